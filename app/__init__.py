@@ -1,0 +1,1 @@
+"""article-api: a read-only REST API over parsed news articles."""

@@ -1,0 +1,1 @@
+"""The HTTP layer: routers, response models, errors, docs. Knows nothing of spaCy."""

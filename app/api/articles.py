@@ -1,0 +1,80 @@
+"""/articles: the list, one article, its text and its sections."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from starlette.responses import PlainTextResponse, Response
+
+from app.api import schemas, views
+from app.api.deps import ArticleDep, LibraryDep
+from app.api.errors import PROBLEM_RESPONSES, NotFound
+
+router = APIRouter(prefix="/articles", tags=["articles"], responses=PROBLEM_RESPONSES)
+
+
+@router.get("", response_model=schemas.ArticleList, summary="List articles")
+def list_articles(
+    library: LibraryDep,
+    limit: Annotated[int, Query(ge=1, le=100, description="Page size (1-100)")] = 20,
+    offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
+) -> schemas.ArticleList:
+    articles = list(library.articles.values())
+    page = articles[offset:offset + limit]
+    return schemas.ArticleList(items=[views.summary(a) for a in page], total=len(articles),
+                               limit=limit, offset=offset)
+
+
+@router.get("/{article_id}", response_model=schemas.Article, summary="One article's metadata")
+def get_article(article: ArticleDep) -> schemas.Article:
+    return views.article(article)
+
+
+@router.get(
+    "/{article_id}/text",
+    response_model=schemas.ArticleText,
+    summary="The full text every offset points into",
+    responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}},
+                     "description": "JSON by default; the bare text with `Accept: text/plain`"}},
+)
+def get_text(article: ArticleDep, request: Request) -> Response | schemas.ArticleText:
+    if _prefers_plain_text(request.headers.get("accept", "")):
+        return PlainTextResponse(article.text)
+    return schemas.ArticleText(id=article.id, text=article.text)
+
+
+def _prefers_plain_text(accept: str) -> bool:
+    """text/plain when the client ranks it above JSON (q-values respected)."""
+    def quality(media: str) -> float:
+        best = 0.0
+        for part in accept.split(","):
+            fields = [f.strip() for f in part.split(";")]
+            if fields[0].lower() in (media, media.split("/")[0] + "/*", "*/*"):
+                q = next((f[2:] for f in fields[1:] if f.startswith("q=")), "1")
+                try:
+                    weight = float(q)
+                except ValueError:
+                    weight = 0.0
+                if fields[0].lower() == media:
+                    weight += 0.001  # an exact match beats a wildcard
+                best = max(best, weight)
+        return best
+
+    return quality("text/plain") > quality("application/json")
+
+
+@router.get("/{article_id}/sections", response_model=schemas.SectionList, summary="Sections in reading order")
+def list_sections(article: ArticleDep) -> schemas.SectionList:
+    return schemas.SectionList(items=[views.section(s) for s in article.sections])
+
+
+@router.get("/{article_id}/sections/{ref}", response_model=schemas.Section, summary="One section")
+def get_section(
+    article: ArticleDep,
+    ref: Annotated[str, Path(max_length=200, description="Section id, or its 0-based index",
+                             examples=["lead", "1"])],
+) -> schemas.Section:
+    for section in article.sections:
+        if section.id == ref or (ref.isascii() and ref.isdigit() and int(ref) == section.index):
+            return views.section(section)
+    raise NotFound(f"No section '{ref[:80]}' in article '{article.id}'")

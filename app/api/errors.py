@@ -1,0 +1,71 @@
+"""Every error as application/problem+json (RFC 9457), with nothing of the server in it."""
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse
+
+from app.api.schemas import Problem
+
+log = logging.getLogger(__name__)
+PROBLEM_TYPE = "application/problem+json"
+
+
+class NotFound(HTTPException):
+    def __init__(self, detail: str):
+        super().__init__(404, detail)
+
+
+def problem(status: int, detail: str, headers: dict | None = None, errors: list | None = None) -> JSONResponse:
+    body = {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status, "detail": detail}
+    if errors is not None:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_TYPE)
+
+
+def _clean_errors(exc: RequestValidationError) -> list[dict]:
+    return [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", ""), "type": e.get("type", "")}
+            for e in exc.errors()]
+
+
+async def on_http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    detail = exc.detail if isinstance(exc.detail, str) and exc.detail != HTTPStatus(exc.status_code).phrase \
+        else _default_detail(exc.status_code, request)
+    return problem(exc.status_code, detail, headers=getattr(exc, "headers", None))
+
+
+def _default_detail(status: int, request: Request) -> str:
+    if status == 404:
+        return "No resource at this path"
+    if status == 405:
+        return f"Method {request.method} is not allowed here; this API is read-only"
+    return HTTPStatus(status).description or HTTPStatus(status).phrase
+
+
+async def on_validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    errors = _clean_errors(exc)
+    names = ", ".join(".".join(e["loc"][1:]) or e["loc"][0] for e in errors if e["loc"]) or "the request"
+    return problem(422, f"Invalid value for {names}", errors=errors)
+
+
+async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unexpected error on %s %s", request.method, request.url.path)
+    return problem(500, "The server failed to answer this request")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(HTTPException, on_http_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(Exception, on_unexpected)
+
+
+PROBLEM_RESPONSES = {
+    404: {"model": Problem, "description": "Unknown article, section or entity",
+          "content": {PROBLEM_TYPE: {}}},
+    422: {"model": Problem, "description": "A parameter is out of range or malformed",
+          "content": {PROBLEM_TYPE: {}}},
+}

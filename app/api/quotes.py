@@ -1,0 +1,41 @@
+"""/articles/{id}/quotes and /speakers."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.api import schemas, views
+from app.api.deps import ArticleDep
+from app.api.errors import PROBLEM_RESPONSES
+from app.nlp.names import speaker_matches
+
+router = APIRouter(prefix="/articles/{article_id}", tags=["quotes"], responses=PROBLEM_RESPONSES)
+
+
+@router.get("/quotes", response_model=schemas.QuoteList, summary="Quotations, with who said them")
+def list_quotes(
+    article: ArticleDep,
+    speaker: Annotated[str | None, Query(
+        max_length=200,
+        description="Speaker's id, full name, alias or surname; case, accents and punctuation are "
+                    "ignored and a near spelling of the same name is found (`Zelensky`). No match is "
+                    "an empty list.", examples=["Lavrov"])] = None,
+    section: Annotated[str | None, Query(max_length=200, description="Section id or index",
+                                         examples=["lead"])] = None,
+) -> schemas.QuoteList:
+    quotes = article.quotes
+    if speaker is not None:
+        wanted = {e.id for e in article.entities if speaker_matches(speaker, e.name, e.aliases, e.id)}
+        quotes = [q for q in quotes if q.speaker and q.speaker.id in wanted]
+    if section is not None:
+        ids = {s.id for s in article.sections
+               if s.id == section or (section.isascii() and section.isdigit() and int(section) == s.index)}
+        quotes = [q for q in quotes if q.section_id in ids]
+    items = [views.quote(q) for q in quotes]
+    return schemas.QuoteList(items=items, total=len(items))
+
+
+@router.get("/speakers", response_model=schemas.SpeakerList, summary="Who is quoted, and how often")
+def list_speakers(article: ArticleDep) -> schemas.SpeakerList:
+    return schemas.SpeakerList(items=views.speakers(article))

@@ -1,0 +1,69 @@
+"""The ASGI application: `uvicorn app.main:app`."""
+from __future__ import annotations
+
+import logging
+import sys
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from app.api import articles, docs, entities, errors, health, quotes
+from app.api.middleware import HeadAsGet, SecurityHeaders
+from app.settings import Settings, get_settings
+from app.store import Library, NoArticlesError, load_library
+
+log = logging.getLogger("app")
+
+DESCRIPTION = """
+A read-only API over news articles: full text, sections, every quotation with
+who said it (filterable by speaker), and named entities merged into one record
+per person, organisation or place.
+
+**Offsets.** Every `start`/`end` is a half-open range of Unicode code points
+(Python `str` indexes) into the text served by `/articles/{id}/text`, so
+`text[start:end]` equals the item's own `text`. JavaScript strings count UTF-16
+code units: characters outside the Basic Multilingual Plane (emoji, some CJK)
+take two, so convert (e.g. `Array.from(text).slice(start, end).join('')`).
+
+**Errors** are `application/problem+json` (RFC 9457). Unknown query parameters
+are ignored.
+"""
+
+
+def create_app(settings: Settings | None = None, library: Library | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if getattr(app.state, "library", None) is None:
+            app.state.library = _load_or_exit(settings)
+        yield
+
+    app = FastAPI(title="article-api", version="1.0.0", description=DESCRIPTION,
+                  docs_url=None, redoc_url=None, lifespan=lifespan)
+    app.state.library = library
+    errors.install(app)
+    for module in (articles, quotes, entities, health):
+        app.include_router(module.router)
+    docs.install(app)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
+                           allow_methods=["GET", "HEAD"], allow_headers=["*"])
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
+    return app
+
+
+def _load_or_exit(settings: Settings) -> Library:
+    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    try:
+        library = load_library(settings.articles_dir, settings.cache_dir, settings.max_article_bytes)
+    except NoArticlesError as exc:
+        log.critical("cannot start: %s", exc)
+        sys.exit(1)
+    log.info("serving %d articles (%d skipped)", len(library.articles), len(library.skipped))
+    return library
+
+
+app = create_app()

@@ -1,0 +1,157 @@
+"""Layout of a plain-text article: headline, byline, headings, paragraphs.
+
+Works on the normalized text (one block a line) by general typographic
+rules; it never looks at what the words mean, so it needs no model.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.domain import Paragraph, Section
+from app.nlp.text import slugify, word_count
+
+LEAD_ID = "lead"
+HEADING_MAX_WORDS = 14
+TITLE_MAX_WORDS = 45
+SENTENCE_END = ".!?;:,…"
+CLOSERS = "\"'”’»)]"
+DASH = r"[–—|]|-{1,2}"
+
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|da|van|von|der|den|del|la|le|bin|al|el|di|du|dos|ter)\b)"
+_PERSON = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{1,3}}"
+_PEOPLE = rf"{_PERSON}(?:(?:\s*,\s*{_PERSON})*\s*,?\s+(?:and|&)\s+{_PERSON})?"
+_OUTLET = r"(?:the\s+)?[A-Z0-9][\w'’.&-]*(?:\s+(?:[A-Z0-9&][\w'’.&-]*|of|the|and|for|on|de)){0,6}"
+_BY = re.compile(rf"^by\s+(?P<names>{_PEOPLE})(?:\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET}))?\s*$", re.I)
+_NAMES_OUTLET = re.compile(rf"^(?P<names>{_PEOPLE})\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET})$")
+_DATELINE = re.compile(rf"^[A-Z][A-Z .,'’-]*[A-Z.]\s*\((?P<outlet>[^()]{{2,40}})\)\s*(?:{DASH})")
+
+
+@dataclass
+class Block:
+    """One line of the article as the language steps see it."""
+
+    kind: str  # "title" | "byline" | "heading" | "paragraph"
+    text: str
+    start: int
+    end: int
+    section_id: str
+    paragraph_index: int | None = None
+
+
+@dataclass
+class Structure:
+    text: str
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def word_count(self) -> int:
+        return sum(word_count(b.text) for b in self.blocks if b.kind in ("paragraph", "heading"))
+
+
+def _bare(line: str) -> str:
+    return line.rstrip(CLOSERS + " ")
+
+
+def _is_sentence(line: str) -> bool:
+    bare = _bare(line)
+    return not bare or bare[-1] in SENTENCE_END
+
+
+def _parse_byline(line: str) -> tuple[str, str | None] | None:
+    if len(line) > 100:
+        return None
+    m = _BY.match(line) or _NAMES_OUTLET.match(line)
+    if not m:
+        return None
+    names = " ".join(m.group("names").split())
+    outlet = m.group("outlet")
+    return names, (" ".join(outlet.split()) if outlet else None)
+
+
+def _looks_like_title(line: str, has_more: bool) -> bool:
+    words = len(line.split())
+    if not has_more or words > TITLE_MAX_WORDS:
+        return False
+    bare = _bare(line)
+    if not bare:
+        return False
+    if bare[-1] in ".;:,":
+        return bare.endswith("...") or bare.endswith("…")
+    return True
+
+
+def _looks_like_heading(line: str) -> bool:
+    return len(line.split()) <= HEADING_MAX_WORDS and not _is_sentence(line)
+
+
+def parse_structure(text: str) -> Structure:
+    """Split normalized text into metadata, sections and blocks with offsets."""
+    out = Structure(text=text)
+    lines: list[tuple[str, int, int]] = []
+    pos = 0
+    for line in text.split("\n") if text else []:
+        lines.append((line, pos, pos + len(line)))
+        pos += len(line) + 1
+
+    # Header: up to one title and one byline, in either order, at the top.
+    i = 0
+    while i < min(2, len(lines)):
+        line, start, end = lines[i]
+        byline = _parse_byline(line) if out.author is None else None
+        if byline:
+            out.author, out.publisher = byline
+            out.blocks.append(Block("byline", line, start, end, LEAD_ID))
+        elif out.title is None and (i == 0 or out.author) and _looks_like_title(line, i + 1 < len(lines)):
+            out.title = line
+            out.blocks.append(Block("title", line, start, end, LEAD_ID))
+        else:
+            break
+        i += 1
+
+    body = lines[i:]
+    kinds = ["heading" if _looks_like_heading(line) else "paragraph" for line, _, _ in body]
+    # A heading must introduce something: trailing heading-like lines are text.
+    for k in range(len(kinds) - 1, -1, -1):
+        if kinds[k] == "paragraph":
+            break
+        kinds[k] = "paragraph"
+
+    if out.publisher is None and body and kinds[0] == "paragraph":
+        m = _DATELINE.match(body[0][0])
+        if m:
+            out.publisher = " ".join(m.group("outlet").split())
+
+    lead = Section(LEAD_ID, 0, None, body[0][1] if body else len(text), body[0][1] if body else len(text))
+    out.sections.append(lead)
+    used_ids = {LEAD_ID}
+    paragraph_index = 0
+    for (line, start, end), kind in zip(body, kinds):
+        if kind == "heading":
+            sid = _unique(slugify(line) or f"section-{len(out.sections)}", used_ids)
+            section = Section(sid, len(out.sections), line, start, end, [], start, end)
+            out.sections.append(section)
+            out.blocks.append(Block("heading", line, start, end, sid))
+            continue
+        section = out.sections[-1]
+        if not section.paragraphs and section.heading is None:
+            section.start = start
+        section.paragraphs.append(Paragraph(paragraph_index, line, start, end))
+        section.end = end
+        out.blocks.append(Block("paragraph", line, start, end, section.id, paragraph_index))
+        paragraph_index += 1
+    if not lead.paragraphs and len(out.sections) > 1:
+        lead.start = lead.end = out.sections[1].start
+    return out
+
+
+def _unique(slug: str, used: set[str]) -> str:
+    candidate, n = slug, 2
+    while candidate in used:
+        candidate, n = f"{slug}-{n}", n + 1
+    used.add(candidate)
+    return candidate

@@ -1,0 +1,61 @@
+"""Turning raw file contents into the one canonical text every offset points into."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0/C1 control characters other than tab and line breaks carry no text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+
+
+def decode(raw: bytes) -> str:
+    """Bytes to str: UTF-8 (with or without BOM) first, else a detected encoding.
+
+    Raises UnicodeDecodeError when the bytes are not text in any encoding
+    that charset-normalizer can vouch for.
+    """
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise UnicodeDecodeError("unknown", raw[:1], 0, 1, "no text encoding fits these bytes")
+    return str(best)
+
+
+def normalize(text: str) -> str:
+    """One paragraph a line, no blank lines, no edge spaces, no BOM, LF only.
+
+    CRLF, a BOM, blank lines and trailing spaces must not change anything a
+    client sees, so they are removed before any offset is computed.
+    """
+    text = text.replace("\ufeff", "")
+    text = _CONTROL.sub("", text)
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents and punctuation gone, spaces collapsed: for comparing names."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^\w\s]", " ", text).replace("_", " ")
+    return " ".join(text.split())
+
+
+def slugify(text: str) -> str:
+    """A URL-safe id: lowercase words without accents joined by '-'; may be empty."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"['’.]", "", text)
+    return "-".join(re.sub(r"[\W_]+", " ", text).split())

@@ -1,0 +1,110 @@
+"""The structure parser on layouts of our own."""
+from __future__ import annotations
+
+import pytest
+
+from app.nlp.structure import parse_structure
+from app.nlp.text import normalize
+
+
+def parse(text: str):
+    return parse_structure(normalize(text))
+
+
+def check_offsets(s):
+    for section in s.sections:
+        for p in section.paragraphs:
+            assert s.text[p.start:p.end] == p.text
+        if section.heading:
+            assert s.text[section.start:section.start + len(section.heading)] == section.heading
+
+
+def test_headline_byline_and_headings():
+    s = parse("Council Votes to Close Harbour Bridge\nBy Maria Lopez\n"
+              "The council voted on Tuesday to close the bridge for repairs.\n"
+              "Traffic Plans\n"
+              "Drivers will be sent through the town centre instead.\n")
+    assert s.title == "Council Votes to Close Harbour Bridge"
+    assert s.author == "Maria Lopez" and s.publisher is None
+    assert [x.heading for x in s.sections] == [None, "Traffic Plans"]
+    assert [x.id for x in s.sections] == ["lead", "traffic-plans"]
+    assert [p.index for x in s.sections for p in x.paragraphs] == [0, 1]
+    check_offsets(s)
+
+
+@pytest.mark.parametrize("line, author, publisher", [
+    ("By Jane Doe", "Jane Doe", None),
+    ("BY JANE DOE", "JANE DOE", None),
+    ("Jane Doe – The Valley Herald", "Jane Doe", "The Valley Herald"),
+    ("Jane Doe — Reuters", "Jane Doe", "Reuters"),
+    ("Jane Doe and John Roe, Valley Herald", "Jane Doe and John Roe", "Valley Herald"),
+    ("By Jane Doe, Valley Herald", "Jane Doe", "Valley Herald"),
+])
+def test_byline_forms(line, author, publisher):
+    s = parse(f"{line}\nThe mayor opened the new library on Monday, officials said.\n")
+    assert (s.author, s.publisher) == (author, publisher)
+    assert s.title is None
+    assert len(s.sections[0].paragraphs) == 1
+
+
+def test_title_then_byline():
+    s = parse("Storm Closes Schools\nJane Doe – Coast Times\nSchools shut on Friday as the storm hit.")
+    assert (s.title, s.author, s.publisher) == ("Storm Closes Schools", "Jane Doe", "Coast Times")
+
+
+def test_heading_with_dash_is_not_a_byline():
+    s = parse("Ann Lee – Metro News\nFirst paragraph of the story is here.\n"
+              "Markets Rally — for Now\nShares rose on Monday.")
+    assert s.author == "Ann Lee"
+    assert [x.heading for x in s.sections] == [None, "Markets Rally — for Now"]
+
+
+def test_dateline_credit_gives_publisher():
+    s = parse("Fires Grow in the Hills\nMARIN COUNTY (KTV7) – Crews fought the fire all night.")
+    assert s.publisher == "KTV7"
+    assert s.sections[0].paragraphs[0].text.startswith("MARIN COUNTY")
+
+
+def test_quoted_heading_and_consecutive_headings():
+    s = parse("Title of the Piece\nFirst paragraph ends here.\nPart one\n"
+              "'We will not give up': Mayor\nThe mayor spoke at length.\n")
+    assert [x.heading for x in s.sections] == [None, "Part one", "'We will not give up': Mayor"]
+    assert s.sections[1].paragraphs == []
+
+
+def test_sentences_and_long_lines_are_paragraphs():
+    s = parse("A Title\nShort line ending with a period.\n“Is it over?”\n"
+              "This standfirst line runs on for many words without any final stop at all so it is text\n"
+              "Body.")
+    assert [x.heading for x in s.sections] == [None]
+    assert len(s.sections[0].paragraphs) == 4
+
+
+def test_trailing_short_line_is_a_paragraph_not_a_heading():
+    s = parse("A Title\nThe story.\nReporting by Jane Doe")
+    assert len(s.sections) == 1 and s.sections[0].paragraphs[-1].text == "Reporting by Jane Doe"
+
+
+def test_no_title_when_first_line_is_a_sentence():
+    s = parse("The mayor resigned on Friday.\nShe gave no reason.")
+    assert s.title is None and len(s.sections[0].paragraphs) == 2
+
+
+def test_duplicate_and_empty_heading_slugs_are_unique():
+    s = parse("T\nP one.\nUpdate\nP two.\nUpdate\nP three.\n¿¡\nP four.")
+    assert [x.id for x in s.sections] == ["lead", "update", "update-2", "section-3"]
+
+
+@pytest.mark.parametrize("variant", [
+    "Headline Here\r\nBy Jo Bloggs\r\nFirst para.\r\nA Heading\r\nSecond para.\r\n",
+    "\ufeffHeadline Here\nBy Jo Bloggs\n\n\nFirst para.   \n\nA Heading  \nSecond para.\n\n",
+    "  Headline Here\nBy Jo Bloggs\nFirst para.\nA Heading\nSecond para.",
+])
+def test_line_endings_bom_blank_lines_give_same_result(variant):
+    clean = parse("Headline Here\nBy Jo Bloggs\nFirst para.\nA Heading\nSecond para.")
+    assert parse(variant) == clean
+
+
+def test_empty_text():
+    s = parse("")
+    assert s.text == "" and s.title is None and [x.id for x in s.sections] == ["lead"]
