@@ -1,23 +1,480 @@
-"""Named entities: model mentions merged into one record per real-world thing."""
+"""Named entities: model mentions merged into one record per real-world thing.
+
+The small English model is run per block (see app.nlp.pipeline); this module
+cleans its mentions (possessives, edge punctuation, a leading article), fixes
+the errors it makes in a systematic way, and merges what names one thing:
+
+- a surname, first name or titled form joins the one full name it belongs to;
+- an acronym joins the name whose initials it spells (`UK`, `United Kingdom`);
+- a short organisation name joins its longer form (`Labour`, `Labour Party`);
+- a plural demonym joins its singular (`Russians`, `Russian`).
+
+One type per entity, by the article's evidence: a name seen as a PERSON in
+full is a PERSON everywhere; otherwise the majority label wins. Titles and
+headings are written in title case that the model misreads, so their mentions
+only count when they name something the body also names.
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
 from app.domain import Entity, Mention
-from app.nlp.structure import Structure
+from app.nlp.names import TITLE_WORDS, find_entity, fold, name_tokens, strip_possessive
+from app.nlp.text import slugify
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from app.nlp.structure import Block, Structure
+
+VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+# When the evidence is tied, the label a news reader would pick first.
+TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT",
+                   "LAW", "LANGUAGE")
+PLACE_PREPOSITIONS = frozenset({"in", "into", "from", "to", "at", "near", "across", "around", "outside",
+                                "inside", "throughout", "towards", "toward"})
+# Words that may trail an organisation's short name without changing what it names.
+ORG_DESIGNATORS = frozenset({"party", "union", "inc", "corp", "corporation", "ltd", "plc", "llc", "group",
+                             "company", "co", "agency", "news", "association", "organisation",
+                             "organization", "foundation", "institute", "university", "club"})
+NAME_PARTICLES = frozenset({"of", "and", "the", "for", "de", "la", "du", "von", "van", "&", "on", "in"})
+_EDGE = "\"'“”‘’«»()[]{},.;:!?-–—…*"
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+_ABBREVIATION_END = re.compile(r"(?:^|[.\s])[A-Z]\.$")
 
 
-def extract_entities(structure: Structure, docs: list) -> list[Entity]:
+@dataclass
+class _Raw:
+    """A cleaned model mention with the evidence merging needs."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+    in_body: bool
+    place_context: bool = False
+    person_context: bool = False
+    located: bool = False  # object of 'in', 'at', 'near': where something is
+
+
+@dataclass
+class _Group:
+    mentions: list[_Raw] = field(default_factory=list)
+
+    @property
+    def labels(self) -> Counter:
+        return Counter(m.label for m in self.mentions)
+
+    def full_person_names(self) -> list[_Raw]:
+        return [m for m in self.mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2]
+
+
+# ---------------------------------------------------------------- mentions
+
+
+def _clean_span(span: "Span", block: "Block") -> _Raw | None:
+    """Trim a model span to the name itself, keeping exact global offsets."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in ("the", "a", "an") and span.label_ != "WORK_OF_ART":
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s", "'", "’")):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    start = block.start + tokens[0].idx
+    end = block.start + tokens[-1].idx + len(tokens[-1].text)
+    text = block.text[start - block.start:end - block.start]
+    trimmed = strip_possessive(text).strip(_EDGE)
+    if _ABBREVIATION_END.search(text):
+        trimmed += "."  # 'U.S.' keeps its last dot
+    if not any(c.isalnum() for c in trimmed):
+        return None
+    offset = text.find(trimmed)
+    start += offset
+    end = start + len(trimmed)
+    label = span.label_
+    if label not in VALUE_TYPES and _has_lowercase_verb(tokens):
+        return None  # "Nicole recalls Sofia": the model ran names and a verb together
+    if label == "PERSON":
+        start = _extend_over_titles(span, block, start)
+    raw = _Raw(block.text[start - block.start:end - block.start], start, end, label,
+               in_body=block.kind == "paragraph")
+    raw.place_context, raw.person_context = _contexts(span)
+    raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
+    return raw
+
+
+def _has_lowercase_verb(tokens) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in tokens)
+
+
+def _extend_over_titles(span: "Span", block: "Block", start: int) -> int:
+    """Include capitalised titles printed before a name: 'Vice President JD Vance'."""
+    doc = span.doc
+    i = span.start
+    def is_title(token) -> bool:
+        return (token.text[:1].isupper() and token.lower_.strip(".") in TITLE_WORDS
+                and token.lower_ != "the" and token.ent_type_ in ("", "PERSON"))
+
+    while i > 0 and (is_title(doc[i - 1]) or (
+            i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and is_title(doc[i - 2]))):
+        i -= 1
+    return block.start + doc[i].idx if i < span.start else start
+
+
+def _contexts(span: "Span") -> tuple[bool, bool]:
+    """(reads like a place, reads like a person) from the words around the span."""
+    doc = span.doc
+    head = span.root
+    place = (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS) or (
+        head.dep_ == "dobj" and head.head.lemma_ in ("visit", "leave", "enter", "invade"))
+    for sibling in (*head.conjuncts,):
+        if sibling.ent_type_ in ("GPE", "LOC"):
+            place = True
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    person = bool(before is not None and before.lower_.strip(".") in TITLE_WORDS and before.text[:1].isupper())
+    person |= bool(after is not None and after.text in ("'s", "’s"))
+    person |= head.dep_ in ("nsubj",) and head.head.lemma_ in ("say", "tell", "add", "ask", "reply")
+    return place, person
+
+
+def _relabel_affiliations(raws: list[_Raw], text: str) -> None:
+    """'Acme Deputy Chief Jane Roe': a PERSON right before titles and a person is their employer."""
+    for first, second in zip(raws, raws[1:]):
+        if first.label != "PERSON" or second.label != "PERSON":
+            continue
+        between = text[first.end:second.start].split() + _leading_titles(second.text)
+        if between and all(w.lower().strip(".") in TITLE_WORDS for w in between):
+            first.label = "ORG"
+
+
+def _leading_titles(name: str) -> list[str]:
+    words = name.replace("-", " ").split()
+    titles = []
+    while len(words) > 1 and words[0].lower().strip(".") in TITLE_WORDS:
+        titles.append(words.pop(0))
+    return titles
+
+
+def _acronyms(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[_Raw]:
+    """All-capital words the model left untagged: in news these are organisations."""
+    if block.text.isupper():
+        return []
+    found = []
+    for token in doc:
+        if not _ACRONYM.match(token.text) or token.ent_type_ or token.lower_ in TITLE_WORDS:
+            continue
+        start = block.start + token.idx
+        if any(s <= start < e for s, e in taken):
+            continue
+        found.append(_Raw(token.text, start, start + len(token.text), "ORG", in_body=block.kind == "paragraph"))
+    return found
+
+
+def _listed_people(doc: "Doc", block: "Block") -> list[_Raw]:
+    """Untagged names in a list with tagged people: 'stars A B, C D and E F'."""
+    found = []
+    for token in doc:
+        if token.ent_type_ or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        partners = [token.head] if token.dep_ == "conj" else []
+        partners += [c for c in token.children if c.dep_ == "conj"]
+        if not any(p.ent_type_ == "PERSON" for p in partners):
+            continue
+        first = token
+        while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and not doc[first.i - 1].ent_type_ \
+                and doc[first.i - 1].text[:1].isupper() and doc[first.i - 1].dep_ == "compound":
+            first = doc[first.i - 1]
+        if first.i == token.i:
+            continue  # a lone word is too weak a sign
+        start, end = block.start + first.idx, block.start + token.idx + len(token.text)
+        found.append(_Raw(block.text[start - block.start:end - block.start], start, end, "PERSON",
+                          in_body=block.kind == "paragraph"))
+    return found
+
+
+def _split_inner_possessive(raw: _Raw) -> _Raw:
+    """'City’s Station' is two things; keep the owner, which names something on its own."""
+    m = re.search(r"['’]s\s", raw.text)
+    if not m or raw.label == "WORK_OF_ART":
+        return raw
+    owner = raw.text[:m.start()]
+    return _Raw(owner, raw.start, raw.start + len(owner), "GPE" if raw.label in ("ORG", "FAC") else raw.label,
+                raw.in_body, raw.place_context, raw.person_context)
+
+
+def _raw_mentions(structure: "Structure", docs: list["Doc"]) -> list[_Raw]:
+    raws: list[_Raw] = []
+    for block, doc in zip(structure.blocks, docs):
+        if block.kind == "byline":
+            continue
+        block_raws = [_split_inner_possessive(r) for r in (_clean_span(s, block) for s in doc.ents) if r]
+        block_raws += _listed_people(doc, block)
+        taken = [(r.start, r.end) for r in block_raws]
+        block_raws += _acronyms(doc, block, taken)
+        raws.extend(sorted(block_raws, key=lambda r: r.start))
+    _relabel_affiliations(raws, structure.text)
+    _trim_to_known_people(raws)
+    return raws
+
+
+def _trim_to_known_people(raws: list[_Raw]) -> None:
+    """'Jane Best' tagged ORG where Jane is a known person's first name: keep only the person."""
+    known: set[str] = set()
+    for r in raws:
+        if r.label == "PERSON" and len(name_tokens(r.text)) >= 2:
+            known.update(name_tokens(r.text))
+    for r in raws:
+        if r.label in VALUE_TYPES or r.label == "PERSON":
+            continue
+        words = r.text.split()
+        if len(words) >= 2 and fold(words[0]) in known and _key(r.text) not in known:
+            r.text, r.end, r.label = words[0], r.start + len(words[0]), "PERSON"
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _key(text: str) -> str:
+    return fold(text.replace(".", ""))
+
+
+def _initials(text: str) -> str:
+    words = re.split(r"[\s\-]+", strip_possessive(text))
+    caps = [w for w in words if w[:1].isupper() and w.lower() not in NAME_PARTICLES]
+    return "".join(w[0] for w in caps).lower() if len(caps) >= 2 else ""
+
+
+def _core_org_key(text: str) -> str:
+    """'PA news agency' -> 'pa', 'Labour Party' -> 'labour': the name without designators."""
+    words = strip_possessive(text).split()
+    while len(words) > 1 and (words[-1].islower() or words[-1].lower() in ORG_DESIGNATORS):
+        words = words[:-1]
+    return _key(" ".join(words))
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """Non-person forms that name one thing."""
+    ka, kb = _key(a), _key(b)
+    if ka == kb or ka.rstrip("s") == kb.rstrip("s") and abs(len(ka) - len(kb)) <= 1:
+        return True
+    ca, cb = _core_org_key(a), _core_org_key(b)
+    if ca and ca == cb:
+        return True
+    shorter, longer = sorted((ka.split(), kb.split()), key=len)
+    if len(shorter) >= 2 and longer[:len(shorter)] == shorter:
+        return True  # 'Acme Labs' and 'Acme Labs Research Unit'
+
+    ia, ib = _initials(a), _initials(b)
+    compact_a, compact_b = ka.replace(" ", ""), kb.replace(" ", "")
+    return bool((ia and ia in (compact_b, cb.replace(" ", ""))) or (ib and ib in (compact_a, ca.replace(" ", ""))))
+
+
+def _person_owner(raw: _Raw, people: list[_Group], person_surfaces: set[str]) -> _Group | None:
+    """The one full-named person whose surname or first name this mention is."""
+    tokens = name_tokens(raw.text)
+    if len(tokens) != 1:
+        matches = [g for g in people if any(name_tokens(m.text) == tokens for m in g.mentions)]
+        return matches[0] if len(matches) == 1 else None
+    if raw.label in ("GPE", "LOC") and _key(raw.text) not in person_surfaces:
+        return None
+    surname = [g for g in people if any(name_tokens(m.text)[-1] == tokens[0] for m in g.full_person_names())]
+    if len(surname) == 1:
+        return surname[0]
+    first = [g for g in people if any(name_tokens(m.text)[0] == tokens[0] for m in g.full_person_names())]
+    return first[0] if len(first) == 1 and not surname else None
+
+
+def _group(raws: list[_Raw]) -> list[_Group]:
+    people: list[_Group] = []
+    for raw in raws:
+        if raw.in_body and raw.label == "PERSON" and len(name_tokens(raw.text)) >= 2:
+            owner = next((g for g in people if any(name_tokens(m.text) == name_tokens(raw.text)
+                                                    for m in g.mentions)), None)
+            if owner is None:
+                owner = _Group()
+                people.append(owner)
+            owner.mentions.append(raw)
+    person_surfaces = {_key(strip_possessive(r.text)) for r in raws if r.label == "PERSON"}
+    person_surfaces |= {name_tokens(r.text)[-1] for r in raws if r.label == "PERSON" and name_tokens(r.text)}
+
+    others: list[_Group] = []
+    pending_heads: list[_Raw] = []
+    for raw in raws:
+        if any(raw in g.mentions for g in people):
+            continue
+        owner = _person_owner(raw, people, person_surfaces) if raw.label not in VALUE_TYPES else None
+        if owner is None:
+            owner = next((g for g in others if _joins(raw, g)), None)
+        if owner is not None:
+            owner.mentions.append(raw)
+        elif raw.in_body:
+            group = _Group([raw])
+            others.append(group)
+        else:
+            pending_heads.append(raw)
+    # Titles and headings: only forms the body also uses.
+    groups = people + others
+    for raw in pending_heads:
+        owner = _person_owner(raw, people, person_surfaces) or next((g for g in groups if _joins(raw, g)), None)
+        if owner is not None:
+            owner.mentions.append(raw)
+    return groups
+
+
+def _add_missed_surnames(groups: list[_Group], structure: "Structure", docs: list["Doc"]) -> None:
+    """A known person's surname the model left untagged is still that person."""
+    surnames: dict[str, _Group] = {}
+    for group in groups:
+        for m in group.full_person_names():
+            surname = m.text.split()[-1]
+            if surnames.get(surname, group) is not group:
+                surnames[surname] = None  # two people share it: ambiguous
+            else:
+                surnames[surname] = group
+    taken = [(m.start, m.end) for g in groups for m in g.mentions]
+    for block, doc in zip(structure.blocks, docs):
+        if block.kind != "paragraph":
+            continue
+        for token in doc:
+            group = surnames.get(token.text)
+            start = block.start + token.idx
+            if group is None or token.pos_ != "PROPN" or any(s <= start < e for s, e in taken):
+                continue
+            group.mentions.append(_Raw(token.text, start, start + len(token.text), "PERSON", in_body=True))
+
+
+def _joins(raw: _Raw, group: _Group) -> bool:
+    head = group.mentions[0]
+    if (raw.label in VALUE_TYPES) != (head.label in VALUE_TYPES):
+        return False
+    if raw.label in VALUE_TYPES:
+        return _key(raw.text) == _key(head.text)
+    if raw.label == "PERSON" and head.label == "PERSON":
+        return any(name_tokens(raw.text) == name_tokens(m.text) for m in group.mentions)
+    return any(_same_thing(raw.text, m.text) for m in group.mentions)
+
+
+def _group_type(group: _Group) -> str:
+    if group.full_person_names():
+        return "PERSON"
+    labels = group.labels
+    best = max(labels.values())
+    tied = [label for label, n in labels.items() if n == best]
+    label = min(tied, key=lambda x: TYPE_PREFERENCE.index(x) if x in TYPE_PREFERENCE else len(TYPE_PREFERENCE))
+    if label == "NORP":
+        # 'the jury at Cannes': a demonym is never where something happens.
+        located = sum(m.place_context and m.located for m in group.mentions)
+        if located * 2 >= len(group.mentions):
+            return "GPE"
+    if label == "PERSON":
+        place = sum(m.place_context for m in group.mentions)
+        person = sum(m.person_context for m in group.mentions)
+        if place > person:
+            return "GPE"
+    return label
+
+
+def _group_name(group: _Group, type_: str) -> str:
+    forms = [m.text for m in group.mentions if m.in_body] or [m.text for m in group.mentions]
+    counts = Counter(forms)
+    if type_ == "PERSON":
+        def core(form: str) -> str:
+            words = form.split()
+            while len(words) > 1 and words[0].lower().strip(".") in TITLE_WORDS:
+                words = words[1:]
+            return " ".join(words)
+        return max((core(f) for f in forms), key=lambda f: (len(name_tokens(f)), counts[f], -forms.index(f)
+                                                                  if f in forms else 0))
+    return max(forms, key=lambda f: (len(_key(f).split()), counts[f], -forms.index(f)))
+
+
+def _to_entity(group: _Group, used_ids: set[str]) -> Entity:
+    type_ = _group_type(group)
+    name = _group_name(group, type_)
+    mentions = sorted({(m.start, m.end): Mention(m.text, m.start, m.end) for m in group.mentions}.values(),
+                      key=lambda m: m.start)
+    aliases = list(dict.fromkeys(m.text for m in mentions if m.text != name))
+    return Entity(id=unique_id(name, used_ids), name=name, type=type_, aliases=aliases, salience=0.0,
+                  mentions=mentions)
+
+
+def unique_id(name: str, used_ids: set[str]) -> str:
+    base = slugify(name) or "entity"
+    candidate, n = base, 2
+    while candidate in used_ids:
+        candidate, n = f"{base}-{n}", n + 1
+    used_ids.add(candidate)
+    return candidate
+
+
+# ---------------------------------------------------------------- public
+
+
+def extract_entities(structure: "Structure", docs: list["Doc"]) -> list[Entity]:
     """`docs[i]` is the spaCy Doc of `structure.blocks[i]`; offsets are global."""
-    return []
+    groups = _group(_raw_mentions(structure, docs))
+    _add_missed_surnames(groups, structure, docs)
+    used: set[str] = set()
+    entities = [_to_entity(g, used) for g in groups if g.mentions]
+    _add_byline(structure, entities)
+    return entities
+
+
+def _add_byline(structure: "Structure", entities: list[Entity]) -> None:
+    """Authors and the publisher are entities too, with their byline or dateline mentions."""
+    header = [b for b in structure.blocks if b.kind == "byline"]
+    lead = [b for b in structure.blocks if b.kind == "paragraph"][:1]
+    authors = re.split(r"\s*(?:,|\band\b|&)\s*", structure.author) if structure.author else []
+    for name, type_, blocks in [*((a, "PERSON", header) for a in authors if a),
+                                (structure.publisher, "ORG", header + lead)]:
+        if not name:
+            continue
+        for block in blocks:
+            at = block.text.find(name)
+            if at >= 0:
+                add_mention(entities, Mention(name, block.start + at, block.start + at + len(name)), type_)
+                break
 
 
 def add_mention(entities: list[Entity], mention: Mention, type_: str = "PERSON") -> Entity:
-    """Attach a mention found by another step (a speaker, an author) to its entity, or make one.
+    """Attach a mention found by another step (a speaker, an author) to its entity, or make one."""
+    entity = find_entity(mention.text, entities, {type_} if type_ != "PERSON" else {"PERSON"})
+    if entity is None:
+        name = strip_possessive(mention.text)
+        if type_ == "PERSON":
+            words = name.split()
+            while len(words) > 1 and words[0].lower().strip(".") in TITLE_WORDS:
+                words = words[1:]
+            name = " ".join(words)
+        entity = Entity(id=unique_id(name, {e.id for e in entities}), name=name, type=type_, aliases=[],
+                        salience=0.0, mentions=[])
+        entities.append(entity)
+    if all((m.start, m.end) != (mention.start, mention.end) for m in entity.mentions):
+        entity.mentions.append(mention)
+        entity.mentions.sort(key=lambda m: m.start)
+    if mention.text != entity.name and mention.text not in entity.aliases:
+        entity.aliases.append(mention.text)
+    return entity
 
-    Matching goes through app.nlp.names.find_entity; a new entity gets a unique slug id.
+
+def finalize_entities(entities: list[Entity], text_length: int = 0) -> list[Entity]:
+    """Salience and order, once quotes have added their speakers.
+
+    salience = 0.7 * mentions / most mentions + 0.3 * (1 - first offset / text length),
+    quartered for dates and numbers so that names lead the default listing.
     """
-    raise NotImplementedError
-
-
-def finalize_entities(entities: list[Entity]) -> list[Entity]:
-    """Salience and order, once quotes have added their speakers."""
-    return entities
+    entities = [e for e in entities if e.mentions]
+    if not entities:
+        return []
+    most = max(len(e.mentions) for e in entities if e.type not in VALUE_TYPES) if any(
+        e.type not in VALUE_TYPES for e in entities) else max(len(e.mentions) for e in entities)
+    length = max(text_length, max(m.end for e in entities for m in e.mentions), 1)
+    for e in entities:
+        score = 0.7 * min(len(e.mentions) / most, 1.0) + 0.3 * (1 - e.mentions[0].start / length)
+        e.salience = round(score * (0.25 if e.type in VALUE_TYPES else 1.0), 4)
+    return sorted(entities, key=lambda e: (e.type in VALUE_TYPES, -len(e.mentions), e.mentions[0].start))

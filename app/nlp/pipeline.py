@@ -45,7 +45,7 @@ def parse_articles(items: Iterable[tuple[str, str]]) -> list[ParsedArticle]:
         article_docs = [next(docs) for _ in structure.blocks]
         entities = extract_entities(structure, article_docs)
         quotes = extract_quotes(structure, article_docs, entities)
-        entities = finalize_entities(entities)
+        entities = finalize_entities(entities, len(structure.text))
         parsed.append(ParsedArticle(
             id=article_id, text=structure.text, title=structure.title, author=structure.author,
             publisher=structure.publisher, word_count=structure.word_count,

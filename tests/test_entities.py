@@ -1,0 +1,93 @@
+"""Entity merging rules, on text of our own, through the real spaCy pipeline."""
+from __future__ import annotations
+
+import pytest
+
+from app.nlp.pipeline import parse_article
+
+
+def entities_of(text: str):
+    article = parse_article("t", text)
+    for e in article.entities:
+        for m in e.mentions:
+            assert article.text[m.start:m.end] == m.text
+    return article.entities
+
+
+def by_name(entities, name):
+    found = [e for e in entities if e.name == name]
+    assert len(found) == 1, [(e.name, e.type, e.aliases) for e in entities]
+    return found[0]
+
+
+def test_surname_and_titled_forms_join_the_full_name():
+    ents = entities_of(
+        "Senator Maria Okafor said on Monday that the bill would pass. "
+        "Okafor has backed it for years.\n"
+        "Critics disagree, but Senator Okafor’s office was confident.\n")
+    maria = by_name(ents, "Maria Okafor")
+    assert maria.type == "PERSON"
+    assert "Okafor" in maria.aliases
+    assert all("’s" not in a for a in maria.aliases), "possessives are trimmed"
+    assert len([e for e in ents if "Okafor" in e.name]) == 1
+
+
+def test_one_type_by_majority_full_name_person_wins():
+    ents = entities_of(
+        "Prime Minister Tomas Varga met union leaders in Budapest on Friday.\n"
+        "Varga said the talks were useful. Later, Varga left for Vienna.\n")
+    varga = by_name(ents, "Tomas Varga")
+    assert varga.type == "PERSON" and varga.mention_count >= 3
+
+
+def test_acronym_joins_the_name_it_abbreviates():
+    ents = entities_of(
+        "The Federal Aviation Administration grounded the jets on Tuesday.\n"
+        "The FAA said the inspections would take weeks.\n")
+    faa = [e for e in ents if "Federal Aviation Administration" in [e.name, *e.aliases]]
+    assert len(faa) == 1 and "FAA" in faa[0].aliases
+
+
+def test_short_organisation_name_joins_its_long_form():
+    ents = entities_of(
+        "The Green Party won four seats in the election.\n"
+        "Green leaders said the result was historic, and the Green Party will now enter talks.\n")
+    assert len([e for e in ents if e.name.startswith("Green Party")]) == 1
+
+
+def test_plural_demonym_joins_singular():
+    ents = entities_of("Canadian officials arrived on Monday. Many Canadians welcomed the deal.\n")
+    norp = [e for e in ents if e.type == "NORP"]
+    assert len(norp) == 1 and {norp[0].name, *norp[0].aliases} == {"Canadian", "Canadians"}
+
+
+def test_headline_mentions_only_count_when_the_body_names_them():
+    ents = entities_of("Storm Fears Grow as Harbour Braces\n"
+                       "Residents of Portsmouth were told to leave on Sunday.\n")
+    assert not [e for e in ents if "Storm" in e.name or "Harbour" in e.name]
+
+
+def test_byline_author_and_publisher_are_entities():
+    ents = entities_of("By Jane Whitfield, Valley Herald\nThe council met in Leeds on Monday.\n")
+    assert by_name(ents, "Jane Whitfield").type == "PERSON"
+    assert by_name(ents, "Valley Herald").type == "ORG"
+
+
+def test_salience_orders_names_before_dates():
+    ents = entities_of("On Monday, Angela Brandt visited Oslo. Brandt said Oslo was calm. "
+                       "Brandt returned on Tuesday.\n")
+    assert ents[0].name == "Angela Brandt"
+    assert all(0 <= e.salience <= 1 for e in ents)
+    kinds = [e.type in {"DATE", "TIME", "CARDINAL", "ORDINAL"} for e in ents]
+    assert kinds == sorted(kinds), "dates and numbers come after names"
+
+
+def test_ids_are_unique_slugs():
+    ents = entities_of("Ana Costa met Ana Costa Silva in Lisbon. Costa Silva left.\n")
+    ids = [e.id for e in ents]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("text", ["", "x", "“”", "The.", "'s 's 's"])
+def test_degenerate_text(text):
+    entities_of(text)
