@@ -91,3 +91,30 @@ def test_ids_are_unique_slugs():
 @pytest.mark.parametrize("text", ["", "x", "“”", "The.", "'s 's 's"])
 def test_degenerate_text(text):
     entities_of(text)
+
+
+def test_appositive_noun_decides_the_type():
+    ents = entities_of("Havtrans, the Finnish shipping group, said it would cut routes. "
+                       "“We had no choice,” said Outi Rantala, a shop steward at the depot.\n")
+    assert by_name(ents, "Havtrans").type == "ORG"
+    assert by_name(ents, "Outi Rantala").type == "PERSON"
+
+
+def test_dateline_place_is_a_place_and_credit_joins_publisher():
+    ents = entities_of("Mill Town Reopens\nBy Sam Pike, Northern Courier\n"
+                       "HALIFAX (NC) — The old mill reopened on Monday after ten years.\n")
+    halifax = [e for e in ents if e.name == "HALIFAX"]
+    assert halifax and halifax[0].type == "GPE"
+    courier = by_name(ents, "Northern Courier")
+    assert "NC" in courier.aliases
+
+
+def test_surname_with_particle():
+    ents = entities_of("Union chairman Joost van der Berg rejected the offer. "
+                       "Van der Berg said members would vote next week.\n")
+    assert len([e for e in ents if e.type == "PERSON" and "Berg" in e.name]) == 1
+
+
+def test_organisation_word_makes_an_organisation():
+    ents = entities_of("The Port of Leith Authority said the harbour would reopen on Friday.\n")
+    assert by_name(ents, "Port of Leith Authority").type == "ORG"

@@ -40,6 +40,27 @@ PLACE_PREPOSITIONS = frozenset({"in", "into", "from", "to", "at", "near", "acros
 ORG_DESIGNATORS = frozenset({"party", "union", "inc", "corp", "corporation", "ltd", "plc", "llc", "group",
                              "company", "co", "agency", "news", "association", "organisation",
                              "organization", "foundation", "institute", "university", "club"})
+# Head nouns that say what kind of thing a name is: 'Acme, the shipping group'.
+ORG_NOUNS = frozenset("""
+agency alliance army assembly association authority bank board broadcaster bureau business carrier chain
+charity club coalition command congress cooperation federation forum fund initiative programme program
+commission committee company conglomerate corporation council court department firm foundation giant group
+institute insurer lab laboratory league maker manufacturer ministry network newspaper office operator
+organisation organization outlet parliament party police publisher regulator retailer service startup
+studio team union university
+""".split())
+PLACE_NOUNS = frozenset("""
+capital city country county district island municipality nation province region republic state town
+village
+""".split())
+PERSON_NOUNS = frozenset("""
+actor actress adviser advisor analyst author boss campaigner ceo chairman chairwoman chief citizen coach
+commander councillor councilor critic daughter director economist editor executive expert father founder
+governor head husband journalist judge lawyer leader manager mayor member minister mother official
+officer owner player politician president professor prosecutor researcher resident scientist secretary
+senator singer son speaker spokesman spokeswoman spokesperson steward student teacher trader wife worker
+writer
+""".split())
 NAME_PARTICLES = frozenset({"of", "and", "the", "for", "de", "la", "du", "von", "van", "&", "on", "in"})
 _EDGE = "\"'“”‘’«»()[]{},.;:!?-–—…*"
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
@@ -58,6 +79,7 @@ class _Raw:
     place_context: bool = False
     person_context: bool = False
     located: bool = False  # object of 'in', 'at', 'near': where something is
+    described_as: str | None = None  # label implied by an appositive: 'X, the shipping group'
 
 
 @dataclass
@@ -104,7 +126,27 @@ def _clean_span(span: "Span", block: "Block") -> _Raw | None:
                in_body=block.kind == "paragraph")
     raw.place_context, raw.person_context = _contexts(span)
     raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
+    raw.described_as = _appositive_label(span)
     return raw
+
+
+def _appositive_label(span: "Span") -> str | None:
+    """What an appositive noun says the name is: 'Jo Bloggs, a shop steward' is a person."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    for noun in nouns:
+        phrase = []
+        for token in noun.subtree:  # 'a shop steward at the plant' -> a, shop, steward
+            if token.pos_ == "ADP" or token.i > noun.i + 2:
+                break
+            phrase.append(token.lemma_.lower())
+        for lemma in reversed(phrase):
+            for words, label in ((PERSON_NOUNS, "PERSON"), (ORG_NOUNS, "ORG"), (PLACE_NOUNS, "GPE")):
+                if lemma in words:
+                    return label
+    return None
 
 
 def _has_lowercase_verb(tokens) -> bool:
@@ -207,12 +249,29 @@ def _split_inner_possessive(raw: _Raw) -> _Raw:
                 raw.in_body, raw.place_context, raw.person_context)
 
 
+_DATELINE_PLACE = re.compile(r"^([A-Z][A-Z .'’-]*[A-Z])(?=,?\s*(?:\([^)]*\)\s*)?[–—-])")
+
+
+def _dateline_place(block: "Block", raws: list[_Raw]) -> list[_Raw]:
+    """'ROTTERDAM (HG) —' opens the first paragraph with the place it was filed from."""
+    m = _DATELINE_PLACE.match(block.text)
+    if not m:
+        return raws
+    start, end = block.start, block.start + m.end(1)
+    kept = [r for r in raws if r.end <= start or r.start >= end]
+    return [_Raw(m.group(1), start, end, "GPE", in_body=True), *kept]
+
+
 def _raw_mentions(structure: "Structure", docs: list["Doc"]) -> list[_Raw]:
     raws: list[_Raw] = []
+    first_paragraph = True
     for block, doc in zip(structure.blocks, docs):
         if block.kind == "byline":
             continue
         block_raws = [_split_inner_possessive(r) for r in (_clean_span(s, block) for s in doc.ents) if r]
+        if block.kind == "paragraph" and first_paragraph:
+            first_paragraph = False
+            block_raws = _dateline_place(block, block_raws)
         block_raws += _listed_people(doc, block)
         taken = [(r.start, r.end) for r in block_raws]
         block_raws += _acronyms(doc, block, taken)
@@ -266,12 +325,19 @@ def _same_thing(a: str, b: str) -> bool:
     if ca and ca == cb:
         return True
     shorter, longer = sorted((ka.split(), kb.split()), key=len)
-    if len(shorter) >= 2 and longer[:len(shorter)] == shorter:
+    if shorter and longer[:len(shorter)] == shorter and (len(shorter) >= 2 or _is_proper_word(a if len(
+            ka.split()) == len(shorter) else b)):
         return True  # 'Acme Labs' and 'Acme Labs Research Unit'
 
     ia, ib = _initials(a), _initials(b)
     compact_a, compact_b = ka.replace(" ", ""), kb.replace(" ", "")
     return bool((ia and ia in (compact_b, cb.replace(" ", ""))) or (ib and ib in (compact_a, ca.replace(" ", ""))))
+
+
+def _is_proper_word(text: str) -> bool:
+    """A one-word name that is no ordinary capitalised word: 'Nordtek', not 'Council'."""
+    word = strip_possessive(text).strip()
+    return bool(word) and word[:1].isupper() and word.lower() not in ORG_NOUNS | PLACE_NOUNS | TITLE_WORDS
 
 
 def _person_owner(raw: _Raw, people: list[_Group], person_surfaces: set[str]) -> _Group | None:
@@ -362,7 +428,15 @@ def _joins(raw: _Raw, group: _Group) -> bool:
 def _group_type(group: _Group) -> str:
     if group.full_person_names():
         return "PERSON"
-    labels = group.labels
+    described = Counter(m.described_as for m in group.mentions if m.described_as)
+    if described:
+        return described.most_common(1)[0][0]
+    names = [m.text for m in group.mentions]
+    if any(len(n.split()) >= 2 and n.split()[-1].lower() in ORG_NOUNS for n in names):
+        return "ORG"  # 'Port of Leith Authority', 'Acme Insurance Group'
+    labels = Counter()
+    for m in group.mentions:  # a full form is better evidence than a bare word
+        labels[m.label] += 2 if len(m.text.split()) >= 2 else 1
     best = max(labels.values())
     tied = [label for label, n in labels.items() if n == best]
     label = min(tied, key=lambda x: TYPE_PREFERENCE.index(x) if x in TYPE_PREFERENCE else len(TYPE_PREFERENCE))
@@ -443,7 +517,18 @@ def _add_byline(structure: "Structure", entities: list[Entity]) -> None:
 
 def add_mention(entities: list[Entity], mention: Mention, type_: str = "PERSON") -> Entity:
     """Attach a mention found by another step (a speaker, an author) to its entity, or make one."""
-    entity = find_entity(mention.text, entities, {type_} if type_ != "PERSON" else {"PERSON"})
+    entity = find_entity(mention.text, entities, {type_})
+    if entity is None and type_ != "PERSON":
+        entity = next((e for e in entities if e.type not in VALUE_TYPES
+                       and any(_same_thing(mention.text, f) for f in (e.name, *e.aliases))), None)
+    if entity is None and type_ == "PERSON":
+        # The model may have mistyped a person the article quotes: 'said Jo Bloggs' tagged ORG.
+        entity = find_entity(mention.text, [e for e in entities if e.type not in VALUE_TYPES])
+        if entity is not None and len(name_tokens(entity.name)) >= 2 \
+                and entity.name.split()[-1].lower() not in ORG_NOUNS:
+            entity.type = "PERSON"
+        elif entity is not None:
+            entity = None
     if entity is None:
         name = strip_possessive(mention.text)
         if type_ == "PERSON":
@@ -454,12 +539,24 @@ def add_mention(entities: list[Entity], mention: Mention, type_: str = "PERSON")
         entity = Entity(id=unique_id(name, {e.id for e in entities}), name=name, type=type_, aliases=[],
                         salience=0.0, mentions=[])
         entities.append(entity)
+    if type_ != "PERSON" and entity.type != type_:
+        _rename(entity, mention.text, entities)  # the byline knows what its publisher is
+        entity.type = type_
     if all((m.start, m.end) != (mention.start, mention.end) for m in entity.mentions):
         entity.mentions.append(mention)
         entity.mentions.sort(key=lambda m: m.start)
     if mention.text != entity.name and mention.text not in entity.aliases:
         entity.aliases.append(mention.text)
     return entity
+
+
+def _rename(entity: Entity, form: str, entities: list[Entity]) -> None:
+    """Name an entity by a fuller form, keeping the old name as an alias."""
+    if len(form.split()) <= len(entity.name.split()) or form == entity.name:
+        return
+    entity.aliases = [a for a in (entity.name, *entity.aliases) if a != form]
+    entity.name = form
+    entity.id = unique_id(form, {e.id for e in entities if e is not entity})
 
 
 def finalize_entities(entities: list[Entity], text_length: int = 0) -> list[Entity]:

@@ -25,6 +25,11 @@ interim state attorney defense defence interior finance health foreign home cabi
 the pm mp mep mla prosecutor inspector superintendent constable admiral marshal commander
 """.split())
 
+SURNAME_PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "den", "le", "la", "del", "della",
+                               "bin", "al", "el", "ter", "dos", "das"})
+
+FIRST_NAME_PARTICLES = frozenset({"al", "van", "el", "bin", "le"})  # also given names: 'Al Gore'
+
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.I)
 
 
@@ -35,8 +40,15 @@ def strip_possessive(text: str) -> str:
 def name_tokens(text: str) -> list[str]:
     """Folded words of a name without titles: 'Vice President JD Vance' -> ['jd', 'vance']."""
     tokens = fold(strip_possessive(text)).replace("-", " ").split()
-    core = [t for t in tokens if t not in TITLE_WORDS]
-    return core or tokens
+    core = [t for t in tokens if t not in TITLE_WORDS] or tokens
+    merged: list[str] = []
+    for token in core:  # 'de Vries' is one surname: 'devries'
+        if merged and merged[-1] in SURNAME_PARTICLES and (
+                len(merged) > 1 or (len(core) == 2 and merged[-1] not in FIRST_NAME_PARTICLES)):
+            merged[-1] += token
+        else:
+            merged.append(token)
+    return merged
 
 
 def same_person(a: str, b: str) -> bool:
