@@ -118,6 +118,8 @@ def _clean_span(span: "Span", block: "Block") -> _Raw | None:
     start += offset
     end = start + len(trimmed)
     label = span.label_
+    if label not in VALUE_TYPES and not _starts_like_a_name(trimmed):
+        return None  # "n’t" tagged as a place
     if label not in VALUE_TYPES and _has_lowercase_verb(tokens):
         return None  # "Nicole recalls Sofia": the model ran names and a verb together
     if label == "PERSON":
@@ -147,6 +149,11 @@ def _appositive_label(span: "Span") -> str | None:
                 if lemma in words:
                     return label
     return None
+
+
+def _starts_like_a_name(text: str) -> bool:
+    first = next((c for c in text if c.isalpha()), "")
+    return first.isupper() or (not first and any(c.isdigit() for c in text))
 
 
 def _has_lowercase_verb(tokens) -> bool:
