@@ -118,3 +118,10 @@ def test_surname_with_particle():
 def test_organisation_word_makes_an_organisation():
     ents = entities_of("The Port of Leith Authority said the harbour would reopen on Friday.\n")
     assert by_name(ents, "Port of Leith Authority").type == "ORG"
+
+
+def test_title_case_heading_does_not_merge_into_a_place():
+    ents = entities_of("Talks in Oslo\nNorway hosted the talks on Monday. Norway said they went well.\n"
+                       "Norway Signals Patience on Deal\nOfficials in Norway expect more rounds.\n")
+    norway = by_name(ents, "Norway")
+    assert norway.aliases == [] and norway.type == "GPE"

@@ -323,8 +323,12 @@ def _core_org_key(text: str) -> str:
     return _key(" ".join(words))
 
 
-def _same_thing(a: str, b: str) -> bool:
-    """Non-person forms that name one thing."""
+def _same_thing(a: str, b: str, loose: bool = True) -> bool:
+    """Non-person forms that name one thing.
+
+    Without `loose`, `a` may join a longer form of itself but not a shorter one: a
+    title-case headline line 'Acme Wins Again' must not join 'Acme'.
+    """
     ka, kb = _key(a), _key(b)
     if ka == kb or ka.rstrip("s") == kb.rstrip("s") and abs(len(ka) - len(kb)) <= 1:
         return True
@@ -332,8 +336,9 @@ def _same_thing(a: str, b: str) -> bool:
     if ca and ca == cb:
         return True
     shorter, longer = sorted((ka.split(), kb.split()), key=len)
-    if shorter and longer[:len(shorter)] == shorter and (len(shorter) >= 2 or _is_proper_word(a if len(
-            ka.split()) == len(shorter) else b)):
+    a_is_shorter = len(ka.split()) < len(kb.split())
+    if (loose or a_is_shorter) and shorter and longer[:len(shorter)] == shorter and (
+            len(shorter) >= 2 or _is_proper_word(a if a_is_shorter else b)):
         return True  # 'Acme Labs' and 'Acme Labs Research Unit'
 
     ia, ib = _initials(a), _initials(b)
@@ -393,7 +398,8 @@ def _group(raws: list[_Raw]) -> list[_Group]:
     # Titles and headings: only forms the body also uses.
     groups = people + others
     for raw in pending_heads:
-        owner = _person_owner(raw, people, person_surfaces) or next((g for g in groups if _joins(raw, g)), None)
+        owner = _person_owner(raw, people, person_surfaces) or next(
+            (g for g in groups if _joins(raw, g, loose=False)), None)
         if owner is not None:
             owner.mentions.append(raw)
     return groups
@@ -421,7 +427,7 @@ def _add_missed_surnames(groups: list[_Group], structure: "Structure", docs: lis
             group.mentions.append(_Raw(token.text, start, start + len(token.text), "PERSON", in_body=True))
 
 
-def _joins(raw: _Raw, group: _Group) -> bool:
+def _joins(raw: _Raw, group: _Group, loose: bool = True) -> bool:
     head = group.mentions[0]
     if (raw.label in VALUE_TYPES) != (head.label in VALUE_TYPES):
         return False
@@ -429,7 +435,7 @@ def _joins(raw: _Raw, group: _Group) -> bool:
         return _key(raw.text) == _key(head.text)
     if raw.label == "PERSON" and head.label == "PERSON":
         return any(name_tokens(raw.text) == name_tokens(m.text) for m in group.mentions)
-    return any(_same_thing(raw.text, m.text) for m in group.mentions)
+    return any(_same_thing(raw.text, m.text, loose) for m in group.mentions)
 
 
 def _group_type(group: _Group) -> str:
