@@ -387,7 +387,7 @@ def _group(raws: list[_Raw]) -> list[_Group]:
             continue
         owner = _person_owner(raw, people, person_surfaces) if raw.label not in VALUE_TYPES else None
         if owner is None:
-            owner = next((g for g in others if _joins(raw, g)), None)
+            owner = next((g for g in others if _joins(raw, g, loose=raw.in_body)), None)
         if owner is not None:
             owner.mentions.append(raw)
         elif raw.in_body:
