@@ -125,3 +125,18 @@ def test_title_case_heading_does_not_merge_into_a_place():
                        "Norway Signals Patience on Deal\nOfficials in Norway expect more rounds.\n")
     norway = by_name(ents, "Norway")
     assert norway.aliases == [] and norway.type == "GPE"
+
+
+def test_quoted_speaker_retypes_a_mistyped_full_name():
+    from app.domain import Entity, Mention
+    from app.nlp.entities import add_mention
+
+    ents = [Entity("jo-okafo", "Jo Okafo", "GPE", [], 0.0, [Mention("Jo Okafo", 0, 8)])]
+    found = add_mention(ents, Mention("Okafo", 20, 25), "PERSON")
+    assert found is ents[0] and found.type == "PERSON" and "Okafo" in found.aliases
+    assert len(ents) == 1
+
+
+def test_score_is_not_part_of_a_name():
+    ents = entities_of("Harbour City beat Northfield Athletic 3-1 at the weekend.\n")
+    assert not [e for e in ents if any(ch.isdigit() for ch in e.name) and e.type in {"ORG", "PERSON"}]

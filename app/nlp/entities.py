@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.domain import Entity, Mention
-from app.nlp.names import TITLE_WORDS, find_entity, fold, name_tokens, strip_possessive
+from app.nlp.names import TITLE_WORDS, find_entity, fold, name_tokens, same_person, strip_possessive
 from app.nlp.text import slugify
 
 if TYPE_CHECKING:
@@ -102,8 +102,10 @@ def _clean_span(span: "Span", block: "Block") -> _Raw | None:
     tokens = list(span)
     while tokens and tokens[0].lower_ in ("the", "a", "an") and span.label_ != "WORK_OF_ART":
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s", "'", "’")):
-        tokens = tokens[:-1]
+    while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s", "'", "’") or (
+            span.label_ not in VALUE_TYPES and len(tokens) > 1 and not any(c.isalpha() for c in tokens[-1].text))):
+        tokens = tokens[:-1]  # possessives, edge punctuation, a score run into a name: 'Leeds United 2-1'
+
     if not tokens:
         return None
     start = block.start + tokens[0].idx
@@ -269,6 +271,23 @@ def _dateline_place(block: "Block", raws: list[_Raw]) -> list[_Raw]:
     return [_Raw(m.group(1), start, end, "GPE", in_body=True), *kept]
 
 
+def _join_adjacent(raws: list[_Raw], text: str) -> list[_Raw]:
+    """The model sometimes splits one name in two ('Jane' GPE, 'Roe' GPE): rejoin them."""
+    out: list[_Raw] = []
+    for raw in raws:
+        prev = out[-1] if out else None
+        if prev and prev.label not in VALUE_TYPES and raw.label not in VALUE_TYPES \
+                and text[prev.end:raw.start] == " " and prev.label != "NORP" and raw.label != "NORP" \
+                and " " not in prev.text and " " not in raw.text:
+            label = "PERSON" if "PERSON" in (prev.label, raw.label) else prev.label
+            out[-1] = _Raw(text[prev.start:raw.end], prev.start, raw.end, label, prev.in_body,
+                           prev.place_context or raw.place_context, prev.person_context or raw.person_context,
+                           prev.located or raw.located, prev.described_as or raw.described_as)
+        else:
+            out.append(raw)
+    return out
+
+
 def _raw_mentions(structure: "Structure", docs: list["Doc"]) -> list[_Raw]:
     raws: list[_Raw] = []
     first_paragraph = True
@@ -282,7 +301,7 @@ def _raw_mentions(structure: "Structure", docs: list["Doc"]) -> list[_Raw]:
         block_raws += _listed_people(doc, block)
         taken = [(r.start, r.end) for r in block_raws]
         block_raws += _acronyms(doc, block, taken)
-        raws.extend(sorted(block_raws, key=lambda r: r.start))
+        raws.extend(_join_adjacent(sorted(block_raws, key=lambda r: r.start), structure.text))
     _relabel_affiliations(raws, structure.text)
     _trim_to_known_people(raws)
     return raws
@@ -458,6 +477,9 @@ def _group_type(group: _Group) -> str:
         located = sum(m.place_context and m.located for m in group.mentions)
         if located * 2 >= len(group.mentions):
             return "GPE"
+    if label in ("GPE", "LOC", "PRODUCT", "WORK_OF_ART", "FAC") and any(m.person_context for m in group.mentions) \
+            and any(len(m.text.split()) == 2 and m.text.istitle() for m in group.mentions):
+        return "PERSON"  # 'Jane Roe told reporters': a two-word name that speaks is a person
     if label == "PERSON":
         place = sum(m.place_context for m in group.mentions)
         person = sum(m.person_context for m in group.mentions)
@@ -536,7 +558,9 @@ def add_mention(entities: list[Entity], mention: Mention, type_: str = "PERSON")
                        and any(_same_thing(mention.text, f) for f in (e.name, *e.aliases))), None)
     if entity is None and type_ == "PERSON":
         # The model may have mistyped a person the article quotes: 'said Jo Bloggs' tagged ORG.
-        entity = find_entity(mention.text, [e for e in entities if e.type not in VALUE_TYPES])
+        others = [e for e in entities if e.type not in VALUE_TYPES]
+        entity = find_entity(mention.text, others) or next(
+            (e for e in others if e.name.istitle() and same_person(mention.text, e.name)), None)
         if entity is not None and len(name_tokens(entity.name)) >= 2 \
                 and entity.name.split()[-1].lower() not in ORG_NOUNS:
             entity.type = "PERSON"
