@@ -108,3 +108,20 @@ def test_line_endings_bom_blank_lines_give_same_result(variant):
 def test_empty_text():
     s = parse("")
     assert s.text == "" and s.title is None and [x.id for x in s.sections] == ["lead"]
+
+
+@pytest.mark.parametrize("date_line", [
+    "Published: 12 March 2024", "Updated 10:32 AM EST, Mon March 4, 2024", "03/04/2024 08:00",
+    "Sept. 5, 2023",
+])
+def test_header_date_line_is_not_a_heading(date_line):
+    s = parse(f"Dam Opens After Years of Delay\nBy Jo Bloggs\n{date_line}\nThe dam opened on Monday.\n"
+              "Reaction\nLocals cheered.")
+    assert s.author == "Jo Bloggs"
+    assert [x.heading for x in s.sections] == [None, "Reaction"]
+    assert len(s.sections[0].paragraphs) == 1
+
+
+def test_date_line_before_byline():
+    s = parse("Dam Opens\nMarch 4, 2024\nBy Jo Bloggs\nThe dam opened on Monday.")
+    assert s.author == "Jo Bloggs" and s.sections[0].paragraphs[0].text == "The dam opened on Monday."

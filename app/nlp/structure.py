@@ -24,6 +24,12 @@ _PEOPLE = rf"{_PERSON}(?:(?:\s*,\s*{_PERSON})*\s*,?\s+(?:and|&)\s+{_PERSON})?"
 _OUTLET = r"(?:the\s+)?[A-Z0-9][\w'’.&-]*(?:\s+(?:[A-Z0-9&][\w'’.&-]*|of|the|and|for|on|de)){0,6}"
 _BY = re.compile(rf"^by\s+(?P<names>{_PEOPLE})(?:\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET}))?\s*$", re.I)
 _NAMES_OUTLET = re.compile(rf"^(?P<names>{_PEOPLE})\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET})$")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE_LINE = re.compile(
+    rf"^(?:(?:published|updated|posted|last updated|first published)\b[:\s]*)?[\w ,.:/|-]*"
+    rf"(?:\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b)"
+    rf"[\w ,.:/|()+-]*$", re.I)
 _DATELINE = re.compile(rf"^[A-Z][A-Z .,'’-]*[A-Z.]\s*\((?P<outlet>[^()]{{2,40}})\)\s*(?:{DASH})")
 
 
@@ -112,6 +118,14 @@ def parse_structure(text: str) -> Structure:
         else:
             break
         i += 1
+
+    # A publication date line in the header is metadata, neither heading nor text.
+    while i < len(lines) and i < 4 and len(lines[i][0].split()) <= 12 and _DATE_LINE.match(lines[i][0]):
+        i += 1
+        if i < len(lines) and out.author is None and (byline := _parse_byline(lines[i][0])):
+            out.author, out.publisher = byline
+            out.blocks.append(Block("byline", lines[i][0], lines[i][1], lines[i][2], LEAD_ID))
+            i += 1
 
     body = lines[i:]
     kinds = ["heading" if _looks_like_heading(line) else "paragraph" for line, _, _ in body]
