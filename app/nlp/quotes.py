@@ -1,10 +1,906 @@
-"""Quotations and who said them."""
+"""Quotations and who said them.
+
+Two steps, both by general rules:
+
+1. `find_quote_spans` reads the quotation marks of one block of text
+   (straight, curly, single, double, nested, mixed styles) and tells them
+   from apostrophes; `is_not_a_quote` drops quoted titles of works,
+   nicknames and words cited as words.
+2. `_Attributor` walks the article in reading order, keeps track of who is
+   being talked about (the people who were the subjects of recent clauses,
+   with their gender when the text shows it), and gives each quote the
+   subject of its verb of saying: a name, a pronoun or a description
+   ("the minister"), resolved to one entity of the article.
+"""
 from __future__ import annotations
 
-from app.domain import Entity, Quote
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from app.domain import Entity, Mention, Quote, SpeakerRef
+from app.nlp.names import TITLE_WORDS, find_entity, fold, name_tokens, strip_possessive
 from app.nlp.structure import Structure
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from app.nlp.structure import Block
+
+# ---------------------------------------------------------------- marks
+
+DOUBLE_OPEN, DOUBLE_CLOSE, DOUBLE_EITHER = "“„«", "”»", '"'
+SINGLE_OPEN, SINGLE_CLOSE, SINGLE_EITHER = "‘‹", "’›", "'"
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_EITHER
+# What may stand right after a closing mark, or right before an opening one.
+AFTER_CLOSE = ",.;:!?)]}—–-…/"
+BEFORE_OPEN = "([{—–-/"
+# Words that begin with an apostrophe standing for dropped letters: 'em, 'til, rock 'n' roll.
+ELISIONS = frozenset({"em", "til", "tis", "twas", "cause", "n", "bout", "round", "cos", "s"})
+
+
+def _kind(mark: str) -> str:
+    return "double" if mark in DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER else "single"
+
+
+def _opens(text: str, i: int) -> bool:
+    """Context of an opening mark: after a space or bracket, before a word."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in BEFORE_OPEN or before in ALL_MARKS) and not after.isspace()
+
+
+def _closes(text: str, i: int) -> bool:
+    """Context of a closing mark: after a word or punctuation, before a space or punctuation."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in AFTER_CLOSE or after in ALL_MARKS)
+
+
+def _is_elision(text: str, i: int) -> bool:
+    """'90s, 'em, 'til: an apostrophe at the start of a word, not an opening mark."""
+    m = re.match(r"[A-Za-z]+|\d+", text[i + 1:])
+    if not m:
+        return False
+    word = m.group(0)
+    if word.isdigit():
+        return len(word) == 2 and text[i + 3:i + 4] in ("s", " ", ",", ".", "")
+    end = i + 1 + len(word)
+    return word.lower() in ELISIONS and (end >= len(text) or not text[end].isalpha())
+
+
+def _maybe_possessive(text: str, i: int) -> bool:
+    """'regions’ desire', 'rockin' good': a closing mark that may be an apostrophe."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1: i + 3]
+    if before.lower() == "s" or text[max(0, i - 2):i].lower() == "in":
+        return len(after) == 2 and after[0] == " " and (after[1].islower() or after[1].isdigit())
+    return False
+
+
+@dataclass
+class _Mark:
+    pos: int
+    kind: str  # "double" | "single"
+    role: str  # "open" | "close" | "either" | "weak-close"
+
+
+def _classify(text: str) -> list[_Mark]:
+    marks: list[_Mark] = []
+    for i, ch in enumerate(text):
+        if ch not in ALL_MARKS:
+            continue
+        kind = _kind(ch)
+        opens, closes = _opens(text, i), _closes(text, i)
+        if kind == "single":
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if before.isalnum() and after.isalnum():
+                continue  # didn't, Lynch’s
+            if opens and _is_elision(text, i):
+                continue
+            if ch in SINGLE_OPEN and not opens and not closes:
+                continue
+        if opens and not closes:
+            role = "open"
+        elif closes and not opens:
+            role = "weak-close" if kind == "single" and _maybe_possessive(text, i) else "close"
+        else:
+            role = "either"
+        if ch in DOUBLE_OPEN + SINGLE_OPEN and role == "either":
+            role = "open"
+        if ch in DOUBLE_CLOSE + SINGLE_CLOSE and role == "either":
+            role = "close"
+        marks.append(_Mark(i, kind, role))
+    return marks
+
+
+@dataclass
+class QuoteSpan:
+    """Content between two marks of one block: [start, end) local offsets."""
+
+    start: int
+    end: int
+    closed: bool
+    depth: int
+    opener: int  # offset of the opening mark
+    closer: int | None = None
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quotation in one block of text, outer before inner, in reading order."""
+    marks = _classify(text)
+    stack: list[_Mark] = []
+    spans: list[QuoteSpan] = []
+    for n, mark in enumerate(marks):
+        open_same = [k for k, m in enumerate(stack) if m.kind == mark.kind]
+        if mark.role == "weak-close":
+            later_close = any(m.kind == mark.kind and m.role in ("close", "weak-close", "either")
+                              for m in marks[n + 1:])
+            if not open_same or later_close:
+                continue  # a plural possessive
+            role = "close"
+        elif mark.role == "either":
+            role = "close" if open_same else "open"
+        else:
+            role = mark.role
+        if role == "open":
+            stack.append(mark)
+            continue
+        if not open_same:
+            continue  # a stray closing mark
+        k = open_same[-1]
+        opener = stack[k]
+        del stack[k:]
+        spans.append(QuoteSpan(opener.pos + 1, mark.pos, True, k, opener.pos, mark.pos))
+    if stack:
+        opener = stack[0]  # runs on into the next paragraph
+        spans.append(QuoteSpan(opener.pos + 1, len(text), False, 0, opener.pos))
+    spans = [_trimmed(text, s) for s in spans]
+    spans = [s for s in spans if s.end > s.start]
+    spans.sort(key=lambda s: (s.start, -s.end))
+    return spans
+
+
+def _trimmed(text: str, span: QuoteSpan) -> QuoteSpan:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    span.start, span.end = start, end
+    return span
+
+
+def starts_with_mark(text: str) -> bool:
+    return bool(text) and text[0] in ALL_MARKS and _opens(text, 0)
+
+
+# ---------------------------------------------------------------- not quotes
+
+WORK_NOUNS = frozenset("""
+film movie show programme program series sitcom drama documentary book novel memoir biography album song
+single track play musical opera poem painting podcast newspaper magazine column episode game franchise
+exhibition
+""".split())
+NAMING_WORDS = frozenset({"titled", "entitled", "called", "named", "dubbed", "nicknamed", "as", "on"})
+CITED_WORDS = frozenset({"term", "word", "phrase", "expression", "hashtag", "acronym", "label", "so-called",
+                         "slogan", "headline", "caption"})
+
+
+def _is_title_case(content: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", content)]
+    if not words or len(words) > 8 or content.rstrip()[-1:] in ".!?,;:…":
+        return False
+    return all(w[0].isupper() for w in words if len(w) > 3 or w is words[0])
+
+
+def is_not_a_quote(text: str, span: QuoteSpan) -> bool:
+    """A quoted title of a work, a nickname or a word cited as a word."""
+    content = text[span.start:span.end]
+    before = text[:span.opener].rstrip()
+    after = text[span.closer + 1:] if span.closer is not None else ""
+    prev_words = re.findall(r"[\w’'-]+", before.lower())[-3:]
+    if prev_words and prev_words[-1] in CITED_WORDS or "so-called" in prev_words[-2:]:
+        return True
+    if prev_words[-2:] and prev_words[-2:][0] in CITED_WORDS and prev_words[-1] == "of":
+        return True
+    if not _is_title_case(content):
+        return False
+    if re.search(r"['’]s$", before) or (prev_words and (prev_words[-1] in NAMING_WORDS
+                                                        or set(prev_words) & WORK_NOUNS)):
+        return True  # NBC's "Meet the Press", the film "Oppenheimer"
+    first_after = re.match(r"\s+([A-Z][\w’'-]*)", after)
+    last_before = re.search(r"([A-Z][\w’'.-]*)$", before)
+    return bool(first_after and last_before and len(content.split()) <= 3)  # Dwayne "The Rock" Johnson
+
+
+# ---------------------------------------------------------------- words
+
+SPEECH_VERBS = frozenset("""
+say tell add respond reply answer state declare announce explain note claim insist argue warn write ask
+acknowledge admit confirm deny reveal recall suggest urge call describe refer accuse comment remark
+continue conclude tweet post quip joke shout cry whisper mention stress emphasise emphasize observe
+predict promise vow pledge concede complain agree caution boast repeat reiterate assert contend maintain
+testify report cite brand label dub term characterise characterize praise criticise criticize slam blast
+add admit recount share tout hail allege counter retort muse lament demand threaten proclaim
+""".split())
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "it"})
+MALE_WORDS = frozenset("""
+mr sir lord king prince father brother son husband spokesman chairman congressman businessman
+grandfather uncle nephew boy man actor duke baron
+""".split())
+FEMALE_WORDS = frozenset("""
+mrs ms miss dame lady queen princess mother sister daughter wife spokeswoman chairwoman congresswoman
+businesswoman grandmother aunt niece girl woman actress duchess baroness
+""".split())
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "eur", "ant", "ee")
+NOT_PEOPLE = frozenset("""
+letter paper newspaper order poster chapter charter register number sector factor monitor meter
+computer twitter water power tower mirror error motor center centre report statement document
+government ministry department office
+""".split())
+ORG_WORDS = frozenset("""
+agency alliance army assembly association authority bank board broadcaster bureau business carrier
+charity club coalition command commission committee company council court department firm foundation
+government group institute league ministry network newspaper office organisation organization party
+police parliament publisher regulator service union university team spokesperson
+""".split()) - {"spokesperson"}
+# Nouns for something said whose author may differ from the sentence's subject.
+CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "suggestion", "assertion", "rumour", "rumor",
+                         "charge", "insinuation"})
+ACCUSE_VERBS = frozenset({"accuse", "blame", "criticise", "criticize", "attack", "condemn", "slam", "rebuke",
+                          "challenge", "sue", "question", "fault"})
+VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "pobj", "acomp", "npadvmod", "dobj", "agent")
+
+
+def _is_person_noun(word: str) -> bool:
+    word = word.lower()
+    if word in NOT_PEOPLE or word in ORG_WORDS:
+        return False
+    return (word in TITLE_WORDS or word in MALE_WORDS or word in FEMALE_WORDS or word.endswith("-old")
+            or word.endswith(PERSON_SUFFIXES) or word in _person_nouns())
+
+
+def _person_nouns() -> frozenset[str]:
+    from app.nlp import entities as entity_module
+
+    return getattr(entity_module, "PERSON_NOUNS", frozenset())
+
+
+# ---------------------------------------------------------------- attribution
+
+
+@dataclass
+class _Event:
+    """Someone named or referred to at `pos`; subjects of clauses are the topic."""
+
+    pos: int
+    entity: Entity
+    subject: bool
+
+
+@dataclass
+class _Speaker:
+    entity: Entity | None
+    mention: Mention | None
+    cue: str | None
+
+
+@dataclass
+class _Item:
+    block: int
+    span: QuoteSpan
+    kind: str
+    speaker: _Speaker | None = None
+    parent: "_Item | None" = None
+    sentence: tuple[int, int] = (0, 0)
+
+
+@dataclass
+class _Attributor:
+    structure: Structure
+    docs: list
+    entities: list[Entity]
+    events: list[_Event] = field(default_factory=list)
+    gender: dict[int, str] = field(default_factory=dict)  # id(entity) -> "m" | "f"
+    resolved: dict[tuple[int, int], _Speaker | None] = field(default_factory=dict)
+    titles: dict[int, list[list[str]]] = field(default_factory=dict)  # id(entity) -> word runs
+
+    # ------------------------------------------------------------ setup
+
+    def prepare(self) -> None:
+        """Titles and gender of every person, from the words printed before their names."""
+        for entity in self.entities:
+            if entity.type != "PERSON":
+                continue
+            runs = []
+            for mention in entity.mentions:
+                run = self._words_before(mention)
+                if run:
+                    runs.append(run)
+            self.titles[id(entity)] = runs
+            words = {w for run in runs for w in run}
+            if words & MALE_WORDS and not words & FEMALE_WORDS:
+                self.gender[id(entity)] = "m"
+            elif words & FEMALE_WORDS and not words & MALE_WORDS:
+                self.gender[id(entity)] = "f"
+
+    def _block_of(self, pos: int) -> int | None:
+        for k, block in enumerate(self.structure.blocks):
+            if block.start <= pos < block.end:
+                return k
+        return None
+
+    def _words_before(self, mention: Mention) -> list[str]:
+        """'Russian Foreign Minister Sergey Lavrov' -> ['russian', 'foreign', 'minister']."""
+        k = self._block_of(mention.start)
+        if k is None:
+            return []
+        block, doc = self.structure.blocks[k], self.docs[k]
+        local = mention.start - block.start
+        core = name_tokens(mention.text)
+        inside = [w.lower().strip(".") for w in mention.text.split()]
+        own = []
+        for w in inside:
+            if fold(w) in core:
+                break
+            own.append(fold(w))
+        first = next((t.i for t in doc if t.idx >= local), len(doc))
+        run: list[str] = []
+        j, skipped = first - 1, False
+        while j >= 0 and len(run) < 6:
+            token = doc[j]
+            if token.text in (",", "’s", "'s") and not skipped and not run:
+                skipped = True
+                j -= 1
+                continue
+            if token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or token.text == "-" or (
+                    token.lower_.strip(".") in TITLE_WORDS and token.lower_ != "the"):
+                run.insert(0, fold(token.text))
+                j -= 1
+                continue
+            break
+        return [w for w in run + own if w]
+
+    # ------------------------------------------------------------ entities
+
+    def mention_at(self, start: int, end: int, types: tuple[str, ...] | None = None
+                   ) -> tuple[Entity, Mention] | None:
+        """The entity mention overlapping [start, end), people first."""
+        found = []
+        for entity in self.entities:
+            if (types and entity.type not in types) or entity.type in VALUE_TYPES:
+                continue
+            for m in entity.mentions:
+                if m.start < end and start < m.end:
+                    found.append((entity.type != "PERSON", entity, m))
+        found.sort(key=lambda x: (x[0], -(x[2].end - x[2].start)))
+        return (found[0][1], found[0][2]) if found else None
+
+    def entity_for_name(self, text: str, start: int, end: int, type_: str = "PERSON") -> Entity:
+        """The entity a printed name denotes, made if the model missed it."""
+        entity = find_entity(text, self.entities) or self._by_first_name(text)
+        if entity is None:
+            from app.nlp.entities import add_mention
+
+            entity = add_mention(self.entities, Mention(text, start, end), type_)
+        return entity
+
+    def _by_first_name(self, text: str) -> Entity | None:
+        """'Nicole' for the one person of the article whose first name it is."""
+        words = name_tokens(text)
+        if len(words) != 1:
+            return None
+        people = [e for e in self.entities if e.type == "PERSON"
+                  and len(name_tokens(e.name)) >= 2 and name_tokens(e.name)[0] == words[0]]
+        return people[0] if len(people) == 1 else None
+
+    # ------------------------------------------------------------ discourse
+
+    def record(self, pos: int, entity: Entity | None, subject: bool) -> None:
+        if entity is not None:
+            self.events.append(_Event(pos, entity, subject))
+
+    def resolve_pronoun(self, word: str, pos: int) -> Entity | None:
+        """The person a pronoun points back to: recent subject first, gender where known."""
+        word = word.lower()
+        if word in MALE_PRONOUNS:
+            want = "m"
+        elif word in FEMALE_PRONOUNS:
+            want = "f"
+        elif word in GROUP_PRONOUNS:
+            return self._recent(pos, lambda e: e.type in ("ORG", "NORP", "GPE"), subject_only=True)
+        else:
+            return None
+        known = lambda e: e.type == "PERSON" and self.gender.get(id(e)) == want  # noqa: E731
+        fits = lambda e: e.type == "PERSON" and self.gender.get(id(e), want) == want  # noqa: E731
+        # Someone the text has shown to be 'she' in this or the last paragraph beats an unknown.
+        entity = (self._recent(pos, known, subject_only=True, since=self._window(pos))
+                  or self._recent(pos, fits, subject_only=True) or self._recent(pos, fits, subject_only=False))
+        if entity is not None and id(entity) not in self.gender:
+            self.gender[id(entity)] = want
+        return entity
+
+    def _window(self, pos: int) -> int:
+        """Start of the paragraph before the one at `pos`."""
+        k = self._block_of(pos)
+        if k is None:
+            return 0
+        return self.structure.blocks[max(0, k - 1)].start
+
+    def _recent(self, pos: int, accept, subject_only: bool, exclude: set[int] = frozenset(),
+                since: int = 0) -> Entity | None:
+        for event in sorted((e for e in self.events if since <= e.pos < pos), key=lambda e: -e.pos):
+            if subject_only and not event.subject:
+                continue
+            if id(event.entity) in exclude or not accept(event.entity):
+                continue
+            return event.entity
+        return None
+
+    def resolve_description(self, head: "Token", pos: int, word: str | None = None) -> Entity | None:
+        """'the minister', 'the union boss', 'the 46-year-old': a person of the article."""
+        word = (word or head.text).lower()
+        modifiers = [fold(c.text) for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        if head.lemma_.lower() in ORG_WORDS or word in ORG_WORDS:
+            return self._organisation(head)
+        if not _is_person_noun(word) and not any(word in run for runs in self.titles.values() for run in runs):
+            return None
+        scores: dict[int, int] = {}
+        conflicts: set[int] = set()
+        people = {id(e): e for e in self.entities if e.type == "PERSON"}
+        for key, runs in self.titles.items():
+            for run in runs:
+                score = _title_score(word, modifiers, run)
+                if score < 0:
+                    conflicts.add(key)
+                else:
+                    scores[key] = max(scores.get(key, 0), score)
+        best = [k for k, s in scores.items() if s > 0 and k not in conflicts and k in people]
+        if best:
+            top = max(scores[k] for k in best)
+            chosen = [people[k] for k in best if scores[k] == top]
+            if len(chosen) == 1:
+                return chosen[0]
+            ids = {id(e) for e in chosen}
+            return self._recent(pos, lambda e: id(e) in ids, subject_only=False) or chosen[0]
+        person = lambda e: e.type == "PERSON"  # noqa: E731
+        return (self._recent(pos, person, subject_only=True, exclude=conflicts)
+                or self._recent(pos, person, subject_only=False, exclude=conflicts))
+
+    def _organisation(self, head: "Token") -> Entity | None:
+        """'the union said': the one organisation of the article with that word in its name."""
+        word = head.lemma_.lower()
+        orgs = [e for e in self.entities if e.type == "ORG"
+                and any(word in fold(f).split() for f in (e.name, *e.aliases))]
+        return orgs[0] if len(orgs) == 1 else None
+
+    # ------------------------------------------------------------ tokens
+
+    def speaker_of(self, k: int, token: "Token") -> _Speaker | None:
+        """Resolve the subject token of a verb of saying to an entity (memoised per token)."""
+        key = (k, token.i)
+        if key not in self.resolved:
+            self.resolved[key] = self._resolve_token(k, token)
+        return self.resolved[key]
+
+    def _resolve_token(self, k: int, token: "Token") -> _Speaker | None:
+        block = self.structure.blocks[k]
+        gpos = block.start + token.idx
+        if token.pos_ == "PRON":
+            if token.dep_ in SUBJECT_DEPS and token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
+                return self.speaker_of(k, token.head.head)
+            entity = self.resolve_pronoun(token.text, gpos)
+            return _Speaker(entity, Mention(token.text, gpos, gpos + len(token.text)), None)
+        named = self._named(k, token, create=False)
+        if named and named.entity is not None and named.entity.type == "PERSON":
+            return named
+        for appos in _appositions(token):
+            found = self._named(k, appos)
+            if found and found.entity is not None and found.entity.type == "PERSON":
+                return found
+        named = named or self._named(k, token)
+        if named:
+            return named
+        if token.pos_ in ("NOUN", "ADJ"):
+            left = min([c.left_edge.idx for c in token.lefts
+                        if c.dep_ in ("det", "amod", "compound", "nummod", "nmod", "npadvmod", "punct")]
+                       + [token.idx])
+            text = block.text[left:token.idx + len(token.text)]
+            entity = self.resolve_description(token, gpos, re.findall(r"[\w-]+", text)[-1])
+            return _Speaker(entity, Mention(text, block.start + left, block.start + left + len(text)), None)
+        return None
+
+    def _named(self, k: int, token: "Token", create: bool = True) -> _Speaker | None:
+        """A name at `token`: the entity mention there, else the run of proper nouns."""
+        block = self.structure.blocks[k]
+        gpos = block.start + token.idx
+        found = self.mention_at(gpos, gpos + len(token.text))
+        if found:
+            entity, mention = found
+            return _Speaker(entity, Mention(mention.text, mention.start, mention.end), None)
+        if token.pos_ != "PROPN" or not create:
+            return None
+        doc = token.doc
+        lo = hi = token.i
+        while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ in ("compound", "flat"):
+            lo -= 1
+        while lo < token.i and fold(doc[lo].text) in TITLE_WORDS:
+            lo += 1
+        start, end = doc[lo].idx, token.idx + len(token.text)
+        text = strip_possessive(block.text[start:end])
+        if not text or not text[0].isupper():
+            return None
+        type_ = "ORG" if fold(token.text) in ORG_WORDS else "PERSON"
+        entity = self.entity_for_name(text, block.start + start, block.start + start + len(text), type_)
+        return _Speaker(entity, Mention(text, block.start + start, block.start + start + len(text)), None)
+
+
+def _appositions(token: "Token") -> list["Token"]:
+    """'The union's general secretary, Jo Roe,': the names standing in apposition to a subject."""
+    found, todo = [], [token]
+    while todo:
+        current = todo.pop(0)
+        for child in current.children:
+            if child.dep_ == "appos":
+                found.append(child)
+                todo.append(child)
+    return found
+
+
+def _title_score(head: str, modifiers: list[str], run: list[str]) -> int:
+    """How well a description fits the title words before a name; -1 when it contradicts them."""
+    if not run:
+        return 0
+    if head in run:
+        at = len(run) - 1 - run[::-1].index(head)
+        adjacent = run[at - 1] if at > 0 else None
+        if modifiers and adjacent and modifiers[-1] != adjacent:
+            return -1  # 'the transport secretary' is not 'the general secretary'
+        return 2 + sum(1 for m in modifiers if m in run)
+    return sum(1 for m in modifiers if m in run)
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def _sentences(doc: "Doc", spans: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """Sentence ranges of a block that never cut through a quotation."""
+    text = doc.text
+    starts = sorted({s.start_char for s in doc.sents} | {0})
+    top = [s for s in spans if s.depth == 0]
+    kept = [b for b in starts if not any(s.opener < b <= (s.closer if s.closer is not None else len(text))
+                                         for s in top)]
+    kept = sorted(set(kept) | {0})
+    return [(a, b) for a, b in zip(kept, kept[1:] + [len(text)])]
+
+
+def _inside(pos: int, spans: list[QuoteSpan]) -> bool:
+    return any(s.opener <= pos <= (s.closer if s.closer is not None else 10 ** 9) for s in spans
+               if s.depth == 0)
+
+
+def _quote_heads(doc: "Doc", span: QuoteSpan) -> list["Token"]:
+    """Tokens of a quotation whose syntactic head lies outside it."""
+    tokens = [t for t in doc if span.start <= t.idx < span.end]
+    return [t for t in tokens if not (span.start <= t.head.idx < span.end) or t.head is t]
+
+
+def _subject(verb: "Token", before: int | None = None) -> "Token | None":
+    """The subject of a verb of saying, climbing through 'by saying', 'stating that', 'and said'."""
+    token = verb
+    for _ in range(8):
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ in ("ROOT", "ccomp") or token.head is token or token.dep_ not in CLIMB_DEPS:
+            break
+        token = token.head
+    # 'said Cal Fire Chief Jo Roe.' may come out without a subject label.
+    after = [c for c in verb.rights if c.pos_ in ("PROPN", "PRON") and c.dep_ in ("dobj", "attr", "npadvmod",
+                                                                                  "appos", "dep", "oprd")]
+    return after[0] if after and verb.lemma_ in ("say", "add", "write", "tell") and (
+        before is None or verb.idx > before) else None
+
+
+def _speech_verb(token: "Token") -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+
+
+def _according_to(doc: "Doc", lo: int, hi: int, spans: list[QuoteSpan]) -> "Token | None":
+    for t in doc:
+        if lo <= t.idx < hi and t.lower_ == "according" and not _inside(t.idx, spans):
+            to = t.nbor(1) if t.i + 1 < len(doc) else None
+            if to is not None and to.lower_ == "to":
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return None
+
+
+# ---------------------------------------------------------------- the walk
 
 
 def extract_quotes(structure: Structure, docs: list, entities: list[Entity]) -> list[Quote]:
     """Quotes in reading order; may add speaker entities (and mentions) to `entities`."""
-    return []
+    attributor = _Attributor(structure, docs, entities)
+    attributor.prepare()
+    items = _find_items(structure, docs)
+    _attribute(attributor, items)
+    _attribute_bare_headlines(attributor, items)
+    return _to_quotes(structure, items)
+
+
+def _find_items(structure: Structure, docs: list) -> list[_Item]:
+    items: list[_Item] = []
+    blocks = structure.blocks
+    for k, block in enumerate(blocks):
+        if block.kind == "byline":
+            continue
+        spans = find_quote_spans(block.text)
+        next_text = blocks[k + 1].text if k + 1 < len(blocks) else ""
+        kept: list[_Item] = []
+        for span in spans:
+            if not span.closed and not _runs_on(block.text, span, next_text):
+                continue
+            if span.closed and is_not_a_quote(block.text, span):
+                continue
+            parent = next((p for p in reversed(kept) if p.span.start <= span.start and span.end <= p.span.end
+                           and p.span is not span), None)
+            if parent is not None and span.depth == 0:
+                span.depth = parent.span.depth + 1
+            item = _Item(k, span, _kind_of(block.text, span), parent=parent)
+            kept.append(item)
+        items.extend(kept)
+    return items
+
+
+def _runs_on(text: str, span: QuoteSpan, next_text: str) -> bool:
+    """An unclosed quotation is real when the next paragraph reopens it or it opens the sentence."""
+    if starts_with_mark(next_text):
+        return True
+    before = text[:span.opener].rstrip()
+    return (not before or before[-1] in ":,") and len(text[span.start:span.end].split()) >= 4
+
+
+def _kind_of(text: str, span: QuoteSpan) -> str:
+    """'direct' for a quoted sentence, 'partial' for a fragment inside the author's sentence."""
+    before = text[:span.opener].rstrip()
+    content = text[span.start:span.end]
+    first = next((c for c in content if c.isalpha() or c.isdigit()), "")
+    sentence_start = not before or before[-1] in ".!?:,…\"'”’"
+    if span.depth > 0:
+        return "partial" if before and before[-1] not in ",:" else "direct"
+    return "direct" if sentence_start and (first.isupper() or first.isdigit() or not before) else "partial"
+
+
+def _attribute(att: _Attributor, items: list[_Item]) -> None:
+    by_block: dict[int, list[_Item]] = {}
+    for item in items:
+        by_block.setdefault(item.block, []).append(item)
+    previous: _Item | None = None
+    for k, block in enumerate(att.structure.blocks):
+        if block.kind == "byline":
+            continue
+        doc = att.docs[k]
+        block_items = by_block.get(k, [])
+        spans = [i.span for i in block_items]
+        for lo, hi in _sentences(doc, spans):
+            _record_sentence(att, k, doc, lo, hi, spans)
+            for item in block_items:
+                if not (lo <= item.span.opener < hi):
+                    continue
+                item.sentence = (lo, hi)
+                if item.parent is not None:
+                    item.speaker = item.parent.speaker
+                    continue
+                item.speaker = _attribute_one(att, k, doc, item, lo, hi, spans, previous)
+                previous = item
+
+
+def _record_sentence(att: _Attributor, k: int, doc: "Doc", lo: int, hi: int, spans: list[QuoteSpan]) -> None:
+    """Note who the sentence names and who its clauses are about, for later pronouns."""
+    block = att.structure.blocks[k]
+    for entity in att.entities:
+        for m in entity.mentions:
+            local = m.start - block.start
+            if lo <= local < hi and m.end <= block.end and not _inside(local, spans):
+                att.record(m.start, entity, subject=False)
+    for token in doc:
+        if lo <= token.idx < hi and token.dep_ in SUBJECT_DEPS and not _inside(token.idx, spans):
+            if token.lower_ in ("i", "we", "you", "it", "this", "that", "which", "there"):
+                continue
+            speaker = att.speaker_of(k, token)
+            if speaker and speaker.entity is not None:
+                att.record(block.start + token.idx, speaker.entity, subject=True)
+
+
+def _attribute_one(att: _Attributor, k: int, doc: "Doc", item: _Item, lo: int, hi: int,
+                   spans: list[QuoteSpan], previous: _Item | None) -> _Speaker | None:
+    block = att.structure.blocks[k]
+    text = block.text
+    span = item.span
+    found = _after_colon(att, k, doc, span) or _before_colon(att, k, doc, span, lo)
+    if found:
+        return found
+    according = _according_to(doc, lo, hi, spans)
+    verb = _governing_verb(doc, span, spans)
+    if verb is None and item.kind == "direct":
+        verb = _nearest_verb(doc, span, spans, lo, hi)
+    if verb is None and according is not None:
+        speaker = att.speaker_of(k, according)
+        return _with_cue(speaker, "according to")
+    if verb is not None and verb.pos_ == "NOUN":
+        return _claimant(att, k, verb)
+    if verb is not None:
+        subject = _subject(verb, span.end)
+        if subject is not None and not _inside(subject.idx, spans):
+            return _with_cue(att.speaker_of(k, subject), verb.text)
+        return _Speaker(None, None, verb.text)
+    frame = "".join(ch for pos, ch in enumerate(text[lo:hi], lo) if not _inside(pos, spans))
+    bare = not re.search(r"\w", frame)
+    if bare and previous is not None and block.kind == "paragraph" and _near(att, previous.block, k):
+        return previous.speaker
+    return None
+
+
+def _claimant(att: _Attributor, k: int, noun: "Token") -> _Speaker:
+    """Whose 'claims' a quotation stands in: the owner ('her claims'), or the one accused over them
+    ('accused the union of lying over claims it was "wrecking"'); nobody the text does not name."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        token = noun
+        for _ in range(8):
+            if token.head is token:
+                break
+            token = token.head
+            if token.pos_ == "VERB" and token.lemma_.lower() in ACCUSE_VERBS:
+                owner = next((c for c in token.children if c.dep_ == "dobj"), None)
+                break
+    speaker = att.speaker_of(k, owner) if owner is not None else None
+    return _with_cue(speaker, noun.text) if speaker else _Speaker(None, None, None)
+
+
+def _with_cue(speaker: _Speaker | None, cue: str) -> _Speaker:
+    if speaker is None:
+        return _Speaker(None, None, cue)
+    return _Speaker(speaker.entity, speaker.mention, cue)
+
+
+def _near(att: _Attributor, earlier: int, later: int) -> bool:
+    """The previous quote stands in this paragraph or the one before it."""
+    return later - earlier <= 1
+
+
+def _governing_verb(doc: "Doc", span: QuoteSpan, spans: list[QuoteSpan]) -> "Token | None":
+    """The verb of saying (or noun of claiming) the quotation depends on, outside every quotation."""
+    for head in _quote_heads(doc, span):
+        token = head
+        for _ in range(12):
+            if token.head is token:
+                break
+            token = token.head
+            if _inside(token.idx, spans):
+                continue
+            if _speech_verb(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS):
+                return token
+            if token.dep_ in ("relcl", "acl") and not _speech_verb(token):
+                break  # a quotation inside a relative clause: 'flags that read "..."'
+    return None
+
+
+def _nearest_verb(doc: "Doc", span: QuoteSpan, spans: list[QuoteSpan], lo: int, hi: int) -> "Token | None":
+    """For a quoted sentence: the closest verb of saying in the words around it."""
+    best, distance = None, None
+    for token in doc:
+        if not (lo <= token.idx < hi) or _inside(token.idx, spans) or not _speech_verb(token):
+            continue
+        d = span.opener - token.idx if token.idx < span.opener else token.idx - (span.closer or span.end)
+        between = [s for s in spans if s is not span and s.depth == 0 and (
+            token.idx < s.opener < span.opener or (span.closer or span.end) < s.opener < token.idx)]
+        if between:
+            continue
+        if distance is None or d < distance:
+            best, distance = token, d
+    return best
+
+
+def _after_colon(att: _Attributor, k: int, doc: "Doc", span: QuoteSpan) -> _Speaker | None:
+    """"'Quote...': Name" in a headline: the name after the colon."""
+    if span.closer is None or span.depth > 0:
+        return None
+    text = att.structure.blocks[k].text
+    m = re.match(r"\s*[,.!?…]*\s*[:–—-]\s*", text[span.closer + 1:])
+    if not m:
+        return None
+    at = span.closer + 1 + m.end()
+    token = next((t for t in doc if t.idx >= at), None)
+    if token is None or token.pos_ != "PROPN":
+        return None
+    head = token
+    while head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN":
+        head = doc[head.i + 1]
+    return att.speaker_of(k, head)
+
+
+def _before_colon(att: _Attributor, k: int, doc: "Doc", span: QuoteSpan, lo: int) -> _Speaker | None:
+    """"Name: 'Quote'": a name standing alone before a colon."""
+    text = att.structure.blocks[k].text
+    before = text[lo:span.opener]
+    m = re.match(r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s*$", before)
+    if not m:
+        return None
+    end = lo + m.end(1)
+    token = next((t for t in reversed(doc) if t.idx < end), None)
+    return att.speaker_of(k, token) if token is not None and token.pos_ == "PROPN" else None
+
+
+# ---------------------------------------------------------------- headlines
+
+
+def _lemmas(doc: "Doc", lo: int, hi: int) -> set[str]:
+    return {t.lemma_.lower() for t in doc if lo <= t.idx < hi and t.is_alpha and not t.is_stop}
+
+
+def _attribute_bare_headlines(att: _Attributor, items: list[_Item]) -> None:
+    """A headline that is only a quotation: whoever says the same thing in the body."""
+    for item in items:
+        block = att.structure.blocks[item.block]
+        if item.speaker is not None and item.speaker.entity is not None:
+            continue
+        if block.kind not in ("title", "heading") or item.parent is not None:
+            continue
+        want = _lemmas(att.docs[item.block], item.span.start, item.span.end)
+        if len(want) < 2:
+            continue
+        best, best_overlap = None, 0.0
+        for k, other in enumerate(att.structure.blocks):
+            if other.kind != "paragraph":
+                continue
+            doc = att.docs[k]
+            for sent in doc.sents:
+                got = _lemmas(doc, sent.start_char, sent.end_char)
+                overlap = len(want & got) / len(want)
+                if overlap > best_overlap and len(want & got) >= 2:
+                    best, best_overlap = (k, sent), overlap
+        if best is None or best_overlap < 0.6:
+            continue
+        k, sent = best
+        said = [i for i in items if i.block == k and sent.start_char <= i.span.start < sent.end_char
+                and i.speaker and i.speaker.entity]
+        if said:
+            item.speaker = _Speaker(said[0].speaker.entity, None, None)
+            continue
+        subject = next((t for t in sent if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
+        speaker = att.speaker_of(k, subject) if subject is not None else None
+        if speaker and speaker.entity is not None and speaker.entity.type == "PERSON":
+            item.speaker = _Speaker(speaker.entity, None, None)
+
+
+# ---------------------------------------------------------------- output
+
+
+def _to_quotes(structure: Structure, items: list[_Item]) -> list[Quote]:
+    quotes = []
+    for item in sorted(items, key=lambda i: (structure.blocks[i.block].start + i.span.start, -i.span.end)):
+        block = structure.blocks[item.block]
+        start, end = block.start + item.span.start, block.start + item.span.end
+        speaker = item.speaker
+        entity = speaker.entity if speaker else None
+        mention = speaker.mention if speaker else None
+        if mention is not None and structure.text[mention.start:mention.end] != mention.text:
+            mention = None
+        quotes.append(Quote(
+            id=f"q{len(quotes) + 1}", text=structure.text[start:end], start=start, end=end, kind=item.kind,
+            speaker=SpeakerRef(entity.id, entity.name) if entity else None,
+            speaker_mention=mention if entity else None,
+            cue=speaker.cue if speaker else None,
+            section_id=block.section_id, paragraph_index=block.paragraph_index))
+    return quotes

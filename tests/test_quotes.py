@@ -1,0 +1,206 @@
+"""Quotation extraction and speaker attribution, on sentences of our own, through the real pipeline."""
+from __future__ import annotations
+
+from app.nlp.pipeline import parse_article
+
+
+def quotes_of(text: str):
+    article = parse_article("t", text)
+    for q in article.quotes:
+        assert article.text[q.start:q.end] == q.text
+        if q.speaker_mention:
+            m = q.speaker_mention
+            assert article.text[m.start:m.end] == m.text
+    return article
+
+
+def who(article, fragment: str) -> str | None:
+    found = [q for q in article.quotes if fragment in q.text]
+    assert found, [q.text for q in article.quotes]
+    q = found[0]
+    return q.speaker.name if q.speaker else None
+
+
+def texts(article) -> list[str]:
+    return [q.text.rstrip(",.") for q in article.quotes]
+
+
+# ---------------------------------------------------------------- marks
+
+
+def test_straight_and_curly_double_marks():
+    a = quotes_of('"The bridge will reopen in May," said Mayor Hannah Okoro.\n'
+                  'Engineers agreed. “We are ahead of schedule,” said site manager Tomas Brandt.\n')
+    assert texts(a) == ["The bridge will reopen in May", "We are ahead of schedule"]
+    assert who(a, "bridge") == "Hannah Okoro"
+    assert who(a, "schedule") == "Tomas Brandt"
+
+
+def test_single_marks_are_told_from_apostrophes():
+    a = quotes_of("Coach Derek Malloy didn't hide it. 'We weren't good enough in the '90s and we aren't now,' "
+                  "Malloy said of Scotland's record and the players’ morale.\n")
+    assert texts(a) == ["We weren't good enough in the '90s and we aren't now"]
+    assert who(a, "good enough") == "Derek Malloy"
+
+
+def test_curly_single_marks_with_possessives_inside():
+    a = quotes_of("Senator Ruth Adeyemi described the drought as ‘the worst in the regions’ history’.\n")
+    assert texts(a) == ["the worst in the regions’ history"]
+    assert who(a, "worst") == "Ruth Adeyemi"
+
+
+def test_nested_quote_is_its_own_item_with_the_outer_speaker():
+    a = quotes_of("'I opened the letter and shouted, \"We did it\". Then I cried,' said novelist Priya Raman.\n")
+    assert texts(a) == ['I opened the letter and shouted, "We did it". Then I cried', "We did it"]
+    assert who(a, "We did it") == "Priya Raman"
+    assert [q.kind for q in a.quotes] == ["direct", "direct"]
+
+
+def test_mixed_mark_styles():
+    a = quotes_of('“Prices will fall next year," economist Lena Fischer said.\n')
+    assert texts(a) == ["Prices will fall next year"]
+    assert who(a, "Prices") == "Lena Fischer"
+
+
+def test_quote_continued_over_paragraphs_gives_one_item_each():
+    a = quotes_of("Union leader Carla Mendes said: “We have waited two years for an offer. Nothing came.\n"
+                  "“So we will walk out on Friday and stay out until they talk to us.”\n"
+                  "The company did not comment.\n")
+    assert texts(a) == ["We have waited two years for an offer. Nothing came",
+                        "So we will walk out on Friday and stay out until they talk to us"]
+    assert who(a, "waited") == who(a, "walk out") == "Carla Mendes"
+
+
+# ---------------------------------------------------------------- attribution patterns
+
+
+def test_speaker_before_the_quote_with_comma_or_colon():
+    a = quotes_of('Minister Jonas Eklund said, "The budget is balanced."\n'
+                  'Senator Grace Whitaker said: "It is not."\n'
+                  'Eklund responded, "The numbers speak for themselves."\n')
+    assert who(a, "budget") == "Jonas Eklund"
+    assert who(a, "It is not") == "Grace Whitaker"
+    assert who(a, "numbers") == "Jonas Eklund"
+    q = a.quotes[2]
+    assert q.cue == "responded" and q.speaker_mention.text == "Eklund"
+
+
+def test_pronoun_follows_the_last_subject():
+    a = quotes_of("Airline chief Marco Bellini met reporters in Milan on Tuesday.\n"
+                  '"We will add twelve routes," he said. "Demand is strong."\n')
+    assert who(a, "twelve routes") == "Marco Bellini"
+    assert who(a, "Demand") == "Marco Bellini"
+    assert a.quotes[0].speaker_mention.text == "he"
+
+
+def test_pronoun_respects_gender_the_text_shows():
+    a = quotes_of("Harbour spokeswoman Dana Whitfield spoke after Colin Pratt left the podium.\n"
+                  '"We expect the ferries to run again on Monday," she said.\n')
+    assert who(a, "ferries") == "Dana Whitfield"
+
+
+def test_he_added_at_the_start_of_a_sentence():
+    a = quotes_of('"Our schools need more teachers," Governor Alan Reyes said. He added, "And better pay."\n')
+    assert who(a, "better pay") == "Alan Reyes"
+
+
+def test_description_resolves_to_the_person_it_describes():
+    a = quotes_of("Health Minister Ines Carvalho visited the hospital with surgeon Paulo Duarte.\n"
+                  "Duarte showed her the new ward.\n"
+                  '"This ward will save lives," the minister said.\n')
+    assert who(a, "ward") == "Ines Carvalho"
+    assert a.quotes[0].speaker_mention.text == "the minister"
+
+
+def test_age_description_resolves_to_the_topic():
+    a = quotes_of("Olympic sprinter Kofi Mensah won the final in Rome.\n"
+                  '"I have trained for this all my life," the 29-year-old said.\n')
+    assert who(a, "trained") == "Kofi Mensah"
+
+
+def test_organisation_speaks():
+    a = quotes_of('"Two people were taken to hospital," the Riverside Fire Department said in a statement.\n')
+    assert who(a, "hospital") == "Riverside Fire Department"
+
+
+def test_according_to():
+    a = quotes_of('The vote was "a turning point for the town", according to councillor Nadia Haddad.\n')
+    assert who(a, "turning point") == "Nadia Haddad"
+    assert a.quotes[0].kind == "partial"
+
+
+def test_paragraph_without_attribution_continues_the_speaker():
+    a = quotes_of('"The harvest came early," said grower Elena Petrova.\n'
+                  '"We picked everything in nine days."\n')
+    assert who(a, "nine days") == "Elena Petrova"
+
+
+def test_partial_quote_inside_the_authors_sentence():
+    a = quotes_of('Treasurer Owen Clarke said the plan was "dead in the water" and would be withdrawn.\n')
+    q = a.quotes[0]
+    assert q.kind == "partial" and q.speaker.name == "Owen Clarke" and q.cue == "said"
+
+
+def test_saying_that_and_stating_that():
+    a = quotes_of('Coach Ama Boateng criticised the referee, saying the decision "cost us the match".\n'
+                  'Later, club president Victor Hale left early, stating that "nothing more needs to be said."\n')
+    assert who(a, "cost us") == "Ama Boateng"
+    assert who(a, "nothing more") == "Victor Hale"
+
+
+def test_headline_quote_with_name_after_colon():
+    a = quotes_of("'We will rebuild': Mayor Sandra Kowalski vows help after floods\n"
+                  "Mayor Sandra Kowalski toured the flooded streets on Sunday.\n"
+                  "She promised money for repairs.\n")
+    assert who(a, "rebuild") == "Sandra Kowalski"
+
+
+def test_headline_subject_of_the_verb_of_saying():
+    a = quotes_of("Teachers’ leader Ruth Mbeki tells minister to ‘stop ignoring the staff’\n"
+                  "Ruth Mbeki spoke at the conference in Leeds.\n")
+    assert who(a, "stop ignoring") == "Ruth Mbeki"
+
+
+def test_heading_that_is_only_a_quote_takes_the_speaker_of_the_same_words():
+    a = quotes_of("Port reopens after storm\n"
+                  "Harbour master Olaf Jensen inspected the docks on Monday.\n"
+                  "'Ships can return safely'\n"
+                  "Jensen said ships could return safely to the port from Wednesday.\n")
+    assert who(a, "Ships can return") == "Olaf Jensen"
+
+
+def test_speaker_is_the_canonical_entity():
+    a = quotes_of("Vice Chancellor Miriam Osei opened the new library.\n"
+                  '"Books still matter," Osei said.\n')
+    q = a.quotes[0]
+    ids = {e.id: e.name for e in a.entities}
+    assert q.speaker.id in ids and ids[q.speaker.id] == q.speaker.name == "Miriam Osei"
+
+
+# ---------------------------------------------------------------- not quotes
+
+
+def test_titles_of_works_nicknames_and_words_as_words_are_not_quotes():
+    a = quotes_of('Interviewed on CBC\'s "Morning Edition", director Lars Holm talked about the film '
+                  '"Silent Harbour". Boxer Jimmy "The Hammer" Dunn watched. Holm dislikes the so-called '
+                  '"director\'s cut" and the term "auteur".\n')
+    assert a.quotes == []
+
+
+def test_scare_quote_without_a_speaker_has_none():
+    a = quotes_of('The council wants savings through "efficiencies" in every department.\n')
+    assert texts(a) == ["efficiencies"]
+    assert a.quotes[0].speaker is None and a.quotes[0].speaker_mention is None
+
+
+def test_no_speaker_when_nobody_is_named():
+    a = quotes_of('Protesters carried banners that read "Save Our Park".\n')
+    assert a.quotes[0].speaker is None
+
+
+def test_ids_sections_and_paragraphs():
+    a = quotes_of('Ferry strike ends\n"We are back at work," said deckhand Sam Ortiz.\n'
+                  'Weather\n"Expect rain," said forecaster Jill Moss.\n')
+    assert [q.id for q in a.quotes] == ["q1", "q2"]
+    assert [q.section_id for q in a.quotes] == ["lead", "weather"]
+    assert [q.paragraph_index for q in a.quotes] == [0, 1]
