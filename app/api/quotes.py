@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from app.api import schemas, views
 from app.api.deps import ArticleDep
 from app.api.errors import PROBLEM_RESPONSES
-from app.nlp.names import speaker_matches
+from app.nlp.names import EXACT_MATCH, speaker_match_score
 
 router = APIRouter(prefix="/articles/{article_id}", tags=["quotes"], responses=PROBLEM_RESPONSES)
 
@@ -26,7 +26,7 @@ def list_quotes(
 ) -> schemas.QuoteList:
     quotes = article.quotes
     if speaker is not None:
-        wanted = {e.id for e in article.entities if speaker_matches(speaker, e.name, e.aliases, e.id)}
+        wanted = _wanted_speakers(article, speaker)
         quotes = [q for q in quotes if q.speaker and q.speaker.id in wanted]
     if section is not None:
         ids = {s.id for s in article.sections
@@ -39,3 +39,20 @@ def list_quotes(
 @router.get("/speakers", response_model=schemas.SpeakerList, summary="Who is quoted, and how often")
 def list_speakers(article: ArticleDep) -> schemas.SpeakerList:
     return schemas.SpeakerList(items=views.speakers(article))
+
+
+def _wanted_speakers(article, query: str) -> set[str]:
+    """Ids of the speakers a `?speaker=` names: every exact match, else the one nearest spelling.
+
+    Only people the article quotes are candidates, and a near spelling must point at one of
+    them unambiguously, so a query never drifts to a different person.
+    """
+    speaker_ids = {q.speaker.id for q in article.quotes if q.speaker}
+    scores = {e.id: speaker_match_score(query, e.name, e.aliases, e.id)
+              for e in article.entities if e.id in speaker_ids}
+    exact = {sid for sid, score in scores.items() if score >= EXACT_MATCH}
+    if exact:
+        return exact
+    best = max(scores.values(), default=0.0)
+    near = [sid for sid, score in scores.items() if score == best]
+    return set(near) if best > 0 and len(near) == 1 else set()

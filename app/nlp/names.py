@@ -23,6 +23,7 @@ coach manager professor prof gen col capt captain lt sgt officer detective sheri
 director spokesman spokeswoman spokesperson head leader premier ambassador former late acting
 interim state attorney defense defence interior finance health foreign home cabinet
 the pm mp mep mla prosecutor inspector superintendent constable admiral marshal commander
+treasurer councillor councilor alderman envoy
 """.split())
 
 SURNAME_PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "den", "le", "la", "del", "della",
@@ -75,11 +76,48 @@ def find_entity(text: str, entities: Iterable["Entity"], types: set[str] | None 
 
 
 def speaker_matches(query: str, name: str, aliases: list[str], entity_id: str) -> bool:
-    """Does a client's `?speaker=` ask for this entity? (Refined by the quotes work.)"""
-    q = fold(query).replace(" ", "")
-    if not q:
-        return False
-    forms = [name, *aliases, entity_id.replace("-", " ")]
-    folded = {fold(f).replace(" ", "") for f in forms}
-    surnames = {fold(f).split()[-1] for f in forms if fold(f)}
-    return q in folded or q in surnames
+    """Does a client's `?speaker=` ask for this entity? Exact forms, surname, or a near spelling."""
+    return speaker_match_score(query, name, aliases, entity_id) > 0
+
+
+EXACT_MATCH = 100.0
+NEAR_SPELLING = 80.0  # rapidfuzz ratio: 'zelensky' ~ 'zelenskyy' (94), 'putin' !~ 'rutte' (40)
+
+
+def speaker_match_score(query: str, name: str, aliases: list[str], entity_id: str) -> float:
+    """100 when the query is the entity's id, name, an alias or its surname (case, accents and
+    punctuation ignored); the similarity of a near spelling of the same name; else 0."""
+    words = name_tokens(query)
+    if not words:
+        return 0.0
+    forms = [f for f in (name, *aliases) if name_tokens(f)]
+    exact = {"".join(fold(f).split()) for f in forms} | {"".join(name_tokens(f)) for f in forms}
+    exact.add(entity_id.replace("-", ""))
+    if "".join(fold(query).split()) in exact or "".join(words) in exact:
+        return EXACT_MATCH
+    if len(words) == 1 and words[0] in {name_tokens(f)[-1] for f in forms}:
+        return EXACT_MATCH
+    return max((_near_spelling(words, name_tokens(f)) for f in forms), default=0.0)
+
+
+def _near_spelling(query: list[str], name: list[str]) -> float:
+    """Every word of the query a near spelling of the matching word of the name; the surname last."""
+    from rapidfuzz.fuzz import ratio
+
+    def close(a: str, b: str) -> float:
+        if a == b:
+            return EXACT_MATCH - 1
+        if min(len(a), len(b)) < 4 or a[0] != b[0] or abs(len(a) - len(b)) > 2:
+            return 0.0
+        score = ratio(a, b)
+        return score if score >= NEAR_SPELLING else 0.0
+
+    if len(query) == 1:
+        return max(close(query[0], name[-1]), close(query[0], "".join(name)))
+    if len(name) < 2:
+        return 0.0
+    scores = [close(query[-1], name[-1])]
+    for word in query[:-1]:
+        scores.append(max(EXACT_MATCH - 1 if len(word) <= 2 and name[0].startswith(word) else 0.0,
+                          *(close(word, other) for other in name[:-1])))
+    return min(scores)
