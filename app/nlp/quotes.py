@@ -254,6 +254,13 @@ CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "suggestion", "ass
 ACCUSE_VERBS = frozenset({"accuse", "blame", "criticise", "criticize", "attack", "condemn", "slam", "rebuke",
                           "challenge", "sue", "question", "fault"})
 VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+# 'the company', 'the union': words that point back to the organisation just named (unlike
+# 'the government' or 'the police', which name a body of their own).
+ORG_ANAPHORS = frozenset("""
+company firm group union agency business carrier chain charity club bank broadcaster network operator
+publisher regulator retailer insurer startup maker manufacturer studio team organisation organization
+association foundation institute university party airline brand outlet newspaper
+""".split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "pobj", "acomp", "npadvmod", "dobj", "agent")
 
@@ -320,9 +327,7 @@ class _Attributor:
                 continue
             runs = []
             for mention in entity.mentions:
-                run = self._words_before(mention)
-                if run:
-                    runs.append(run)
+                runs.extend(run for run in (self._words_before(mention), self._apposition_after(mention)) if run)
             self.titles[id(entity)] = runs
             words = {w for run in runs for w in run}
             if words & MALE_WORDS and not words & FEMALE_WORDS:
@@ -367,6 +372,25 @@ class _Attributor:
             break
         return [w for w in run + own if w]
 
+    def _apposition_after(self, mention: Mention) -> list[str]:
+        """'Ines Carvalho, the health minister,' -> ['health', 'minister']."""
+        k = self._block_of(mention.start)
+        if k is None:
+            return []
+        block, doc = self.structure.blocks[k], self.docs[k]
+        m = re.match(r",\s+(?:the|a|an|its|their|his|her)\s+([\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s*(?:[,.;—–(]|$)",
+                     block.text[mention.end - block.start:])
+        if not m:
+            return []
+        start = mention.end - block.start + m.start(1)
+        words = [t for t in doc if start <= t.idx < mention.end - block.start + m.end(1)]
+        run = []
+        for token in words:
+            if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and token.text != "-":
+                break
+            run.append(fold(token.text))
+        return [w for w in run if w]
+
     # ------------------------------------------------------------ entities
 
     def mention_at(self, start: int, end: int, types: tuple[str, ...] | None = None
@@ -390,6 +414,13 @@ class _Attributor:
 
             entity = add_mention(self.entities, Mention(text, start, end), type_)
         return entity
+
+    def known_name(self, text: str, start: int, end: int) -> Entity | None:
+        """An entity the article already knows by this printed name; None for a common word."""
+        found = self.mention_at(start, end)
+        if found and found[1].start <= start and end <= found[1].end:
+            return found[0]
+        return find_entity(text, self.entities) or self._by_first_name(text)
 
     def _by_first_name(self, text: str) -> Entity | None:
         """'Nicole' for the one person of the article whose first name it is."""
@@ -447,8 +478,13 @@ class _Attributor:
         """'the minister', 'the union boss', 'the 46-year-old': a person of the article."""
         word = (word or head.text).lower()
         modifiers = [fold(c.text) for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
-        if head.lemma_.lower() in ORG_WORDS or word in ORG_WORDS:
-            return self._organisation(head)
+        if head.lemma_.lower() in ORG_WORDS | ORG_ANAPHORS or word in ORG_WORDS | ORG_ANAPHORS:
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and (
+                head.lemma_.lower() in ORG_ANAPHORS)
+            organisation = lambda e: e.type == "ORG"  # noqa: E731
+            # 'Acme announced cuts. The company said...': the organisation just talked about.
+            return self._organisation(head) or (
+                self._recent(pos, organisation, subject_only=True) if definite else None)
         if not _is_person_noun(word) and not any(word in run for runs in self.titles.values() for run in runs):
             return None
         scores: dict[int, int] = {}
@@ -508,6 +544,10 @@ class _Attributor:
         if named:
             return named
         if token.pos_ in ("NOUN", "ADJ"):
+            determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "poss")}
+            if determiners & {"a", "an", "one", "another", "some", "two", "three", "several", "many"} or (
+                    token.tag_ == "NNS" and not determiners & {"the", "these", "those"}):
+                return None  # 'a spokesman said', 'officials said': someone the article does not name
             left = min([c.left_edge.idx for c in token.lefts
                         if c.dep_ in ("det", "amod", "compound", "nummod", "nmod", "npadvmod", "punct")]
                        + [token.idx])
@@ -731,8 +771,9 @@ def _attribute_one(att: _Attributor, k: int, doc: "Doc", item: _Item, lo: int, h
     if found:
         return found
     according = _according_to(doc, lo, hi, spans)
-    verb = _governing_verb(doc, span, spans)
-    if verb is None and item.kind == "direct":
+    verb, blocked = _governing_verb(doc, span, spans)
+    if verb is None and not blocked:
+        # '"...," she said.' or a parenthetical 'The plan, she told staff, was "secure".'
         verb = _nearest_verb(doc, span, spans, lo, hi)
     if verb is None and according is not None:
         speaker = att.speaker_of(k, according)
@@ -779,8 +820,11 @@ def _near(att: _Attributor, earlier: int, later: int) -> bool:
     return later - earlier <= 1
 
 
-def _governing_verb(doc: "Doc", span: QuoteSpan, spans: list[QuoteSpan]) -> "Token | None":
-    """The verb of saying (or noun of claiming) the quotation depends on, outside every quotation."""
+def _governing_verb(doc: "Doc", span: QuoteSpan, spans: list[QuoteSpan]) -> "tuple[Token | None, bool]":
+    """The verb of saying (or noun of claiming) the quotation depends on, outside every quotation,
+    and whether the quotation sits in a relative clause ('flags that read "..."') that no verb
+    elsewhere in the sentence can claim."""
+    blocked = False
     for head in _quote_heads(doc, span):
         token = head
         for _ in range(12):
@@ -790,10 +834,11 @@ def _governing_verb(doc: "Doc", span: QuoteSpan, spans: list[QuoteSpan]) -> "Tok
             if _inside(token.idx, spans):
                 continue
             if _speech_verb(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS):
-                return token
+                return token, False
             if token.dep_ in ("relcl", "acl") and not _speech_verb(token):
-                break  # a quotation inside a relative clause: 'flags that read "..."'
-    return None
+                blocked = True
+                break
+    return None, blocked
 
 
 def _nearest_verb(doc: "Doc", span: QuoteSpan, spans: list[QuoteSpan], lo: int, hi: int) -> "Token | None":
@@ -837,9 +882,10 @@ def _before_colon(att: _Attributor, k: int, doc: "Doc", span: QuoteSpan, lo: int
     m = re.match(r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s*$", before)
     if not m:
         return None
-    end = lo + m.end(1)
-    token = next((t for t in reversed(doc) if t.idx < end), None)
-    return att.speaker_of(k, token) if token is not None and token.pos_ == "PROPN" else None
+    block = att.structure.blocks[k]
+    name, start = m.group(1), block.start + lo + m.start(1)
+    entity = att.known_name(name, start, start + len(name))
+    return _Speaker(entity, Mention(name, start, start + len(name)), None) if entity else None
 
 
 # ---------------------------------------------------------------- headlines
