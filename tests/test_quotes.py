@@ -204,3 +204,34 @@ def test_ids_sections_and_paragraphs():
     assert [q.id for q in a.quotes] == ["q1", "q2"]
     assert [q.section_id for q in a.quotes] == ["lead", "weather"]
     assert [q.paragraph_index for q in a.quotes] == [0, 1]
+
+
+def test_headline_name_before_colon():
+    a = quotes_of("Okafor: 'The bridge is safe'\nEngineer Chidi Okafor inspected the bridge on Friday.\n")
+    assert who(a, "bridge is safe") == "Chidi Okafor"
+
+
+def test_an_unnamed_speaker_is_nobody():
+    a = quotes_of("Mayor Lisa Grant opened the bridge.\n"
+                  '"It was badly needed," a spokesman said. Officials said it was "long overdue".\n')
+    assert who(a, "badly needed") is None
+    assert who(a, "long overdue") is None
+
+
+def test_the_company_points_back_to_the_organisation_just_named():
+    a = quotes_of("Northwind Freight announced 200 job cuts on Monday.\n"
+                  'In a statement, the company said it remained "fully committed" to the region.\n')
+    assert who(a, "fully committed") == "Northwind Freight"
+
+
+def test_parenthetical_attribution():
+    a = quotes_of("Chief executive Omar Farouk met staff on Monday.\n"
+                  'The plant\'s future, Farouk told them, was "secure for now".\n')
+    assert who(a, "secure") == "Omar Farouk"
+
+
+def test_claims_belong_to_the_accused_not_the_accuser():
+    a = quotes_of("Minister Paula Reid accused Dockers United of spreading a “false story” over claims she had "
+                  "“abandoned” the port.\n")
+    assert who(a, "false story") == "Paula Reid"
+    assert who(a, "abandoned") != "Paula Reid"
