@@ -552,7 +552,8 @@ class _Attributor:
                         if c.dep_ in ("det", "amod", "compound", "nummod", "nmod", "npadvmod", "punct")]
                        + [token.idx])
             text = block.text[left:token.idx + len(token.text)]
-            entity = self.resolve_description(token, gpos, re.findall(r"[\w-]+", text)[-1])
+            words = re.findall(r"[\w-]+", text)
+            entity = self.resolve_description(token, gpos, words[-1] if words else None)
             return _Speaker(entity, Mention(text, block.start + left, block.start + left + len(text)), None)
         return None
 
