@@ -518,29 +518,33 @@ class _Attributor:
 
     # ------------------------------------------------------------ tokens
 
-    def speaker_of(self, k: int, token: "Token") -> _Speaker | None:
-        """Resolve the subject token of a verb of saying to an entity (memoised per token)."""
-        key = (k, token.i)
+    def speaker_of(self, k: int, token: "Token", create: bool = True) -> _Speaker | None:
+        """Resolve the subject token of a verb of saying to an entity (memoised per token).
+
+        Only a speaker of a quotation may add an entity (`create`): any other subject,
+        such as a headline's 'Insufficient Rain Has...', names nothing new.
+        """
+        key = (k, token.i, create)
         if key not in self.resolved:
-            self.resolved[key] = self._resolve_token(k, token)
+            self.resolved[key] = self._resolve_token(k, token, create)
         return self.resolved[key]
 
-    def _resolve_token(self, k: int, token: "Token") -> _Speaker | None:
+    def _resolve_token(self, k: int, token: "Token", create: bool = True) -> _Speaker | None:
         block = self.structure.blocks[k]
         gpos = block.start + token.idx
         if token.pos_ == "PRON":
             if token.dep_ in SUBJECT_DEPS and token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
-                return self.speaker_of(k, token.head.head)
+                return self.speaker_of(k, token.head.head, create)
             entity = self.resolve_pronoun(token.text, gpos)
             return _Speaker(entity, Mention(token.text, gpos, gpos + len(token.text)), None)
         named = self._named(k, token, create=False)
         if named and named.entity is not None and named.entity.type == "PERSON":
             return named
         for appos in _appositions(token):
-            found = self._named(k, appos)
+            found = self._named(k, appos, create)
             if found and found.entity is not None and found.entity.type == "PERSON":
                 return found
-        named = named or self._named(k, token)
+        named = named or self._named(k, token, create)
         if named:
             return named
         if token.pos_ in ("NOUN", "ADJ"):
@@ -758,7 +762,7 @@ def _record_sentence(att: _Attributor, k: int, doc: "Doc", lo: int, hi: int, spa
         if lo <= token.idx < hi and token.dep_ in SUBJECT_DEPS and not _inside(token.idx, spans):
             if token.lower_ in ("i", "we", "you", "it", "this", "that", "which", "there"):
                 continue
-            speaker = att.speaker_of(k, token)
+            speaker = att.speaker_of(k, token, create=False)
             if speaker and speaker.entity is not None:
                 att.record(block.start + token.idx, speaker.entity, subject=True)
 
