@@ -140,3 +140,10 @@ def test_quoted_speaker_retypes_a_mistyped_full_name():
 def test_score_is_not_part_of_a_name():
     ents = entities_of("Harbour City beat Northfield Athletic 3-1 at the weekend.\n")
     assert not [e for e in ents if any(ch.isdigit() for ch in e.name) and e.type in {"ORG", "PERSON"}]
+
+
+def test_coordinated_organisation_name_and_its_acronym():
+    ents = entities_of("The Bakers, Food and Allied Workers union said members would strike. "
+                       "The BFAW said talks had failed.\n")
+    union = [e for e in ents if "Allied Workers" in e.name]
+    assert len(union) == 1 and union[0].type == "ORG"

@@ -75,3 +75,10 @@ def test_api_speakers_ids_filter(client):
     for s in speakers:
         names, total = speaker_names(client, "vance-russia-concessions", s["id"])
         assert names == {s["name"]} and total == s["quote_count"]
+
+
+def test_surname_without_its_particle_finds_the_speaker():
+    from app.nlp.names import speaker_matches
+
+    assert speaker_matches("vries", "Henk de Vries", ["De Vries"], "henk-de-vries")
+    assert speaker_matches("de vries", "Henk de Vries", ["De Vries"], "henk-de-vries")

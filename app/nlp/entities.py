@@ -108,6 +108,8 @@ def _clean_span(span: "Span", block: "Block") -> _Raw | None:
 
     if not tokens:
         return None
+    if span.label_ == "ORG" and block.kind == "paragraph":  # headlines are all capitalised
+        tokens = _extend_organisation(span, tokens)
     start = block.start + tokens[0].idx
     end = block.start + tokens[-1].idx + len(tokens[-1].text)
     text = block.text[start - block.start:end - block.start]
@@ -151,6 +153,34 @@ def _appositive_label(span: "Span") -> str | None:
                 if lemma in words:
                     return label
     return None
+
+
+def _extend_organisation(span: "Span", tokens: list) -> list:
+    """'the Rail, Maritime and Transport union': the model tags only 'Transport'.
+
+    Extend left over a capitalised list joined by commas and 'and', and right over
+    a lowercase organisation word such as 'union' or 'party'.
+    """
+    doc = span.doc
+    i = tokens[0].i
+    joined = False
+    while i > 0 and tokens[0].i - i < 6:
+        prev = doc[i - 1]
+        if prev.ent_type_ or prev.is_sent_start:
+            break
+        if prev.text in (",", "&") or prev.lower_ == "and":
+            joined = True
+        elif not (prev.text[:1].isupper() and prev.is_alpha and prev.lower_ not in ("the", "a", "an")):
+            break
+        i -= 1
+    while i < tokens[0].i and not doc[i].text[:1].isupper():
+        i += 1
+    if joined and i < tokens[0].i:
+        tokens = list(doc[i:tokens[-1].i + 1])
+    after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+    if after is not None and after.is_lower and after.lemma_ in ORG_NOUNS and after.pos_ == "NOUN":
+        tokens = [*tokens, after]
+    return tokens
 
 
 def _starts_like_a_name(text: str) -> bool:
@@ -310,14 +340,18 @@ def _raw_mentions(structure: "Structure", docs: list["Doc"]) -> list[_Raw]:
 def _trim_to_known_people(raws: list[_Raw]) -> None:
     """'Jane Best' tagged ORG where Jane is a known person's first name: keep only the person."""
     known: set[str] = set()
+    full_names: set[tuple[str, ...]] = set()
     for r in raws:
         if r.label == "PERSON" and len(name_tokens(r.text)) >= 2:
             known.update(name_tokens(r.text))
+            full_names.add(tuple(name_tokens(r.text)))
     for r in raws:
         if r.label in VALUE_TYPES or r.label == "PERSON":
             continue
         words = r.text.split()
-        if len(words) >= 2 and fold(words[0]) in known and _key(r.text) not in known:
+        if tuple(name_tokens(r.text)) in full_names:
+            r.label = "PERSON"  # the whole of a known person's name, mistyped
+        elif len(words) >= 2 and fold(words[0]) in known:
             r.text, r.end, r.label = words[0], r.start + len(words[0]), "PERSON"
 
 

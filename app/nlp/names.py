@@ -95,8 +95,9 @@ def speaker_match_score(query: str, name: str, aliases: list[str], entity_id: st
     exact.add(entity_id.replace("-", ""))
     if "".join(fold(query).split()) in exact or "".join(words) in exact:
         return EXACT_MATCH
-    if len(words) == 1 and words[0] in {name_tokens(f)[-1] for f in forms}:
-        return EXACT_MATCH
+    surnames = {name_tokens(f)[-1] for f in forms} | {fold(f).split()[-1] for f in forms if len(fold(f).split()) > 1}
+    if len(words) == 1 and words[0] in surnames:
+        return EXACT_MATCH  # 'Vries' and 'de Vries' both name Henk de Vries
     return max((_near_spelling(words, name_tokens(f)) for f in forms), default=0.0)
 
 
