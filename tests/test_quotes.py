@@ -235,3 +235,13 @@ def test_claims_belong_to_the_accused_not_the_accuser():
                   "“abandoned” the port.\n")
     assert who(a, "false story") == "Paula Reid"
     assert who(a, "abandoned") != "Paula Reid"
+
+
+def test_run_on_part_takes_the_speaker_of_its_continuation():
+    text = ("The council approved the plan on Monday.\n"
+            "\u201cWe listened to every objection,\n"
+            "\u201cbut the city needs these homes,\u201d Mayor Helen Carter said.\n")
+    from app.nlp.pipeline import parse_article
+
+    quotes = parse_article("t", text).quotes
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Helen Carter", "Helen Carter"]

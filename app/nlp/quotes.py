@@ -679,6 +679,7 @@ def extract_quotes(structure: Structure, docs: list, entities: list[Entity]) -> 
     attributor.prepare()
     items = _find_items(structure, docs)
     _attribute(attributor, items)
+    _share_across_runs([item for item in items if item.parent is None])
     _attribute_bare_headlines(attributor, items)
     return _to_quotes(structure, items)
 
@@ -748,6 +749,16 @@ def _attribute(att: _Attributor, items: list[_Item]) -> None:
                     continue
                 item.speaker = _attribute_one(att, k, doc, item, lo, hi, spans, previous)
                 previous = item
+
+
+def _share_across_runs(items: list[_Item]) -> None:
+    """A quotation run over paragraphs has one speaker: an unattributed part takes its continuation's."""
+    for item, following in reversed(list(zip(items, items[1:]))):
+        if item.span.closed or following.block != item.block + 1:
+            continue
+        if (item.speaker is None or item.speaker.entity is None) and following.speaker is not None \
+                and following.speaker.entity is not None:
+            item.speaker = following.speaker
 
 
 def _record_sentence(att: _Attributor, k: int, doc: "Doc", lo: int, hi: int, spans: list[QuoteSpan]) -> None:
