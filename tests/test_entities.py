@@ -147,3 +147,9 @@ def test_coordinated_organisation_name_and_its_acronym():
                        "The BFAW said talks had failed.\n")
     union = [e for e in ents if "Allied Workers" in e.name]
     assert len(union) == 1 and union[0].type == "ORG"
+
+
+def test_role_word_before_a_name_is_not_part_of_it():
+    ents = entities_of("Farmer Ruth Adeyemi lost half her crop. Adeyemi said the rain came too late.\n")
+    people = [e for e in ents if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Ruth Adeyemi"]

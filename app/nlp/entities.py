@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.domain import Entity, Mention
-from app.nlp.names import TITLE_WORDS, find_entity, fold, name_tokens, same_person, strip_possessive
+from app.nlp.names import TITLE_WORDS, bare_name, find_entity, fold, name_tokens, same_person, strip_possessive
 from app.nlp.text import slugify
 
 if TYPE_CHECKING:
@@ -526,13 +526,8 @@ def _group_name(group: _Group, type_: str) -> str:
     forms = [m.text for m in group.mentions if m.in_body] or [m.text for m in group.mentions]
     counts = Counter(forms)
     if type_ == "PERSON":
-        def core(form: str) -> str:
-            words = form.split()
-            while len(words) > 1 and words[0].lower().strip(".") in TITLE_WORDS:
-                words = words[1:]
-            return " ".join(words)
-        return max((core(f) for f in forms), key=lambda f: (len(name_tokens(f)), counts[f], -forms.index(f)
-                                                                  if f in forms else 0))
+        return max((bare_name(f) for f in forms), key=lambda f: (len(name_tokens(f)), counts[f], -forms.index(f)
+                                                                       if f in forms else 0))
     return max(forms, key=lambda f: (len(_key(f).split()), counts[f], -forms.index(f)))
 
 
@@ -601,12 +596,7 @@ def add_mention(entities: list[Entity], mention: Mention, type_: str = "PERSON")
         elif entity is not None:
             entity = None
     if entity is None:
-        name = strip_possessive(mention.text)
-        if type_ == "PERSON":
-            words = name.split()
-            while len(words) > 1 and words[0].lower().strip(".") in TITLE_WORDS:
-                words = words[1:]
-            name = " ".join(words)
+        name = bare_name(mention.text) if type_ == "PERSON" else strip_possessive(mention.text)
         entity = Entity(id=unique_id(name, {e.id for e in entities}), name=name, type=type_, aliases=[],
                         salience=0.0, mentions=[])
         entities.append(entity)

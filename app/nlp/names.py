@@ -26,6 +26,16 @@ the pm mp mep mla prosecutor inspector superintendent constable admiral marshal 
 treasurer councillor councilor alderman envoy
 """.split())
 
+# Occupations printed before a name like a title: 'Sprinter Kofi Mensah'.
+ROLE_WORDS = frozenset("""
+activist actor actress analyst architect artist author banker businessman businesswoman campaigner captain
+chef coach comedian composer dancer defender designer detective diplomat director doctor driver economist
+entrepreneur farmer filmmaker firefighter footballer goalkeeper historian investor journalist lawyer
+lecturer midfielder model musician novelist nurse officer pastor photographer pilot player poet producer
+rapper reporter researcher scientist singer skipper soldier sprinter star striker student surgeon
+teacher veteran winger writer
+""".split())
+
 SURNAME_PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "den", "le", "la", "del", "della",
                                "bin", "al", "el", "ter", "dos", "das"})
 
@@ -41,7 +51,12 @@ def strip_possessive(text: str) -> str:
 def name_tokens(text: str) -> list[str]:
     """Folded words of a name without titles: 'Vice President JD Vance' -> ['jd', 'vance']."""
     tokens = fold(strip_possessive(text)).replace("-", " ").split()
-    core = [t for t in tokens if t not in TITLE_WORDS] or tokens
+    core = tokens
+    while core and core[0] in TITLE_WORDS:
+        core = core[1:]
+    while len(core) > 2 and core[0] in ROLE_WORDS:  # 'Farmer Ruth Adeyemi', not 'Jim Farmer'
+        core = core[1:]
+    core = core or tokens
     merged: list[str] = []
     for token in core:  # 'de Vries' is one surname: 'devries'
         if merged and merged[-1] in SURNAME_PARTICLES and (
@@ -50,6 +65,16 @@ def name_tokens(text: str) -> list[str]:
         else:
             merged.append(token)
     return merged
+
+
+def bare_name(text: str) -> str:
+    """A person's name as printed, without the titles or role before it: 'JD Vance'."""
+    words = strip_possessive(text).split()
+    while len(words) > 1 and fold(words[0]) in TITLE_WORDS:
+        words = words[1:]
+    while len(words) > 2 and fold(words[0]) in ROLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def same_person(a: str, b: str) -> bool:
