@@ -153,3 +153,8 @@ def test_role_word_before_a_name_is_not_part_of_it():
     ents = entities_of("Farmer Ruth Adeyemi lost half her crop. Adeyemi said the rain came too late.\n")
     people = [e for e in ents if e.type == "PERSON"]
     assert [p.name for p in people] == ["Ruth Adeyemi"]
+
+
+def test_hyphenated_title_is_not_part_of_the_name():
+    ents = entities_of("Alliance Secretary-General Lena Hartmann visited the base. Hartmann said it was ready.\n")
+    assert "Lena Hartmann" in [e.name for e in ents]

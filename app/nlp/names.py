@@ -70,8 +70,8 @@ def name_tokens(text: str) -> list[str]:
 def bare_name(text: str) -> str:
     """A person's name as printed, without the titles or role before it: 'JD Vance'."""
     words = strip_possessive(text).split()
-    while len(words) > 1 and fold(words[0]) in TITLE_WORDS:
-        words = words[1:]
+    while len(words) > 1 and all(part in TITLE_WORDS for part in fold(words[0]).split()):
+        words = words[1:]  # 'Secretary-General' folds to two title words
     while len(words) > 2 and fold(words[0]) in ROLE_WORDS:
         words = words[1:]
     return " ".join(words)
