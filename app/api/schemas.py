@@ -16,8 +16,8 @@ class Span(Model):
     """Words of the text: `text == article_text[start:end]`."""
 
     text: str = Field(description="The words as printed", examples=["Vance"])
-    start: int = Field(ge=0, description="First code point (inclusive). " + OFFSET_NOTE, examples=[358])
-    end: int = Field(ge=0, description="Last code point (exclusive)", examples=[363])
+    start: int = Field(ge=0, description="First code point (inclusive). " + OFFSET_NOTE, examples=[441])
+    end: int = Field(ge=0, description="Last code point (exclusive)", examples=[446])
 
 
 class ArticleSummary(Model):
@@ -26,10 +26,10 @@ class ArticleSummary(Model):
     author: str | None = Field(description="Author named in the byline", examples=["Ahmed Kamel"])
     publisher: str | None = Field(description="Outlet named in the byline or dateline",
                                   examples=["Egypt Daily News"])
-    word_count: int = Field(ge=0, description="Words in the headings and paragraphs", examples=[769])
+    word_count: int = Field(ge=0, description="Words in the headings and paragraphs", examples=[744])
     section_count: int = Field(ge=0, examples=[4])
     quote_count: int = Field(ge=0, examples=[18])
-    entity_count: int = Field(ge=0, examples=[22])
+    entity_count: int = Field(ge=0, examples=[31])
 
 
 class ArticleList(Model):
@@ -86,11 +86,11 @@ class SpeakerRef(Model):
 
 
 class Quote(Model):
-    id: str = Field(description="Stable id within the article", examples=["q7"])
+    id: str = Field(description="Stable id within the article", examples=["q10"])
     text: str = Field(description="What stands between the quotation marks, marks excluded",
                       examples=["not a secret"])
-    start: int = Field(ge=0, description=OFFSET_NOTE)
-    end: int = Field(ge=0)
+    start: int = Field(ge=0, description=OFFSET_NOTE, examples=[2240])
+    end: int = Field(ge=0, examples=[2252])
     kind: str = Field(description="`direct`, or `partial` for a fragment inside the author's sentence",
                       examples=["partial"])
     speaker: SpeakerRef | None = Field(description="Who said it, or null when the article does not say")
@@ -115,10 +115,11 @@ class Entity(Model):
     id: str = Field(description="Slug of the name, stable across restarts", examples=["jd-vance"])
     name: str = Field(description="Fullest form the article uses", examples=["JD Vance"])
     type: str = Field(description="OntoNotes label: PERSON, ORG, GPE, LOC, NORP, ...", examples=["PERSON"])
-    aliases: list[str] = Field(description="Other forms used", examples=[["Vance", "Vice President JD Vance"]])
-    mention_count: int = Field(ge=0, examples=[11])
+    aliases: list[str] = Field(description="Other forms used",
+                               examples=[["Vice President JD Vance", "Vance", "Vice President Vance"]])
+    mention_count: int = Field(ge=0, examples=[7])
     salience: float = Field(ge=0, le=1, description="How central it is to the article (0-1)",
-                            examples=[1.0])
+                            examples=[0.8425])
     mentions: list[Span]
 
 
