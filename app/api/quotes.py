@@ -19,7 +19,7 @@ def list_quotes(
     speaker: Annotated[str | None, Query(
         max_length=200,
         description="Speaker's id, full name, alias or surname; case, accents and punctuation are "
-                    "ignored and a near spelling of the same name is found (`Zelensky`). No match is "
+                    "ignored and a near spelling of the same name is found (`Kowalsky` for Kowalskyy). No match is "
                     "an empty list.", examples=["Lavrov"])] = None,
     section: Annotated[str | None, Query(max_length=200, description="Section id or index",
                                          examples=["lead"])] = None,

@@ -7,7 +7,7 @@ the errors it makes in a systematic way, and merges what names one thing:
 - a surname, first name or titled form joins the one full name it belongs to;
 - an acronym joins the name whose initials it spells (`UK`, `United Kingdom`);
 - a short organisation name joins its longer form (`Labour`, `Labour Party`);
-- a plural demonym joins its singular (`Russians`, `Russian`).
+- a plural demonym joins its singular (`Canadians`, `Canadian`).
 
 One type per entity, by the article's evidence: a name seen as a PERSON in
 full is a PERSON everywhere; otherwise the majority label wins. Titles and
@@ -193,7 +193,7 @@ def _has_lowercase_verb(tokens) -> bool:
 
 
 def _extend_over_titles(span: "Span", block: "Block", start: int) -> int:
-    """Include capitalised titles printed before a name: 'Vice President JD Vance'."""
+    """Include capitalised titles printed before a name: 'Deputy Mayor Ana Ruiz'."""
     doc = span.doc
     i = span.start
     def is_title(token) -> bool:
@@ -507,7 +507,7 @@ def _group_type(group: _Group) -> str:
     tied = [label for label, n in labels.items() if n == best]
     label = min(tied, key=lambda x: TYPE_PREFERENCE.index(x) if x in TYPE_PREFERENCE else len(TYPE_PREFERENCE))
     if label == "NORP":
-        # 'the jury at Cannes': a demonym is never where something happens.
+        # 'the jury at Venice': a demonym is never where something happens.
         located = sum(m.place_context and m.located for m in group.mentions)
         if located * 2 >= len(group.mentions):
             return "GPE"

@@ -49,7 +49,7 @@ def strip_possessive(text: str) -> str:
 
 
 def name_tokens(text: str) -> list[str]:
-    """Folded words of a name without titles: 'Vice President JD Vance' -> ['jd', 'vance']."""
+    """Folded words of a name without titles: 'Deputy Mayor Ana Ruiz' -> ['ana', 'ruiz']."""
     tokens = fold(strip_possessive(text)).replace("-", " ").split()
     core = tokens
     while core and core[0] in TITLE_WORDS:
@@ -68,7 +68,7 @@ def name_tokens(text: str) -> list[str]:
 
 
 def bare_name(text: str) -> str:
-    """A person's name as printed, without the titles or role before it: 'JD Vance'."""
+    """A person's name as printed, without the titles or role before it: 'Ana Ruiz'."""
     words = strip_possessive(text).split()
     while len(words) > 1 and all(part in TITLE_WORDS for part in fold(words[0]).split()):
         words = words[1:]  # 'Secretary-General' folds to two title words
@@ -78,7 +78,7 @@ def bare_name(text: str) -> str:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Can two person names denote one person? 'Vance' ~ 'JD Vance' ~ 'President Vance'."""
+    """Can two person names denote one person? 'Ruiz' ~ 'Ana Ruiz' ~ 'Mayor Ruiz'."""
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
@@ -106,7 +106,7 @@ def speaker_matches(query: str, name: str, aliases: list[str], entity_id: str) -
 
 
 EXACT_MATCH = 100.0
-NEAR_SPELLING = 80.0  # rapidfuzz ratio: 'zelensky' ~ 'zelenskyy' (94), 'putin' !~ 'rutte' (40)
+NEAR_SPELLING = 80.0  # rapidfuzz ratio: 'kowalsky' ~ 'kowalskyy', never a different surname
 
 
 def speaker_match_score(query: str, name: str, aliases: list[str], entity_id: str) -> float:

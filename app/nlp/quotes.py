@@ -96,7 +96,7 @@ def _classify(text: str) -> list[_Mark]:
             before = text[i - 1] if i > 0 else " "
             after = text[i + 1] if i + 1 < len(text) else " "
             if before.isalnum() and after.isalnum():
-                continue  # didn't, Lynch’s
+                continue  # didn't, Okafor’s
             if opens and _is_elision(text, i):
                 continue
             if ch in SINGLE_OPEN and not opens and not closes:
@@ -209,7 +209,7 @@ def is_not_a_quote(text: str, span: QuoteSpan) -> bool:
         return False
     if re.search(r"['’]s$", before) or (prev_words and (prev_words[-1] in NAMING_WORDS
                                                         or set(prev_words) & WORK_NOUNS)):
-        return True  # NBC's "Meet the Press", the film "Oppenheimer"
+        return True  # CBC's "Morning Talk", the film "Harbour Lights"
     first_after = re.match(r"\s+([A-Z][\w’'-]*)", after)
     last_before = re.search(r"([A-Z][\w’'.-]*)$", before)
     return bool(first_after and last_before and len(content.split()) <= 3)  # Dwayne "The Rock" Johnson
@@ -342,7 +342,7 @@ class _Attributor:
         return None
 
     def _words_before(self, mention: Mention) -> list[str]:
-        """'Russian Foreign Minister Sergey Lavrov' -> ['russian', 'foreign', 'minister']."""
+        """'Danish Trade Minister Ole Berg' -> ['danish', 'trade', 'minister']."""
         k = self._block_of(mention.start)
         if k is None:
             return []
@@ -475,7 +475,7 @@ class _Attributor:
         return None
 
     def resolve_description(self, head: "Token", pos: int, word: str | None = None) -> Entity | None:
-        """'the minister', 'the union boss', 'the 46-year-old': a person of the article."""
+        """'the minister', 'the club boss', 'the 52-year-old': a person of the article."""
         word = (word or head.text).lower()
         modifiers = [fold(c.text) for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
         if head.lemma_.lower() in ORG_WORDS | ORG_ANAPHORS or word in ORG_WORDS | ORG_ANAPHORS:
@@ -606,7 +606,7 @@ def _title_score(head: str, modifiers: list[str], run: list[str]) -> int:
         at = len(run) - 1 - run[::-1].index(head)
         adjacent = run[at - 1] if at > 0 else None
         if modifiers and adjacent and modifiers[-1] != adjacent:
-            return -1  # 'the transport secretary' is not 'the general secretary'
+            return -1  # 'the health secretary' is not 'the general secretary'
         return 2 + sum(1 for m in modifiers if m in run)
     return sum(1 for m in modifiers if m in run)
 
@@ -810,7 +810,7 @@ def _attribute_one(att: _Attributor, k: int, doc: "Doc", item: _Item, lo: int, h
 
 def _claimant(att: _Attributor, k: int, noun: "Token") -> _Speaker:
     """Whose 'claims' a quotation stands in: the owner ('her claims'), or the one accused over them
-    ('accused the union of lying over claims it was "wrecking"'); nobody the text does not name."""
+    ('accused the council of lying over claims it was "stalling"'); nobody the text does not name."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:
         token = noun
