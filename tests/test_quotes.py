@@ -245,3 +245,12 @@ def test_run_on_part_takes_the_speaker_of_its_continuation():
 
     quotes = parse_article("t", text).quotes
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Helen Carter", "Helen Carter"]
+
+
+def test_work_title_with_period_inside_and_so_called_inside_are_not_quotes():
+    from app.nlp.pipeline import parse_article
+
+    text = ("The affair inspired the 2015 novel \u201cThe Quiet Harbour.\u201d\n"
+            "Critics mocked the \u201cso-called reforms\u201d at length.\n"
+            "\u201cIt is over,\u201d said Mayor Dana Holt.\n")
+    assert [q.text for q in parse_article("t", text).quotes] == ["It is over,"]

@@ -23,6 +23,8 @@ coach manager professor prof gen col capt captain lt sgt officer detective sheri
 director spokesman spokeswoman spokesperson head leader premier ambassador former late acting
 interim state attorney defense defence interior finance health foreign home cabinet
 the pm mp mep mla prosecutor inspector superintendent constable admiral marshal commander
+sergeant sgt corporal lieutenant colonel brigadier major bishop archbishop cardinal rabbi imam reverend
+baroness baron earl duke duchess
 treasurer councillor councilor alderman envoy
 """.split())
 

@@ -190,6 +190,7 @@ CITED_WORDS = frozenset({"term", "word", "phrase", "expression", "hashtag", "acr
 
 def _is_title_case(content: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", content)]
+    content = re.sub(r"(?<=\w)[.,]$", "", content.rstrip())  # 'the book "The Long Road."'
     if not words or len(words) > 8 or content.rstrip()[-1:] in ".!?,;:…":
         return False
     return all(w[0].isupper() for w in words if len(w) > 3 or w is words[0])
@@ -203,6 +204,8 @@ def is_not_a_quote(text: str, span: QuoteSpan) -> bool:
     prev_words = re.findall(r"[\w’'-]+", before.lower())[-3:]
     if prev_words and prev_words[-1] in CITED_WORDS or "so-called" in prev_words[-2:]:
         return True
+    if re.match(r"so[- ]called\b", content.strip(), re.I):
+        return True  # the "so-called safe zones": a term, not something said
     if prev_words[-2:] and prev_words[-2:][0] in CITED_WORDS and prev_words[-1] == "of":
         return True
     if not _is_title_case(content):
@@ -450,8 +453,12 @@ class _Attributor:
             return None
         known = lambda e: e.type == "PERSON" and self.gender.get(id(e)) == want  # noqa: E731
         fits = lambda e: e.type == "PERSON" and self.gender.get(id(e), want) == want  # noqa: E731
-        # Someone the text has shown to be 'she' in this or the last paragraph beats an unknown.
-        entity = (self._recent(pos, known, subject_only=True, since=self._window(pos))
+        # The last subject of this paragraph, if the pronoun fits; then someone the text has
+        # shown to be 'she' in this or the last paragraph beats an unknown.
+        k = self._block_of(pos)
+        paragraph_start = self.structure.blocks[k].start if k is not None else 0
+        entity = (self._recent(pos, fits, subject_only=True, since=paragraph_start)
+                  or self._recent(pos, known, subject_only=True, since=self._window(pos))
                   or self._recent(pos, fits, subject_only=True) or self._recent(pos, fits, subject_only=False))
         if entity is not None and id(entity) not in self.gender:
             self.gender[id(entity)] = want
