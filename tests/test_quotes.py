@@ -254,3 +254,12 @@ def test_work_title_with_period_inside_and_so_called_inside_are_not_quotes():
             "Critics mocked the \u201cso-called reforms\u201d at length.\n"
             "\u201cIt is over,\u201d said Mayor Dana Holt.\n")
     assert [q.text for q in parse_article("t", text).quotes] == ["It is over,"]
+
+
+def test_unnamed_staff_of_an_organisation_speak_for_it():
+    from app.nlp.pipeline import parse_article
+
+    text = ("Analysts at Goldman Sachs called the deal \u201ca clear win\u201d.\n"
+            "\u201cWe are disappointed,\u201d a spokesman said.\n")
+    quotes = parse_article("t", text).quotes
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Goldman Sachs", None]

@@ -558,7 +558,9 @@ class _Attributor:
             determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "poss")}
             if determiners & {"a", "an", "one", "another", "some", "two", "three", "several", "many"} or (
                     token.tag_ == "NNS" and not determiners & {"the", "these", "those"}):
-                return None  # 'a spokesman said', 'officials said': someone the article does not name
+                # 'a spokesman said', 'officials said': someone the article does not name;
+                # 'analysts at Acme said', 'a spokeswoman for Acme said': Acme speaks.
+                return self._their_organisation(k, token)
             left = min([c.left_edge.idx for c in token.lefts
                         if c.dep_ in ("det", "amod", "compound", "nummod", "nmod", "npadvmod", "punct")]
                        + [token.idx])
@@ -566,6 +568,15 @@ class _Attributor:
             words = re.findall(r"[\w-]+", text)
             entity = self.resolve_description(token, gpos, words[-1] if words else None)
             return _Speaker(entity, Mention(text, block.start + left, block.start + left + len(text)), None)
+        return None
+
+    def _their_organisation(self, k: int, token: "Token") -> _Speaker | None:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "for", "from", "of"):
+                for obj in prep.children:
+                    named = self._named(k, obj, create=False) if obj.dep_ == "pobj" else None
+                    if named and named.entity is not None and named.entity.type == "ORG":
+                        return named
         return None
 
     def _named(self, k: int, token: "Token", create: bool = True) -> _Speaker | None:
