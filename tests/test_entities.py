@@ -158,3 +158,13 @@ def test_role_word_before_a_name_is_not_part_of_it():
 def test_hyphenated_title_is_not_part_of_the_name():
     ents = entities_of("Alliance Secretary-General Lena Hartmann visited the base. Hartmann said it was ready.\n")
     assert "Lena Hartmann" in [e.name for e in ents]
+
+
+def test_split_and_mistyped_person_who_speaks_is_one_person():
+    from app.domain import Mention
+    from app.nlp.entities import _group, _Raw
+
+    raws = [_Raw("Jo Okafo", 0, 8, "GPE", True), _Raw("Okafo", 40, 45, "WORK_OF_ART", True, person_context=True)]
+    groups = _group(raws)
+    assert len(groups) == 1 and len(groups[0].mentions) == 2
+    assert Mention  # imported for readers: mentions become Mention objects later

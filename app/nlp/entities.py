@@ -455,7 +455,27 @@ def _group(raws: list[_Raw]) -> list[_Group]:
             (g for g in groups if _joins(raw, g, loose=False)), None)
         if owner is not None:
             owner.mentions.append(raw)
-    return groups
+    return _merge_speaking_surnames(groups)
+
+
+def _merge_speaking_surnames(groups: list[_Group]) -> list[_Group]:
+    """'Jo Okafo' (mistyped a place) and 'Okafo told reporters' (mistyped a work): one person."""
+    full = [g for g in groups if any(len(m.text.split()) == 2 and m.text.istitle() for m in g.mentions)]
+    merged: list[_Group] = []
+    for group in groups:
+        words = {m.text for m in group.mentions}
+        speaks = any(m.person_context for m in group.mentions)
+        if speaks and len(words) == 1 and " " not in next(iter(words)):
+            word = next(iter(words))
+            owners = [g for g in full if g is not group and any(
+                m.text.split()[-1] == word for m in g.mentions if len(m.text.split()) == 2)]
+            if len(owners) == 1:
+                owners[0].mentions.extend(group.mentions)
+                for m in owners[0].mentions:
+                    m.person_context = True
+                continue
+        merged.append(group)
+    return merged
 
 
 def _add_missed_surnames(groups: list[_Group], structure: "Structure", docs: list["Doc"]) -> None:
