@@ -17,8 +17,10 @@ only count when they name something the body also names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from app.domain import Entity, Mention
@@ -85,6 +87,14 @@ class _Raw:
 @dataclass
 class _Group:
     mentions: list[_Raw] = field(default_factory=list)
+
+    def forms(self) -> set[str]:
+        """Distinct printed forms: a name repeated a thousand times is compared once."""
+        cached = self.__dict__.get("_forms")
+        if cached is None or cached[0] != len(self.mentions):
+            cached = (len(self.mentions), {m.text for m in self.mentions})
+            self.__dict__["_forms"] = cached
+        return cached[1]
 
     @property
     def labels(self) -> Counter:
@@ -358,6 +368,7 @@ def _trim_to_known_people(raws: list[_Raw]) -> None:
 # ---------------------------------------------------------------- merging
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     return fold(text.replace(".", ""))
 
@@ -376,6 +387,7 @@ def _core_org_key(text: str) -> str:
     return _key(" ".join(words))
 
 
+@lru_cache(maxsize=4096)
 def _same_thing(a: str, b: str, loose: bool = True) -> bool:
     """Non-person forms that name one thing.
 
@@ -434,22 +446,31 @@ def _group(raws: list[_Raw]) -> list[_Group]:
     person_surfaces |= {name_tokens(r.text)[-1] for r in raws if r.label == "PERSON" and name_tokens(r.text)}
 
     others: list[_Group] = []
+    values: dict[str, _Group] = {}
+    value_groups: list[_Group] = []
     pending_heads: list[_Raw] = []
+    grouped = {id(m) for g in people for m in g.mentions}
     for raw in raws:
-        if any(raw in g.mentions for g in people):
+        if id(raw) in grouped:
             continue
-        owner = _person_owner(raw, people, person_surfaces) if raw.label not in VALUE_TYPES else None
-        if owner is None:
-            owner = next((g for g in others if _joins(raw, g, loose=raw.in_body)), None)
+        if raw.label in VALUE_TYPES:  # dates and numbers join only their exact form
+            owner = values.get(_key(raw.text))
+        else:
+            owner = _person_owner(raw, people, person_surfaces) or next(
+                (g for g in others if _joins(raw, g, loose=raw.in_body)), None)
         if owner is not None:
             owner.mentions.append(raw)
         elif raw.in_body:
             group = _Group([raw])
-            others.append(group)
+            if raw.label in VALUE_TYPES:
+                values[_key(raw.text)] = group
+                value_groups.append(group)
+            else:
+                others.append(group)
         else:
             pending_heads.append(raw)
     # Titles and headings: only forms the body also uses.
-    groups = people + others
+    groups = people + others + value_groups
     for raw in pending_heads:
         owner = _person_owner(raw, people, person_surfaces) or next(
             (g for g in groups if _joins(raw, g, loose=False)), None)
@@ -488,15 +509,19 @@ def _add_missed_surnames(groups: list[_Group], structure: "Structure", docs: lis
                 surnames[surname] = None  # two people share it: ambiguous
             else:
                 surnames[surname] = group
-    taken = [(m.start, m.end) for g in groups for m in g.mentions]
+    taken = sorted((m.start, m.end) for g in groups for m in g.mentions)
+    starts = [s for s, _ in taken]
     for block, doc in zip(structure.blocks, docs):
         if block.kind != "paragraph":
             continue
         for token in doc:
             group = surnames.get(token.text)
             start = block.start + token.idx
-            if group is None or token.pos_ != "PROPN" or any(s <= start < e for s, e in taken):
+            if group is None or token.pos_ != "PROPN":
                 continue
+            i = bisect_right(starts, start) - 1
+            if i >= 0 and start < taken[i][1]:
+                continue  # already part of a mention
             group.mentions.append(_Raw(token.text, start, start + len(token.text), "PERSON", in_body=True))
 
 
@@ -506,9 +531,10 @@ def _joins(raw: _Raw, group: _Group, loose: bool = True) -> bool:
         return False
     if raw.label in VALUE_TYPES:
         return _key(raw.text) == _key(head.text)
+    forms = group.forms()
     if raw.label == "PERSON" and head.label == "PERSON":
-        return any(name_tokens(raw.text) == name_tokens(m.text) for m in group.mentions)
-    return any(_same_thing(raw.text, m.text, loose) for m in group.mentions)
+        return any(name_tokens(raw.text) == name_tokens(form) for form in forms)
+    return any(_same_thing(raw.text, form, loose) for form in forms)
 
 
 def _group_type(group: _Group) -> str:

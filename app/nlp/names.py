@@ -5,6 +5,7 @@ Used by entity merging, speaker resolution and the speaker filter alike.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,11 @@ def strip_possessive(text: str) -> str:
 
 def name_tokens(text: str) -> list[str]:
     """Folded words of a name without titles: 'Deputy Mayor Ana Ruiz' -> ['ana', 'ruiz']."""
+    return list(_name_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _name_tokens(text: str) -> tuple[str, ...]:
     tokens = fold(strip_possessive(text)).replace("-", " ").split()
     core = tokens
     while core and core[0] in TITLE_WORDS:
@@ -66,7 +72,7 @@ def name_tokens(text: str) -> list[str]:
             merged[-1] += token
         else:
             merged.append(token)
-    return merged
+    return tuple(merged)
 
 
 def bare_name(text: str) -> str:

@@ -15,7 +15,9 @@ Two steps, both by general rules:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from app.domain import Entity, Mention, Quote, SpeakerRef
@@ -199,7 +201,7 @@ def _is_title_case(content: str) -> bool:
 def is_not_a_quote(text: str, span: QuoteSpan) -> bool:
     """A quoted title of a work, a nickname or a word cited as a word."""
     content = text[span.start:span.end]
-    before = text[:span.opener].rstrip()
+    before = text[max(0, span.opener - 200):span.opener].rstrip()  # the words just before
     after = text[span.closer + 1:] if span.closer is not None else ""
     prev_words = re.findall(r"[\w’'-]+", before.lower())[-3:]
     if prev_words and prev_words[-1] in CITED_WORDS or "so-called" in prev_words[-2:]:
@@ -320,6 +322,10 @@ class _Attributor:
     gender: dict[int, str] = field(default_factory=dict)  # id(entity) -> "m" | "f"
     resolved: dict[tuple[int, int], _Speaker | None] = field(default_factory=dict)
     titles: dict[int, list[list[str]]] = field(default_factory=dict)  # id(entity) -> word runs
+    _index: list = field(default_factory=list)
+    _index_starts: list[int] = field(default_factory=list)
+    _indexed_size: int = -1
+    _longest_mention: int = 0
 
     # ------------------------------------------------------------ setup
 
@@ -358,7 +364,7 @@ class _Attributor:
             if fold(w) in core:
                 break
             own.append(fold(w))
-        first = next((t.i for t in doc if t.idx >= local), len(doc))
+        first = _first_token_at(doc, local)
         run: list[str] = []
         j, skipped = first - 1, False
         while j >= 0 and len(run) < 6:
@@ -386,7 +392,7 @@ class _Attributor:
         if not m:
             return []
         start = mention.end - block.start + m.start(1)
-        words = [t for t in doc if start <= t.idx < mention.end - block.start + m.end(1)]
+        words = _tokens(doc, start, mention.end - block.start + m.end(1))
         run = []
         for token in words:
             if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and token.text != "-":
@@ -396,16 +402,25 @@ class _Attributor:
 
     # ------------------------------------------------------------ entities
 
+    def mentions_between(self, lo: int, hi: int) -> list[tuple[Entity, Mention]]:
+        """Named mentions starting in [lo, hi), from an index rebuilt only when mentions change."""
+        if self._indexed_size < 0:
+            pairs = sorted(((e, m) for e in self.entities if e.type not in VALUE_TYPES for m in e.mentions),
+                           key=lambda pair: pair[1].start)
+            self._index = pairs
+            self._index_starts = [m.start for _, m in pairs]
+            self._longest_mention = max((m.end - m.start for _, m in pairs), default=0)
+            self._indexed_size = len(pairs)
+        return self._index[bisect_left(self._index_starts, lo):bisect_left(self._index_starts, hi)]
+
     def mention_at(self, start: int, end: int, types: tuple[str, ...] | None = None
                    ) -> tuple[Entity, Mention] | None:
         """The entity mention overlapping [start, end), people first."""
         found = []
-        for entity in self.entities:
-            if (types and entity.type not in types) or entity.type in VALUE_TYPES:
+        for entity, m in self.mentions_between(start - self._longest_mention, end):
+            if (types and entity.type not in types) or not (m.start < end and start < m.end):
                 continue
-            for m in entity.mentions:
-                if m.start < end and start < m.end:
-                    found.append((entity.type != "PERSON", entity, m))
+            found.append((entity.type != "PERSON", entity, m))
         found.sort(key=lambda x: (x[0], -(x[2].end - x[2].start)))
         return (found[0][1], found[0][2]) if found else None
 
@@ -416,6 +431,7 @@ class _Attributor:
             from app.nlp.entities import add_mention
 
             entity = add_mention(self.entities, Mention(text, start, end), type_)
+            self._indexed_size = -1  # a new mention: rebuild the index on next use
         return entity
 
     def known_name(self, text: str, start: int, end: int) -> Entity | None:
@@ -636,21 +652,60 @@ def _sentences(doc: "Doc", spans: list[QuoteSpan]) -> list[tuple[int, int]]:
     """Sentence ranges of a block that never cut through a quotation."""
     text = doc.text
     starts = sorted({s.start_char for s in doc.sents} | {0})
-    top = [s for s in spans if s.depth == 0]
-    kept = [b for b in starts if not any(s.opener < b <= (s.closer if s.closer is not None else len(text))
-                                         for s in top)]
+    spans = spans if isinstance(spans, _Spans) else _Spans(spans)
+    kept = [b for b in starts if not spans.cuts(b)]
     kept = sorted(set(kept) | {0})
     return [(a, b) for a, b in zip(kept, kept[1:] + [len(text)])]
 
 
+class _Spans(list):
+    """The quotations of one block, with a fast test of whether an offset lies inside one."""
+
+    @cached_property
+    def _reach(self) -> tuple[list[int], list[int]]:
+        ranges = sorted((s.opener, s.closer if s.closer is not None else 10 ** 9) for s in self if s.depth == 0)
+        openers, reach, furthest = [], [], -1
+        for opener, closer in ranges:
+            furthest = max(furthest, closer)
+            openers.append(opener)
+            reach.append(furthest)
+        return openers, reach
+
+
+    def cuts(self, boundary: int) -> bool:
+        """Would a sentence starting at `boundary` split a quotation (opener < boundary <= closer)?"""
+        openers, reach = self._reach
+        i = bisect_left(openers, boundary) - 1
+        return i >= 0 and boundary <= reach[i]
+
+
 def _inside(pos: int, spans: list[QuoteSpan]) -> bool:
-    return any(s.opener <= pos <= (s.closer if s.closer is not None else 10 ** 9) for s in spans
-               if s.depth == 0)
+    """Is `pos` between the marks of a top-level quotation? O(log n) for a _Spans."""
+    openers, reach = (spans if isinstance(spans, _Spans) else _Spans(spans))._reach
+    i = bisect_right(openers, pos) - 1
+    return i >= 0 and pos <= reach[i]
+
+
+def _token_starts(doc: "Doc") -> list[int]:
+    starts = doc.user_data.get("token_starts")
+    if starts is None:
+        starts = doc.user_data["token_starts"] = [t.idx for t in doc]
+    return starts
+
+
+def _first_token_at(doc: "Doc", offset: int) -> int:
+    """Index of the first token starting at or after `offset` (len(doc) if none)."""
+    return bisect_left(_token_starts(doc), offset)
+
+
+def _tokens(doc: "Doc", lo: int, hi: int):
+    """Tokens starting in [lo, hi): a slice, not a scan of the whole block."""
+    return doc[_first_token_at(doc, lo):_first_token_at(doc, hi)]
 
 
 def _quote_heads(doc: "Doc", span: QuoteSpan) -> list["Token"]:
     """Tokens of a quotation whose syntactic head lies outside it."""
-    tokens = [t for t in doc if span.start <= t.idx < span.end]
+    tokens = _tokens(doc, span.start, span.end)
     return [t for t in tokens if not (span.start <= t.head.idx < span.end) or t.head is t]
 
 
@@ -678,8 +733,8 @@ def _speech_verb(token: "Token") -> bool:
 
 
 def _according_to(doc: "Doc", lo: int, hi: int, spans: list[QuoteSpan]) -> "Token | None":
-    for t in doc:
-        if lo <= t.idx < hi and t.lower_ == "according" and not _inside(t.idx, spans):
+    for t in _tokens(doc, lo, hi):
+        if t.lower_ == "according" and not _inside(t.idx, spans):
             to = t.nbor(1) if t.i + 1 < len(doc) else None
             if to is not None and to.lower_ == "to":
                 objs = [c for c in to.children if c.dep_ == "pobj"]
@@ -716,8 +771,13 @@ def _find_items(structure: Structure, docs: list) -> list[_Item]:
                 continue
             if span.closed and is_not_a_quote(block.text, span):
                 continue
-            parent = next((p for p in reversed(kept) if p.span.start <= span.start and span.end <= p.span.end
-                           and p.span is not span), None)
+            parent = None
+            for p in reversed(kept):  # the nearest earlier quotation that contains this one
+                if p.span.start <= span.start and span.end <= p.span.end and p.span is not span:
+                    parent = p
+                    break
+                if p.span.depth == 0:
+                    break
             if parent is not None and span.depth == 0:
                 span.depth = parent.span.depth + 1
             item = _Item(k, span, _kind_of(block.text, span), parent=parent)
@@ -730,13 +790,13 @@ def _runs_on(text: str, span: QuoteSpan, next_text: str) -> bool:
     """An unclosed quotation is real when the next paragraph reopens it or it opens the sentence."""
     if starts_with_mark(next_text):
         return True
-    before = text[:span.opener].rstrip()
+    before = text[max(0, span.opener - 200):span.opener].rstrip()  # the words just before
     return (not before or before[-1] in ":,") and len(text[span.start:span.end].split()) >= 4
 
 
 def _kind_of(text: str, span: QuoteSpan) -> str:
     """'direct' for a quoted sentence, 'partial' for a fragment inside the author's sentence."""
-    before = text[:span.opener].rstrip()
+    before = text[max(0, span.opener - 200):span.opener].rstrip()  # the words just before
     content = text[span.start:span.end]
     first = next((c for c in content if c.isalpha() or c.isdigit()), "")
     sentence_start = not before or before[-1] in ".!?:,…\"'”’"
@@ -755,7 +815,7 @@ def _attribute(att: _Attributor, items: list[_Item]) -> None:
             continue
         doc = att.docs[k]
         block_items = by_block.get(k, [])
-        spans = [i.span for i in block_items]
+        spans = _Spans(i.span for i in block_items)
         for lo, hi in _sentences(doc, spans):
             _record_sentence(att, k, doc, lo, hi, spans)
             for item in block_items:
@@ -782,13 +842,11 @@ def _share_across_runs(items: list[_Item]) -> None:
 def _record_sentence(att: _Attributor, k: int, doc: "Doc", lo: int, hi: int, spans: list[QuoteSpan]) -> None:
     """Note who the sentence names and who its clauses are about, for later pronouns."""
     block = att.structure.blocks[k]
-    for entity in att.entities:
-        for m in entity.mentions:
-            local = m.start - block.start
-            if lo <= local < hi and m.end <= block.end and not _inside(local, spans):
-                att.record(m.start, entity, subject=False)
-    for token in doc:
-        if lo <= token.idx < hi and token.dep_ in SUBJECT_DEPS and not _inside(token.idx, spans):
+    for entity, m in att.mentions_between(block.start + lo, block.start + hi):
+        if m.end <= block.end and not _inside(m.start - block.start, spans):
+            att.record(m.start, entity, subject=False)
+    for token in _tokens(doc, lo, hi):
+        if token.dep_ in SUBJECT_DEPS and not _inside(token.idx, spans):
             if token.lower_ in ("i", "we", "you", "it", "this", "that", "which", "there"):
                 continue
             speaker = att.speaker_of(k, token, create=False)
@@ -878,8 +936,8 @@ def _governing_verb(doc: "Doc", span: QuoteSpan, spans: list[QuoteSpan]) -> "tup
 def _nearest_verb(doc: "Doc", span: QuoteSpan, spans: list[QuoteSpan], lo: int, hi: int) -> "Token | None":
     """For a quoted sentence: the closest verb of saying in the words around it."""
     best, distance = None, None
-    for token in doc:
-        if not (lo <= token.idx < hi) or _inside(token.idx, spans) or not _speech_verb(token):
+    for token in _tokens(doc, lo, hi):
+        if _inside(token.idx, spans) or not _speech_verb(token):
             continue
         d = span.opener - token.idx if token.idx < span.opener else token.idx - (span.closer or span.end)
         between = [s for s in spans if s is not span and s.depth == 0 and (
@@ -900,7 +958,8 @@ def _after_colon(att: _Attributor, k: int, doc: "Doc", span: QuoteSpan) -> _Spea
     if not m:
         return None
     at = span.closer + 1 + m.end()
-    token = next((t for t in doc if t.idx >= at), None)
+    first = _first_token_at(doc, at)
+    token = doc[first] if first < len(doc) else None
     if token is None or token.pos_ != "PROPN":
         return None
     head = token
@@ -926,7 +985,7 @@ def _before_colon(att: _Attributor, k: int, doc: "Doc", span: QuoteSpan, lo: int
 
 
 def _lemmas(doc: "Doc", lo: int, hi: int) -> set[str]:
-    return {t.lemma_.lower() for t in doc if lo <= t.idx < hi and t.is_alpha and not t.is_stop}
+    return {t.lemma_.lower() for t in _tokens(doc, lo, hi) if t.is_alpha and not t.is_stop}
 
 
 def _attribute_bare_headlines(att: _Attributor, items: list[_Item]) -> None:
