@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import logging
-import sys
+import os
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 
 from app.api import articles, docs, entities, errors, health, quotes
-from app.api.middleware import HeadAsGet, SecurityHeaders
+from app.api.middleware import HeadAsGet, ReadOnlyCors, SecurityHeaders
 from app.settings import Settings, get_settings
 from app.store import Library, NoArticlesError, load_library
 
@@ -48,8 +47,7 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
         app.include_router(module.router)
     docs.install(app)
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
-                           allow_methods=["GET", "HEAD"], allow_headers=["*"])
+        app.add_middleware(ReadOnlyCors, origins=settings.cors_origins)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
     return app
@@ -61,7 +59,8 @@ def _load_or_exit(settings: Settings) -> Library:
         library = load_library(settings.articles_dir, settings.cache_dir, settings.max_article_bytes)
     except NoArticlesError as exc:
         log.critical("cannot start: %s", exc)
-        sys.exit(1)
+        logging.shutdown()
+        os._exit(1)  # one clear line, not a lifespan traceback; nothing is bound or open yet
     log.info("serving %d articles (%d skipped)", len(library.articles), len(library.skipped))
     return library
 

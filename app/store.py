@@ -5,6 +5,7 @@ by the article's content hash, the parser version and the model version.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import logging
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 
 
 _BINARY_CONTROL_RATIO = 0.05
+MAX_ID_LENGTH = 200  # an article id is the file's stem and a URL path segment
 
 
 @dataclass
@@ -64,7 +66,8 @@ def read_article_text(path: Path, max_bytes: int) -> str:
     if size > max_bytes:
         raise ValueError(f"file is {size} bytes, more than the limit of {max_bytes}")
     raw = path.read_bytes()
-    if raw.count(b"\0") > len(raw) * _BINARY_CONTROL_RATIO:
+    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))  # NUL bytes are its text
+    if not utf16 and raw.count(b"\0") > len(raw) * _BINARY_CONTROL_RATIO:
         raise ValueError("binary content, not text")
     try:
         text = decode(raw)
@@ -108,6 +111,8 @@ def load_library(articles_dir: Path, cache_dir: Path | None, max_bytes: int = 5 
     pending: list[tuple[str, str, str]] = []  # (id, text, cache key)
     for path in sorted(articles_dir.glob("*.txt")):
         try:
+            if len(path.stem) > MAX_ID_LENGTH:
+                raise ValueError(f"file name longer than {MAX_ID_LENGTH} characters, too long for an id")
             text = read_article_text(path, max_bytes)
             raw_key = cache_key(path.read_bytes())
         except (ValueError, OSError) as exc:

@@ -7,9 +7,9 @@ from fastapi import Depends, Path, Request
 
 from app.api.errors import NotFound
 from app.domain import ParsedArticle
-from app.store import Library
+from app.store import MAX_ID_LENGTH, Library
 
-MAX_ID = 200
+MAX_ID = MAX_ID_LENGTH
 
 
 def get_library(request: Request) -> Library:
