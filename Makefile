@@ -18,13 +18,16 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: install
-	$(BIN)/python -m uvicorn app.main:app --host $(HOST) --port $(PORT)
+	$(BIN)/python -m uvicorn app.main:app --host $(HOST) --port $(PORT) --no-server-header
 
 test: install
 	$(BIN)/python -m pytest
 
 bench: install
 	$(BIN)/python -m bench
+
+load: install  # 256 connections for 60 s with wrk; not part of `make test`
+	$(BIN)/python scripts/load.py
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache .hypothesis
