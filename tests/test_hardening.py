@@ -130,3 +130,15 @@ def test_no_loadable_article_exits_non_zero_with_one_clear_message(tmp_path, con
     critical = [line for line in proc.stderr.splitlines() if line.startswith("CRITICAL")]
     assert len(critical) == 1 and str(folder) in critical[0], proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_paragraph_longer_than_a_model_chunk_is_read_by_the_model_in_pieces():
+    from app.nlp.pipeline import CHUNK
+
+    filler = SENTENCE * (CHUNK // len(SENTENCE) - 3)
+    text = "Long Report\nBy Jane Doe\n" + filler + '"The bridge will open in May," Anna Berg said. ' + filler + "\n"
+    article = parse_article("long", text)
+    assert len(article.sections[0].paragraphs[0].text) > CHUNK
+    assert [q.text for q in article.quotes] == ["The bridge will open in May,"]
+    assert any(e.name == "Anna Berg" for e in article.entities)
+    assert all(article.text[m.start:m.end] == m.text for e in article.entities for m in e.mentions)
