@@ -9,6 +9,7 @@ from starlette.responses import PlainTextResponse, Response
 from app.api import schemas, views
 from app.api.deps import ArticleDep, LibraryDep
 from app.api.errors import PROBLEM_RESPONSES, NotFound
+from app.api.negotiation import prefers_plain_text
 
 router = APIRouter(prefix="/articles", tags=["articles"], responses=PROBLEM_RESPONSES)
 
@@ -38,29 +39,9 @@ def get_article(article: ArticleDep) -> schemas.Article:
                      "description": "JSON by default; the bare text with `Accept: text/plain`"}},
 )
 def get_text(article: ArticleDep, request: Request) -> Response | schemas.ArticleText:
-    if _prefers_plain_text(request.headers.get("accept", "")):
+    if prefers_plain_text(request.headers.get("accept", "")):
         return PlainTextResponse(article.text)
     return schemas.ArticleText(id=article.id, text=article.text)
-
-
-def _prefers_plain_text(accept: str) -> bool:
-    """text/plain when the client ranks it above JSON (q-values respected)."""
-    def quality(media: str) -> float:
-        best = 0.0
-        for part in accept.split(","):
-            fields = [f.strip() for f in part.split(";")]
-            if fields[0].lower() in (media, media.split("/")[0] + "/*", "*/*"):
-                q = next((f[2:] for f in fields[1:] if f.startswith("q=")), "1")
-                try:
-                    weight = float(q)
-                except ValueError:
-                    weight = 0.0
-                if fields[0].lower() == media:
-                    weight += 0.001  # an exact match beats a wildcard
-                best = max(best, weight)
-        return best
-
-    return quality("text/plain") > quality("application/json")
 
 
 @router.get("/{article_id}/sections", response_model=schemas.SectionList, summary="Sections in reading order")
