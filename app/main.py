@@ -8,7 +8,9 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from app.api import articles, docs, entities, errors, health, quotes
+from app.api.cache import HttpCache
 from app.api.middleware import HeadAsGet, ReadOnlyCors, SecurityHeaders
+from app.api.negotiation import text_variant
 from app.settings import Settings, get_settings
 from app.store import Library, NoArticlesError, load_library
 
@@ -50,6 +52,9 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
         app.add_middleware(ReadOnlyCors, origins=settings.cors_origins)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(HttpCache, max_entries=settings.http_cache_entries,  # outermost: hits skip the rest
+                       max_bytes=settings.http_cache_mb * 1024 * 1024, variant=text_variant,
+                       skip_prefixes=(docs.ASSETS_URL,), bypass_with_origin=bool(settings.cors_origins))
     return app
 
 

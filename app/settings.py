@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list,
                                     description="Origins allowed to GET from a browser")
     max_article_bytes: int = 5 * 1024 * 1024
+    http_cache_entries: int = Field(4096, description="Answers kept in memory (0 turns the cache off)")
+    http_cache_mb: int = Field(16, description="Memory the kept answers may take, in MiB")
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,235 @@
+"""The HTTP cache in front of the app: ETag, 304, gzip, HEAD, variants, bounds; never a wrong answer."""
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.api.cache import HttpCache, LruStore, normalise_query
+from app.api.representation import accepts_gzip, build, none_match
+from app.main import create_app
+from app.settings import PROJECT_ROOT, Settings
+
+DATA = PROJECT_ROOT / "data" / "articles"
+A = "/articles/vance-russia-concessions"
+READS = ["/articles", A, A + "/text", A + "/sections", A + "/sections/1", A + "/quotes",
+         A + "/quotes?speaker=Vance", A + "/speakers", A + "/entities", A + "/entities?type=PERSON",
+         "/health", "/openapi.json", "/docs", "/redoc"]
+IDENTITY = {"Accept-Encoding": "identity"}
+GZIP = {"Accept-Encoding": "gzip"}
+
+
+def cache_of(app) -> HttpCache:
+    layer = app.middleware_stack
+    while not isinstance(layer, HttpCache):
+        layer = layer.app
+    return layer
+
+
+def raw(client: TestClient, path: str, method: str = "GET", **headers: str):
+    """Status, headers and the bytes on the wire (httpx would otherwise decompress)."""
+    with client.stream(method, path, headers=headers) as r:
+        return r.status_code, r.headers, b"".join(r.iter_raw())
+
+
+@pytest.fixture()
+def fresh(library):
+    """An app of our own: its cache starts empty and its size can be asserted."""
+    app = create_app(Settings(articles_dir=DATA), library=library)
+    with TestClient(app) as c:
+        yield c, cache_of(app)
+
+
+@pytest.mark.parametrize("path", READS)
+def test_every_200_has_etag_cache_control_and_vary(client, path):
+    for _ in range(2):  # a miss, then a hit
+        status, headers, body = raw(client, path, **IDENTITY)
+        assert status == 200
+        assert headers["etag"].startswith('"') and headers["etag"].endswith('"')
+        assert "max-age=" in headers["cache-control"]
+        assert {"accept", "accept-encoding"} <= {v.strip().lower() for v in headers["vary"].split(",")}
+        assert int(headers["content-length"]) == len(body)
+        assert headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path", [A + "/quotes", A + "/text", "/articles"])
+def test_if_none_match_gives_304_without_body(client, path):
+    etag = client.get(path, headers=IDENTITY).headers["etag"]
+    for value in (etag, f'"nope", {etag}', "*", "W/" + etag):
+        status, headers, body = raw(client, path, **IDENTITY, **{"If-None-Match": value})
+        assert status == 304 and body == b""
+        assert headers["etag"] == etag and "content-type" not in headers
+    status, _, body = raw(client, path, **IDENTITY, **{"If-None-Match": '"something-else"'})
+    assert status == 200 and body
+
+
+def test_304_names_the_gzip_tag_for_a_gzip_client(client):
+    etag = client.get(A + "/text", headers=GZIP).headers["etag"]
+    assert etag != client.get(A + "/text", headers=IDENTITY).headers["etag"]
+    status, headers, _ = raw(client, A + "/text", **GZIP, **{"If-None-Match": etag})
+    assert status == 304 and headers["etag"] == etag
+
+
+def test_gzip_when_asked_and_the_body_is_large(client):
+    _, plain_headers, plain = raw(client, A + "/text", **IDENTITY)
+    for accept in ("gzip", "deflate, gzip;q=0.8", "*", "br;q=1.0, gzip;q=0.5, *;q=0"):
+        status, headers, body = raw(client, A + "/text", **{"Accept-Encoding": accept})
+        assert status == 200 and headers["content-encoding"] == "gzip"
+        assert int(headers["content-length"]) == len(body) < len(plain)
+        assert gzip.decompress(body) == plain
+        assert headers["content-type"] == plain_headers["content-type"]
+
+
+@pytest.mark.parametrize("accept", ["identity", "gzip;q=0", "deflate", "*;q=0", "gzip;q=0, *"])
+def test_no_gzip_when_refused(client, accept):
+    status, headers, body = raw(client, A + "/text", **{"Accept-Encoding": accept})
+    assert status == 200 and "content-encoding" not in headers
+    assert json.loads(body) == client.get(A + "/text").json()
+
+
+def test_no_gzip_for_a_small_body(client):
+    status, headers, body = raw(client, "/health", **GZIP)
+    assert status == 200 and len(body) < 1024 and "content-encoding" not in headers
+
+
+def test_gzip_is_made_once_and_stored(fresh):
+    client, cache = fresh
+    raw(client, A + "/entities", **IDENTITY)
+    (entry,) = cache.store.entries.values()
+    assert entry.gzipped is not None
+    _, _, body = raw(client, A + "/entities", **GZIP)
+    assert body is not None and body == entry.gzipped.body
+
+
+def test_cached_answers_are_the_apps_own_bytes(library):
+    """Same status, headers and body with the cache off, on a miss and on a hit."""
+    def answers(entries: int) -> list:
+        app = create_app(Settings(articles_dir=DATA, http_cache_entries=entries), library=library)
+        out = []
+        with TestClient(app) as c:
+            for path in READS:
+                for enc in (IDENTITY, GZIP):
+                    for _ in range(2):
+                        status, headers, body = raw(c, path, **enc)
+                        out.append((path, status, sorted(headers.multi_items()), body))
+        return out
+
+    uncached, cached = answers(0), answers(100)
+    assert uncached == cached
+    assert all(a == b for a, b in zip(cached[::2], cached[1::2]))  # hit == miss
+
+
+def test_head_is_get_without_a_body(fresh):
+    client, cache = fresh
+    for path in (A, A + "/text", "/health"):
+        h_status, h_headers, h_body = raw(client, path, "HEAD", **GZIP)  # cold: HEAD fills the cache
+        g_status, g_headers, g_body = raw(client, path, **GZIP)
+        assert h_status == g_status == 200 and h_body == b"" and g_body
+        assert h_headers == g_headers
+    assert raw(client, "/articles/nope", "HEAD")[0::2] == (404, b"")
+
+
+def test_query_order_does_not_matter(fresh):
+    client, cache = fresh
+    a = client.get(A + "/quotes?speaker=Vance&section=lead")
+    b = client.get(A + "/quotes?section=lead&speaker=Vance")
+    assert a.status_code == b.status_code == 200 and a.content == b.content
+    assert a.headers["etag"] == b.headers["etag"] and len(cache.store) == 1
+    assert client.get("/articles?limit=1&offset=0").json() == client.get("/articles?offset=0&limit=1").json()
+    assert len(cache.store) == 2
+
+
+def test_repeated_parameters_keep_their_order():
+    assert normalise_query(b"speaker=b&section=x&speaker=a") == b"section=x&speaker=b&speaker=a"
+    assert normalise_query(b"a=1&&b=2&") == b"a=1&b=2"
+    assert normalise_query(b"") == b""
+
+
+def test_text_plain_is_its_own_variant(fresh):
+    client, cache = fresh
+    for _ in range(2):
+        js = client.get(A + "/text")
+        txt = client.get(A + "/text", headers={"Accept": "text/plain"})
+        also_js = client.get(A + "/text", headers={"Accept": "text/plain;q=0.1, application/json"})
+        assert js.headers["content-type"].startswith("application/json")
+        assert txt.headers["content-type"].startswith("text/plain") and txt.text == js.json()["text"]
+        assert also_js.content == js.content
+        assert js.headers["etag"] != txt.headers["etag"]
+    assert len(cache.store) == 2
+
+
+def test_the_cache_is_bounded_by_count(library):
+    app = create_app(Settings(articles_dir=DATA, http_cache_entries=3), library=library)
+    with TestClient(app) as c:
+        for path in READS:
+            assert c.get(path).status_code == 200
+        assert len(cache_of(app).store) == 3
+
+
+def test_the_cache_is_bounded_by_bytes():
+    store = LruStore(max_entries=100, max_bytes=40_000)
+    for i in range(20):
+        store.put(("/p", str(i).encode(), b""), build(200, [(b"content-type", b"text/plain")], b"x" * 3000, False))
+    assert store.bytes <= 40_000 and len(store) < 20
+    assert store.get(("/p", b"19", b"")) is not None and store.get(("/p", b"0", b"")) is None
+    store.put(("/big", b"", b""), build(200, [], b"x" * 20_000, False))  # over a quarter: served, not kept
+    assert store.get(("/big", b"", b"")) is None
+
+
+@pytest.mark.parametrize("path, status", [("/articles/nope", 404), (A + "/entities/nope", 404),
+                                          ("/articles?limit=-1", 422), (A + "/entities?type=NOPE", 422)])
+def test_errors_stay_problems_and_are_not_stored(fresh, path, status):
+    client, cache = fresh
+    for _ in range(2):
+        r = client.get(path)
+        assert r.status_code == status and r.headers["content-type"].startswith("application/problem+json")
+        assert "etag" not in r.headers and r.headers["x-content-type-options"] == "nosniff"
+    assert len(cache.store) == 0
+
+
+def test_a_500_is_never_stored(library):
+    class Broken:
+        @property
+        def articles(self):
+            raise OSError("gone")
+
+    app = create_app(Settings(articles_dir=DATA), library=Broken())
+    with TestClient(app, raise_server_exceptions=False) as c:
+        for _ in range(2):
+            assert c.get("/articles").status_code == 500
+        assert len(cache_of(app).store) == 0
+
+
+def test_docs_keep_their_csp_and_assets_are_not_stored(fresh):
+    client, cache = fresh
+    first, second = client.get("/docs"), client.get("/docs")
+    assert second.headers["content-security-policy"] == first.headers["content-security-policy"]
+    before = len(cache.store)
+    assert client.get("/docs-assets/swagger-ui.css").status_code == 200
+    assert len(cache.store) == before
+
+
+def test_cors_answers_differ_by_origin_and_skip_the_store(library):
+    app = create_app(Settings(articles_dir=DATA, cors_origins=["https://ok.example"]), library=library)
+    with TestClient(app) as c:
+        for _ in range(2):
+            plain = c.get(A)
+            ok = c.get(A, headers={"Origin": "https://ok.example"})
+            evil = c.get(A, headers={"Origin": "https://evil.example"})
+            assert "access-control-allow-origin" not in plain.headers
+            assert ok.headers["access-control-allow-origin"] == "https://ok.example"
+            assert "access-control-allow-origin" not in evil.headers
+            assert "origin" in ok.headers["vary"].lower() and ok.headers["etag"] == plain.headers["etag"]
+        assert len(cache_of(app).store) == 1
+        status, _, body = raw(c, A, **{"Origin": "https://ok.example", "If-None-Match": plain.headers["etag"]})
+        assert status == 304 and body == b""
+
+
+def test_header_parsing():
+    assert accepts_gzip(b"gzip") and accepts_gzip(b"GZIP;Q=0.3") and accepts_gzip(b"*")
+    assert not accepts_gzip(b"gzip;q=0") and not accepts_gzip(b"") and not accepts_gzip(b"gzip;q=abc")
+    assert not accepts_gzip(b"gzip;q=0, *")
+    assert none_match(b'"a", "b"', b'"b"') and none_match(b' * ', b'"x"') and none_match(b'W/"b"', b'"b"')
+    assert not none_match(b'"ab"', b'"a"')
