@@ -1,0 +1,1 @@
+"""`make bench`: the project against a bare Starlette floor, start-up, memory and ingest speed."""
