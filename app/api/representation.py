@@ -20,6 +20,8 @@ _OWNED = {b"content-length", b"etag", b"vary", b"content-encoding"}
 # Representation metadata a 304 leaves out (RFC 9110 15.4.5).
 _NOT_IN_304 = {b"content-type", b"content-length", b"content-encoding", b"content-language",
                b"content-range", b"last-modified"}
+# What a variant costs beyond its body: start and 304 messages, header tuples, the LRU's key and node.
+_OVERHEAD_BYTES = 1536
 _COMPRESSIBLE = (b"application/json", b"application/problem+json", b"text/", b"application/javascript")
 
 Headers = list[tuple[bytes, bytes]]
@@ -63,7 +65,7 @@ def build(status: int, headers: Headers, body: bytes, compress: bool = True) -> 
         if len(packed) < len(body):
             # A strong ETag names exact bytes, so the gzip coding gets its own tag (RFC 9110 8.8.3).
             gzipped = _variant(status, base, vary, packed, b'"' + digest + b'-gzip"', b"gzip")
-    size = len(body) + (len(gzipped.body) if gzipped else 0) + 512
+    size = len(body) + _OVERHEAD_BYTES + (len(gzipped.body) + _OVERHEAD_BYTES if gzipped else 0)
     cc = cache_control.lower()
     return Representation(identity, gzipped, size, storable=b"no-store" not in cc and b"private" not in cc)
 
