@@ -9,7 +9,7 @@ def _mark(ok: bool) -> str:
 def markdown(result: dict) -> str:
     m, goals = result["machine"], result["goals"]
     s = result["settings"]
-    lines = [f"Machine: {m['nproc']} CPUs ({m['cpu']}), Python {m['python']}, {m['date']}. "
+    lines = [f"Machine: `nproc` {m['nproc']}, CPU {m['cpu']} (/proc/cpuinfo), Python {m['python']}, {m['date']}. "
              f"wrk: {s['threads']} thread, {s['connections']} connections, {s['rounds']} alternating rounds "
              f"of {s['seconds']:g} s per path (medians).", ""]
     lines += ["| corpus | path | project req/s | floor req/s | ratio | p50 ms project / floor "
