@@ -24,7 +24,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from app.domain import Entity, Mention
-from app.nlp.names import TITLE_WORDS, bare_name, find_entity, fold, name_tokens, same_person, strip_possessive
+from app.nlp.names import (TITLE_WORDS, bare_name, find_entity, fold, name_tokens, same_country, same_person,
+                           strip_possessive)
 from app.nlp.text import slugify
 
 if TYPE_CHECKING:
@@ -63,6 +64,8 @@ officer owner player politician president professor prosecutor researcher reside
 senator singer son speaker spokesman spokeswoman spokesperson steward student teacher trader wife worker
 writer
 """.split())
+# Roles in which a capitalised word stands as a noun phrase of its own, not as a modifier.
+NAME_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr"})
 NAME_PARTICLES = frozenset({"of", "and", "the", "for", "de", "la", "du", "von", "van", "&", "on", "in"})
 _EDGE = "\"'“”‘’«»()[]{},.;:!?-–—…*"
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
@@ -330,13 +333,11 @@ def _join_adjacent(raws: list[_Raw], text: str) -> list[_Raw]:
 
 def _raw_mentions(structure: "Structure", docs: list["Doc"]) -> list[_Raw]:
     raws: list[_Raw] = []
-    first_paragraph = True
     for block, doc in zip(structure.blocks, docs):
         if block.kind == "byline":
             continue
         block_raws = [_split_inner_possessive(r) for r in (_clean_span(s, block) for s in doc.ents) if r]
-        if block.kind == "paragraph" and first_paragraph:
-            first_paragraph = False
+        if block.kind == "paragraph" and block.paragraph_index in (0, 1):  # 1: after a standfirst
             block_raws = _dateline_place(block, block_raws)
         block_raws += _listed_people(doc, block)
         taken = [(r.start, r.end) for r in block_raws]
@@ -395,6 +396,8 @@ def _same_thing(a: str, b: str, loose: bool = True) -> bool:
     title-case headline line 'Acme Wins Again' must not join 'Acme'.
     """
     ka, kb = _key(a), _key(b)
+    if same_country(a, b):
+        return True
     if ka == kb or ka.rstrip("s") == kb.rstrip("s") and abs(len(ka) - len(kb)) <= 1:
         return True
     ca, cb = _core_org_key(a), _core_org_key(b)
@@ -517,8 +520,8 @@ def _add_missed_surnames(groups: list[_Group], structure: "Structure", docs: lis
         for token in doc:
             group = surnames.get(token.text)
             start = block.start + token.idx
-            if group is None or token.pos_ != "PROPN":
-                continue
+            if group is None or not (token.pos_ == "PROPN" or token.dep_ in NAME_ROLES):
+                continue  # 'Cullen, 58, added': a surname the model took for an adjective
             i = bisect_right(starts, start) - 1
             if i >= 0 and start < taken[i][1]:
                 continue  # already part of a mention
@@ -557,8 +560,10 @@ def _group_type(group: _Group) -> str:
         located = sum(m.place_context and m.located for m in group.mentions)
         if located * 2 >= len(group.mentions):
             return "GPE"
-    if label in ("GPE", "LOC", "PRODUCT", "WORK_OF_ART", "FAC") and any(m.person_context for m in group.mentions) \
-            and any(len(m.text.split()) == 2 and m.text.istitle() for m in group.mentions):
+    two_word_names = {m.text for m in group.mentions if len(m.text.split()) == 2 and m.text.istitle()}
+    name_forms = two_word_names | {n.split()[-1] for n in two_word_names}
+    if label in ("GPE", "LOC", "PRODUCT", "WORK_OF_ART", "FAC") and any(
+            m.person_context and m.text in name_forms for m in group.mentions):
         return "PERSON"  # 'Jane Roe told reporters': a two-word name that speaks is a person
     if label == "PERSON":
         place = sum(m.place_context for m in group.mentions)
@@ -612,7 +617,7 @@ def extract_entities(structure: "Structure", docs: list["Doc"]) -> list[Entity]:
 def _add_byline(structure: "Structure", entities: list[Entity]) -> None:
     """Authors and the publisher are entities too, with their byline or dateline mentions."""
     header = [b for b in structure.blocks if b.kind == "byline"]
-    lead = [b for b in structure.blocks if b.kind == "paragraph"][:1]
+    lead = [b for b in structure.blocks if b.kind == "paragraph"][:2]  # a standfirst may come first
     authors = re.split(r"\s*(?:,|\band\b|&)\s*", structure.author) if structure.author else []
     for name, type_, blocks in [*((a, "PERSON", header) for a in authors if a),
                                 (structure.publisher, "ORG", header + lead)]:

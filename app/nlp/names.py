@@ -44,6 +44,25 @@ SURNAME_PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "den
 
 FIRST_NAME_PARTICLES = frozenset({"al", "van", "el", "bin", "le"})  # also given names: 'Al Gore'
 
+# Countries that English news names in more than one way, where no initials or prefix rule
+# can tell: general knowledge of the world, not of any one article.
+_COUNTRY_NAMES = (
+    ("united kingdom", "uk", "britain", "great britain", "united kingdom of great britain and northern ireland"),
+    ("united states", "us", "usa", "america", "united states of america"),
+    ("russia", "russian federation"),
+    ("netherlands", "holland"),
+    ("myanmar", "burma"),
+    ("turkey", "turkiye"),
+    ("czech republic", "czechia"),
+    ("ivory coast", "cote d ivoire"),
+    ("eswatini", "swaziland"),
+    ("democratic republic of the congo", "dr congo", "drc"),
+    ("south korea", "republic of korea"),
+    ("north korea", "dprk", "democratic people s republic of korea"),
+    ("united arab emirates", "uae"),
+)
+_COUNTRY_KEY = {name: names[0] for names in _COUNTRY_NAMES for name in names}
+
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.I)
 
 
@@ -95,6 +114,17 @@ def same_person(a: str, b: str) -> bool:
     if ta[-1] != tb[-1]:
         return False
     return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]
+
+
+def same_country(a: str, b: str) -> bool:
+    """'Britain' and 'the UK', 'America' and 'the U.S.': one country under two of its names."""
+    key_a = _COUNTRY_KEY.get(_country_form(a))
+    return key_a is not None and key_a == _COUNTRY_KEY.get(_country_form(b))
+
+
+def _country_form(text: str) -> str:
+    words = fold(strip_possessive(text).replace(".", "")).split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
 def find_entity(text: str, entities: Iterable["Entity"], types: set[str] | None = None) -> "Entity | None":

@@ -266,6 +266,9 @@ company firm group union agency business carrier chain charity club bank broadca
 publisher regulator retailer insurer startup maker manufacturer studio team organisation organization
 association foundation institute university party airline brand outlet newspaper
 """.split())
+# People who speak for an organisation rather than for themselves.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
+                          "spokeswomen", "representative", "representatives", "source", "sources"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "pobj", "acomp", "npadvmod", "dobj", "agent")
 
@@ -573,7 +576,8 @@ class _Attributor:
         if token.pos_ in ("NOUN", "ADJ"):
             determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "poss")}
             if determiners & {"a", "an", "one", "another", "some", "two", "three", "several", "many"} or (
-                    token.tag_ == "NNS" and not determiners & {"the", "these", "those"}):
+                    token.tag_ == "NNS" and not determiners & {"the", "these", "those"}) or (
+                    token.lower_ in SPOKESPEOPLE and not token.text[:1].isupper()):
                 # 'a spokesman said', 'officials said': someone the article does not name;
                 # 'analysts at Acme said', 'a spokeswoman for Acme said': Acme speaks.
                 return self._their_organisation(k, token)
@@ -587,6 +591,11 @@ class _Attributor:
         return None
 
     def _their_organisation(self, k: int, token: "Token") -> _Speaker | None:
+        for child in token.children:  # 'a Health Department spokesperson'
+            if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
+                named = self._named(k, child, create=False)
+                if named and named.entity is not None and named.entity.type == "ORG":
+                    return named
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("at", "for", "from", "of"):
                 for obj in prep.children:
@@ -621,7 +630,10 @@ class _Attributor:
 
 
 def _appositions(token: "Token") -> list["Token"]:
-    """'The union's general secretary, Jo Roe,': the names standing in apposition to a subject."""
+    """'The union's general secretary, Jo Roe,': the names standing in apposition to a subject.
+
+    The parser often hangs the name on the last noun of the description ('The mayor of
+    Springfield, Ana Ruiz,'), so the search goes down through 'of'/'at'/'for' phrases too."""
     found, todo = [], [token]
     while todo:
         current = todo.pop(0)
@@ -629,6 +641,8 @@ def _appositions(token: "Token") -> list["Token"]:
             if child.dep_ == "appos":
                 found.append(child)
                 todo.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "in"):
+                todo.extend(c for c in child.children if c.dep_ == "pobj")
     return found
 
 
@@ -780,7 +794,11 @@ def _find_items(structure: Structure, docs: list) -> list[_Item]:
                     break
             if parent is not None and span.depth == 0:
                 span.depth = parent.span.depth + 1
-            item = _Item(k, span, _kind_of(block.text, span), parent=parent)
+            kind = _kind_of(block.text, span)
+            resumed = next((p for p in reversed(kept) if p.span.depth == 0), None) if span.depth == 0 else None
+            if kind == "partial" and resumed is not None and _resumes(block.text, resumed, span):
+                kind = "direct"
+            item = _Item(k, span, kind, parent=parent)
             kept.append(item)
         items.extend(kept)
     return items
@@ -803,6 +821,15 @@ def _kind_of(text: str, span: QuoteSpan) -> str:
     if span.depth > 0:
         return "partial" if before and before[-1] not in ",:" else "direct"
     return "direct" if sentence_start and (first.isupper() or first.isdigit() or not before) else "partial"
+
+
+def _resumes(text: str, previous: _Item, span: QuoteSpan) -> bool:
+    """'"It's late," she said, "and I'm tired."': the second part goes on with a quoted sentence."""
+    if previous.kind != "direct" or previous.span.closer is None:
+        return False
+    if text[previous.span.start:previous.span.end].rstrip()[-1:] not in (",", "—", "–", "-"):
+        return False
+    return bool(re.fullmatch(r"\s*[,—–-]?\s*[^.!?;:\"“”]{1,80}[,—–-]\s*", text[previous.span.closer + 1:span.opener]))
 
 
 def _attribute(att: _Attributor, items: list[_Item]) -> None:

@@ -14,6 +14,7 @@ from app.nlp.text import slugify, word_count
 LEAD_ID = "lead"
 HEADING_MAX_WORDS = 14
 TITLE_MAX_WORDS = 45
+HEADER_LINES = 4  # title, standfirst, byline, date line
 SENTENCE_END = ".!?;:,…"
 CLOSERS = "\"'”’»)]"
 DASH = r"[–—|]|-{1,2}"
@@ -104,9 +105,10 @@ def parse_structure(text: str) -> Structure:
         lines.append((line, pos, pos + len(line)))
         pos += len(line) + 1
 
-    # Header: up to one title and one byline, in either order, at the top.
-    i = 0
-    while i < min(2, len(lines)):
+    # Header: a title, a byline and a publication date line, in the first lines. A standfirst
+    # printed between the title and the byline is text (the lead's first paragraph).
+    i, standfirst = 0, []
+    while i < min(HEADER_LINES, len(lines)):
         line, start, end = lines[i]
         byline = _parse_byline(line) if out.author is None else None
         if byline:
@@ -115,28 +117,27 @@ def parse_structure(text: str) -> Structure:
         elif out.title is None and (i == 0 or out.author) and _looks_like_title(line, i + 1 < len(lines)):
             out.title = line
             out.blocks.append(Block("title", line, start, end, LEAD_ID))
+        elif i > 0 and len(line.split()) <= 12 and _DATE_LINE.match(line):
+            pass  # 'Updated 4 March 2024': metadata, neither heading nor text
+        elif out.title is not None and out.author is None and not standfirst and i + 1 < len(lines) \
+                and _parse_byline(lines[i + 1][0]):
+            standfirst.append(lines[i])
         else:
             break
         i += 1
 
-    # A publication date line in the header is metadata, neither heading nor text.
-    while i < len(lines) and i < 4 and len(lines[i][0].split()) <= 12 and _DATE_LINE.match(lines[i][0]):
-        i += 1
-        if i < len(lines) and out.author is None and (byline := _parse_byline(lines[i][0])):
-            out.author, out.publisher = byline
-            out.blocks.append(Block("byline", lines[i][0], lines[i][1], lines[i][2], LEAD_ID))
-            i += 1
-
-    body = lines[i:]
-    kinds = ["heading" if _looks_like_heading(line) else "paragraph" for line, _, _ in body]
+    body = standfirst + lines[i:]
+    kinds = ["paragraph" if n < len(standfirst) or not _looks_like_heading(line) else "heading"
+             for n, (line, _, _) in enumerate(body)]
     # A heading must introduce something: trailing heading-like lines are text.
     for k in range(len(kinds) - 1, -1, -1):
         if kinds[k] == "paragraph":
             break
         kinds[k] = "paragraph"
 
-    if out.publisher is None and body and kinds[0] == "paragraph":
-        m = _DATELINE.match(body[0][0])
+    first = len(standfirst)
+    if out.publisher is None and len(body) > first and kinds[first] == "paragraph":
+        m = _DATELINE.match(body[first][0])
         if m:
             out.publisher = " ".join(m.group("outlet").split())
 
