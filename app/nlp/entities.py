@@ -389,11 +389,12 @@ def _core_org_key(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _same_thing(a: str, b: str, loose: bool = True) -> bool:
+def _same_thing(a: str, b: str, loose: bool = True, prefix: bool = True) -> bool:
     """Non-person forms that name one thing.
 
     Without `loose`, `a` may join a longer form of itself but not a shorter one: a
-    title-case headline line 'Acme Wins Again' must not join 'Acme'.
+    title-case headline line 'Acme Wins Again' must not join 'Acme'. Without `prefix`,
+    a form never joins a longer one it begins: 'Texas' is not 'Texas Instruments'.
     """
     ka, kb = _key(a), _key(b)
     if same_country(a, b):
@@ -405,7 +406,7 @@ def _same_thing(a: str, b: str, loose: bool = True) -> bool:
         return True
     shorter, longer = sorted((ka.split(), kb.split()), key=len)
     a_is_shorter = len(ka.split()) < len(kb.split())
-    if (loose or a_is_shorter) and shorter and longer[:len(shorter)] == shorter and (
+    if prefix and (loose or a_is_shorter) and shorter and longer[:len(shorter)] == shorter and (
             len(shorter) >= 2 or _is_proper_word(a if a_is_shorter else b)):
         return True  # 'Acme Labs' and 'Acme Labs Research Unit'
 
@@ -537,7 +538,9 @@ def _joins(raw: _Raw, group: _Group, loose: bool = True) -> bool:
     forms = group.forms()
     if raw.label == "PERSON" and head.label == "PERSON":
         return any(name_tokens(raw.text) == name_tokens(form) for form in forms)
-    return any(_same_thing(raw.text, form, loose) for form in forms)
+    kinds = {"place" if label in ("GPE", "LOC") else label for label in (raw.label, head.label)}
+    prefix = not kinds == {"place", "ORG"}  # a place begins many a name: 'Leeds United', 'Texas Instruments'
+    return any(_same_thing(raw.text, form, loose, prefix) for form in forms)
 
 
 def _group_type(group: _Group) -> str:

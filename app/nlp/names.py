@@ -104,6 +104,26 @@ def bare_name(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector  # imported on first use: only parsing needs it
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=8192)
+def first_name_gender(name: str) -> str | None:
+    """'m' or 'f' when the first name of a full name is given to one sex only, else None.
+
+    A prior for pronouns when the article itself shows nothing (no 'Mr', no 'she'); the
+    names and their usage come from gender-guesser's data, not from any article.
+    """
+    words = bare_name(name).split()
+    if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 2:
+        return None
+    return {"male": "m", "female": "f"}.get(_gender_detector().get_gender(words[0]))
+
+
 def same_person(a: str, b: str) -> bool:
     """Can two person names denote one person? 'Ruiz' ~ 'Ana Ruiz' ~ 'Mayor Ruiz'."""
     ta, tb = name_tokens(a), name_tokens(b)

@@ -21,7 +21,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from app.domain import Entity, Mention, Quote, SpeakerRef
-from app.nlp.names import TITLE_WORDS, find_entity, fold, name_tokens, strip_possessive
+from app.nlp.names import TITLE_WORDS, find_entity, first_name_gender, fold, name_tokens, strip_possessive
 from app.nlp.structure import Structure
 
 if TYPE_CHECKING:
@@ -192,7 +192,9 @@ CITED_WORDS = frozenset({"term", "word", "phrase", "expression", "hashtag", "acr
 
 def _is_title_case(content: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", content)]
-    content = re.sub(r"(?<=\w)[.,]$", "", content.rstrip())  # 'the book "The Long Road."'
+    content = re.sub(r"(?<=\w)\.$", "", content.rstrip().removesuffix(","))  # 'the book "The Long Road."'
+    if re.search(r"\b(?:[A-Z]\.){2,}$", content):
+        content = content[:-1]  # 'the song "Made in the U.S.A.,"': an abbreviation's dot ends no sentence
     if not words or len(words) > 8 or content.rstrip()[-1:] in ".!?,;:…":
         return False
     return all(w[0].isupper() for w in words if len(w) > 3 or w is words[0])
@@ -230,6 +232,8 @@ predict promise vow pledge concede complain agree caution boast repeat reiterate
 testify report cite brand label dub term characterise characterize praise criticise criticize slam blast
 add admit recount share tout hail allege counter retort muse lament demand threaten proclaim
 """.split())
+# 'shot back', 'hit back', 'fired back': answering in words.
+RETORT_VERBS = frozenset({"shoot", "hit", "fire", "push", "snap", "bite", "strike"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it"})
@@ -346,6 +350,15 @@ class _Attributor:
                 self.gender[id(entity)] = "m"
             elif words & FEMALE_WORDS and not words & MALE_WORDS:
                 self.gender[id(entity)] = "f"
+
+    def gender_of(self, entity: Entity) -> str | None:
+        """What the text shows ('Mr', 'spokeswoman', an earlier 'she'), else what the first name suggests."""
+        if id(entity) not in self.gender and entity.type == "PERSON":
+            guess = first_name_gender(entity.name)
+            if guess is None:
+                return None
+            self.gender[id(entity)] = guess
+        return self.gender.get(id(entity))
 
     def _block_of(self, pos: int) -> int | None:
         for k, block in enumerate(self.structure.blocks):
@@ -470,8 +483,8 @@ class _Attributor:
             return self._recent(pos, lambda e: e.type in ("ORG", "NORP", "GPE"), subject_only=True)
         else:
             return None
-        known = lambda e: e.type == "PERSON" and self.gender.get(id(e)) == want  # noqa: E731
-        fits = lambda e: e.type == "PERSON" and self.gender.get(id(e), want) == want  # noqa: E731
+        known = lambda e: e.type == "PERSON" and self.gender_of(e) == want  # noqa: E731
+        fits = lambda e: e.type == "PERSON" and (self.gender_of(e) or want) == want  # noqa: E731
         # The last subject of this paragraph, if the pronoun fits; then someone the text has
         # shown to be 'she' in this or the last paragraph beats an unknown.
         k = self._block_of(pos)
@@ -500,10 +513,14 @@ class _Attributor:
             return event.entity
         return None
 
-    def resolve_description(self, head: "Token", pos: int, word: str | None = None) -> Entity | None:
-        """'the minister', 'the club boss', 'the 52-year-old': a person of the article."""
+    def resolve_description(self, head: "Token", pos: int, word: str | None = None,
+                            fallback: bool = True) -> Entity | None:
+        """'the minister', 'the club boss', 'the 52-year-old': a person of the article.
+
+        Without `fallback`, only a person whose title fits: not the last person talked about."""
         word = (word or head.text).lower()
-        modifiers = [fold(c.text) for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        modifiers = [fold(c.text) for c in head.lefts if c.dep_ in ("compound", "nmod") or (
+            c.dep_ == "amod" and fold(c.text) in TITLE_WORDS | self._title_words())]
         if head.lemma_.lower() in ORG_WORDS | ORG_ANAPHORS or word in ORG_WORDS | ORG_ANAPHORS:
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and (
                 head.lemma_.lower() in ORG_ANAPHORS)
@@ -531,9 +548,16 @@ class _Attributor:
                 return chosen[0]
             ids = {id(e) for e in chosen}
             return self._recent(pos, lambda e: id(e) in ids, subject_only=False) or chosen[0]
+        if not fallback:
+            return None
         person = lambda e: e.type == "PERSON"  # noqa: E731
         return (self._recent(pos, person, subject_only=True, exclude=conflicts)
                 or self._recent(pos, person, subject_only=False, exclude=conflicts))
+
+    def _title_words(self) -> set[str]:
+        """Words of any title: an adjective among them tells people apart ('the foreign minister'),
+        any other ('the 47-year-old businessman', 'the embattled minister') does not."""
+        return {w for runs in self.titles.values() for run in runs for w in run}
 
     def _organisation(self, head: "Token") -> Entity | None:
         """'the union said': the one organisation of the article with that word in its name."""
@@ -571,16 +595,22 @@ class _Attributor:
             if found and found.entity is not None and found.entity.type == "PERSON":
                 return found
         named = named or self._named(k, token, create)
+        if named and named.entity is not None and named.entity.type == "NORP" and not token.tag_.endswith("S"):
+            # 'the Republican said': one person, whom a title describes ('Republican Jo Roe').
+            described = self.resolve_description(token, gpos, token.text, fallback=False)
+            if described is not None:
+                return _Speaker(described, named.mention, None)
         if named:
             return named
         if token.pos_ in ("NOUN", "ADJ"):
             determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "poss")}
             if determiners & {"a", "an", "one", "another", "some", "two", "three", "several", "many"} or (
-                    token.tag_ == "NNS" and not determiners & {"the", "these", "those"}) or (
-                    token.lower_ in SPOKESPEOPLE and not token.text[:1].isupper()):
+                    token.tag_ == "NNS" and not determiners & {"the", "these", "those"}):
                 # 'a spokesman said', 'officials said': someone the article does not name;
                 # 'analysts at Acme said', 'a spokeswoman for Acme said': Acme speaks.
                 return self._their_organisation(k, token)
+            if token.lower_ in SPOKESPEOPLE and (spoken_for := self._their_organisation(k, token)):
+                return spoken_for  # 'the Acme spokesperson said'
             left = min([c.left_edge.idx for c in token.lefts
                         if c.dep_ in ("det", "amod", "compound", "nummod", "nmod", "npadvmod", "punct")]
                        + [token.idx])
@@ -723,7 +753,7 @@ def _quote_heads(doc: "Doc", span: QuoteSpan) -> list["Token"]:
     return [t for t in tokens if not (span.start <= t.head.idx < span.end) or t.head is t]
 
 
-def _subject(verb: "Token", before: int | None = None) -> "Token | None":
+def _subject(verb: "Token", before: int | None = None, spans: list[QuoteSpan] | None = None) -> "Token | None":
     """The subject of a verb of saying, climbing through 'by saying', 'stating that', 'and said'."""
     token = verb
     for _ in range(8):
@@ -732,6 +762,11 @@ def _subject(verb: "Token", before: int | None = None) -> "Token | None":
             return subjects[0]
         if token.dep_ == "relcl":
             return token.head
+        if token.dep_ == "conj" and spans and _inside(token.head.idx, spans) and token.head.head is not token.head:
+            # 'X shot back that Y was "twisting it" and accused her': the narrator's verb is
+            # never coordinated with a verb inside a quotation, whatever the parse says.
+            token = token.head.head
+            continue
         if token.dep_ in ("ROOT", "ccomp") or token.head is token or token.dep_ not in CLIMB_DEPS:
             break
         token = token.head
@@ -743,7 +778,10 @@ def _subject(verb: "Token", before: int | None = None) -> "Token | None":
 
 
 def _speech_verb(token: "Token") -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or (lemma in RETORT_VERBS and any(c.lower_ == "back" for c in token.children))
 
 
 def _according_to(doc: "Doc", lo: int, hi: int, spans: list[QuoteSpan]) -> "Token | None":
@@ -900,15 +938,30 @@ def _attribute_one(att: _Attributor, k: int, doc: "Doc", item: _Item, lo: int, h
     if verb is not None and verb.pos_ == "NOUN":
         return _claimant(att, k, verb)
     if verb is not None:
-        subject = _subject(verb, span.end)
+        subject = _subject(verb, span.end, spans)
         if subject is not None and not _inside(subject.idx, spans):
             return _with_cue(att.speaker_of(k, subject), verb.text)
         return _Speaker(None, None, verb.text)
     frame = "".join(ch for pos, ch in enumerate(text[lo:hi], lo) if not _inside(pos, spans))
     bare = not re.search(r"\w", frame)
-    if bare and previous is not None and block.kind == "paragraph" and _near(att, previous.block, k):
+    if not bare or block.kind != "paragraph":
+        return None
+    if previous is not None and _near(att, previous.block, k):
         return previous.speaker
-    return None
+    return _introduced(att, k, span)
+
+
+def _introduced(att: _Attributor, k: int, span: QuoteSpan) -> _Speaker | None:
+    """A paragraph that is only a quotation, after a paragraph about someone that quotes nobody:
+    'Roe closed by appealing to voters.' / '"I know some of you..."' - Roe speaks."""
+    blocks = att.structure.blocks
+    if span.opener != 0 or k == 0 or blocks[k - 1].kind != "paragraph":
+        return None
+    if find_quote_spans(blocks[k - 1].text):
+        return None
+    person = lambda e: e.type in ("PERSON", "ORG")  # noqa: E731
+    entity = att._recent(blocks[k].start, person, subject_only=True, since=blocks[k - 1].start)
+    return _Speaker(entity, None, None) if entity is not None else None
 
 
 def _claimant(att: _Attributor, k: int, noun: "Token") -> _Speaker:
