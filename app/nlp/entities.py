@@ -24,8 +24,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from app.domain import Entity, Mention
-from app.nlp.names import (TITLE_WORDS, bare_name, find_entity, fold, name_tokens, same_country, same_person,
-                           strip_possessive)
+from app.nlp.names import (TITLE_WORDS, bare_name, find_entity, fold, is_first_name, name_tokens, same_country,
+                           same_person, strip_possessive)
 from app.nlp.text import slugify
 
 if TYPE_CHECKING:
@@ -291,6 +291,29 @@ def _listed_people(doc: "Doc", block: "Block") -> list[_Raw]:
     return found
 
 
+def _untagged_subjects(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[_Raw]:
+    """'Neighbor Teresa Nguyen said': a first name and a surname the model left untagged,
+    standing as the subject of a verb, are a person."""
+    found = []
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.ent_type_:
+            continue
+        chain = [token]
+        while chain[0].i > 0 and doc[chain[0].i - 1].dep_ in ("compound", "flat") \
+                and doc[chain[0].i - 1].pos_ == "PROPN" and not doc[chain[0].i - 1].ent_type_:
+            chain.insert(0, doc[chain[0].i - 1])
+        first = next((n for n, t in enumerate(chain[:-1]) if is_first_name(t.text)), None)
+        if first is None or len(chain) - first > 3:
+            continue
+        start = block.start + chain[first].idx
+        end = block.start + token.idx + len(token.text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found.append(_Raw(block.text[start - block.start:end - block.start], start, end, "PERSON",
+                          in_body=block.kind == "paragraph", person_context=True))
+    return found
+
+
 def _split_inner_possessive(raw: _Raw) -> _Raw:
     """'City’s Station' is two things; keep the owner, which names something on its own."""
     m = re.search(r"['’]s\s", raw.text)
@@ -341,6 +364,8 @@ def _raw_mentions(structure: "Structure", docs: list["Doc"]) -> list[_Raw]:
             block_raws = _dateline_place(block, block_raws)
         block_raws += _listed_people(doc, block)
         taken = [(r.start, r.end) for r in block_raws]
+        block_raws += _untagged_subjects(doc, block, taken)
+        taken = [(r.start, r.end) for r in block_raws]
         block_raws += _acronyms(doc, block, taken)
         raws.extend(_join_adjacent(sorted(block_raws, key=lambda r: r.start), structure.text))
     _relabel_affiliations(raws, structure.text)
@@ -389,12 +414,13 @@ def _core_org_key(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _same_thing(a: str, b: str, loose: bool = True, prefix: bool = True) -> bool:
+def _same_thing(a: str, b: str, loose: bool = True, strict: bool = False) -> bool:
     """Non-person forms that name one thing.
 
     Without `loose`, `a` may join a longer form of itself but not a shorter one: a
-    title-case headline line 'Acme Wins Again' must not join 'Acme'. Without `prefix`,
-    a form never joins a longer one it begins: 'Texas' is not 'Texas Instruments'.
+    title-case headline line 'Acme Wins Again' must not join 'Acme'. With `strict`, only
+    the same name, a country's other name or initials join: a place begins many an
+    organisation's name ('Texas Instruments', 'Boise police').
     """
     ka, kb = _key(a), _key(b)
     if same_country(a, b):
@@ -402,11 +428,11 @@ def _same_thing(a: str, b: str, loose: bool = True, prefix: bool = True) -> bool
     if ka == kb or ka.rstrip("s") == kb.rstrip("s") and abs(len(ka) - len(kb)) <= 1:
         return True
     ca, cb = _core_org_key(a), _core_org_key(b)
-    if ca and ca == cb:
+    if ca and ca == cb and not strict:
         return True
     shorter, longer = sorted((ka.split(), kb.split()), key=len)
     a_is_shorter = len(ka.split()) < len(kb.split())
-    if prefix and (loose or a_is_shorter) and shorter and longer[:len(shorter)] == shorter and (
+    if not strict and (loose or a_is_shorter) and shorter and longer[:len(shorter)] == shorter and (
             len(shorter) >= 2 or _is_proper_word(a if a_is_shorter else b)):
         return True  # 'Acme Labs' and 'Acme Labs Research Unit'
 
@@ -539,8 +565,7 @@ def _joins(raw: _Raw, group: _Group, loose: bool = True) -> bool:
     if raw.label == "PERSON" and head.label == "PERSON":
         return any(name_tokens(raw.text) == name_tokens(form) for form in forms)
     kinds = {"place" if label in ("GPE", "LOC") else label for label in (raw.label, head.label)}
-    prefix = not kinds == {"place", "ORG"}  # a place begins many a name: 'Leeds United', 'Texas Instruments'
-    return any(_same_thing(raw.text, form, loose, prefix) for form in forms)
+    return any(_same_thing(raw.text, form, loose, strict=kinds == {"place", "ORG"}) for form in forms)
 
 
 def _group_type(group: _Group) -> str:

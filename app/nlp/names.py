@@ -124,6 +124,11 @@ def first_name_gender(name: str) -> str | None:
     return {"male": "m", "female": "f"}.get(_gender_detector().get_gender(words[0]))
 
 
+def is_first_name(word: str) -> bool:
+    """Is this word given as a first name (any sex) in gender-guesser's data?"""
+    return word.isalpha() and len(word) > 1 and _gender_detector().get_gender(word) != "unknown"
+
+
 def same_person(a: str, b: str) -> bool:
     """Can two person names denote one person? 'Ruiz' ~ 'Ana Ruiz' ~ 'Mayor Ruiz'."""
     ta, tb = name_tokens(a), name_tokens(b)

@@ -229,6 +229,7 @@ say tell add respond reply answer state declare announce explain note claim insi
 acknowledge admit confirm deny reveal recall suggest urge call describe refer accuse comment remark
 continue conclude tweet post quip joke shout cry whisper mention stress emphasise emphasize observe
 predict promise vow pledge concede complain agree caution boast repeat reiterate assert contend maintain
+yell scream chant
 testify report cite brand label dub term characterise characterize praise criticise criticize slam blast
 add admit recount share tout hail allege counter retort muse lament demand threaten proclaim
 """.split())
@@ -560,10 +561,11 @@ class _Attributor:
         return {w for runs in self.titles.values() for run in runs for w in run}
 
     def _organisation(self, head: "Token") -> Entity | None:
-        """'the union said': the one organisation of the article with that word in its name."""
-        word = head.lemma_.lower()
+        """'the union said', 'the fire department said': the one organisation of the article
+        with those words in its name."""
+        words = {head.lemma_.lower()} | {fold(c.text) for c in head.lefts if c.dep_ in ("compound", "amod")}
         orgs = [e for e in self.entities if e.type == "ORG"
-                and any(word in fold(f).split() for f in (e.name, *e.aliases))]
+                and any(words <= set(fold(f).split()) for f in (e.name, *e.aliases))]
         return orgs[0] if len(orgs) == 1 else None
 
     # ------------------------------------------------------------ tokens
@@ -607,8 +609,13 @@ class _Attributor:
             if determiners & {"a", "an", "one", "another", "some", "two", "three", "several", "many"} or (
                     token.tag_ == "NNS" and not determiners & {"the", "these", "those"}):
                 # 'a spokesman said', 'officials said': someone the article does not name;
-                # 'analysts at Acme said', 'a spokeswoman for Acme said': Acme speaks.
-                return self._their_organisation(k, token)
+                # 'analysts at Acme said', 'a spokeswoman for Acme said': Acme speaks;
+                # 'police said': the article's one police force.
+                spoken_for = self._their_organisation(k, token)
+                if spoken_for is None and not determiners and token.lemma_.lower() in ORG_WORDS:
+                    org = self._organisation(token)
+                    spoken_for = _Speaker(org, Mention(token.text, gpos, gpos + len(token.text)), None) if org else None
+                return spoken_for
             if token.lower_ in SPOKESPEOPLE and (spoken_for := self._their_organisation(k, token)):
                 return spoken_for  # 'the Acme spokesperson said'
             left = min([c.left_edge.idx for c in token.lefts
@@ -888,10 +895,38 @@ def _attribute(att: _Attributor, items: list[_Item]) -> None:
                     continue
                 item.sentence = (lo, hi)
                 if item.parent is not None:
-                    item.speaker = item.parent.speaker
+                    item.speaker = _nested_speaker(att, k, doc, item)
                     continue
                 item.speaker = _attribute_one(att, k, doc, item, lo, hi, spans, previous)
                 previous = item
+
+
+def _nested_speaker(att: _Attributor, k: int, doc: "Doc", item: _Item) -> _Speaker | None:
+    """A quotation inside a quotation: whoever the outer speaker says said it.
+
+    'I called her and said, "I'm in"' - the outer speaker; 'Ana told me, "Stop"' - Ana;
+    'the boy was yelling "Fire!"' or 'people kept asking, "Why?"' - nobody the article names.
+    Words quoted without a verb of saying ('it was "in hand"') stay the outer speaker's."""
+    outer = item.parent.span
+    within = lambda token: outer.start <= token.idx < outer.end  # noqa: E731
+    for head in _quote_heads(doc, item.span):
+        token = head
+        for _ in range(8):
+            if token.head is token or not within(token.head):
+                break
+            token = token.head
+            if not _speech_verb(token):
+                continue
+            subject = _subject(token)
+            if subject is None or not within(subject):
+                return _Speaker(None, None, token.text)
+            if subject.lower_ in ("i", "we", "me", "us"):
+                return item.parent.speaker
+            named = att._named(k, subject, create=False)
+            if named is not None and named.entity is not None and named.entity.type in ("PERSON", "ORG"):
+                return _with_cue(named, token.text)
+            return _Speaker(None, None, token.text)
+    return item.parent.speaker
 
 
 def _share_across_runs(items: list[_Item]) -> None:
