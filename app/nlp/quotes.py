@@ -87,10 +87,14 @@ class _Mark:
     role: str  # "open" | "close" | "either" | "weak-close"
 
 
+_CONTRACTED_AND = re.compile(r"(?<!\S)['’‘]n['’‘](?!\S)")  # rock 'n' roll: both marks stand for letters
+
+
 def _classify(text: str) -> list[_Mark]:
     marks: list[_Mark] = []
+    elided = {m.start() + k for m in _CONTRACTED_AND.finditer(text) for k in (0, 2)}
     for i, ch in enumerate(text):
-        if ch not in ALL_MARKS:
+        if ch not in ALL_MARKS or i in elided:
             continue
         kind = _kind(ch)
         opens, closes = _opens(text, i), _closes(text, i)
@@ -183,8 +187,11 @@ def starts_with_mark(text: str) -> bool:
 WORK_NOUNS = frozenset("""
 film movie show programme program series sitcom drama documentary book novel memoir biography album song
 single track play musical opera poem painting podcast newspaper magazine column episode game franchise
-exhibition
+exhibition hit chart-topper anthem ballad ep mixtape blockbuster bestseller sequel thriller
 """.split())
+# Short words a title capitalises and a quoted sentence does not: 'Dancing On Ice', 'Get Me Out Of Here!'
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "to", "and", "or", "for", "at", "by", "with",
+                               "from", "me", "out", "up", "off", "into"})
 NAMING_WORDS = frozenset({"titled", "entitled", "called", "named", "dubbed", "nicknamed", "as", "on"})
 CITED_WORDS = frozenset({"term", "word", "phrase", "expression", "hashtag", "acronym", "label", "so-called",
                          "slogan", "headline", "caption"})
@@ -200,12 +207,23 @@ def _is_title_case(content: str) -> bool:
     return all(w[0].isupper() for w in words if len(w) > 3 or w is words[0])
 
 
+def _headline_case(content: str) -> bool:
+    """Every word capitalised, small words inside too: the way titles are printed, not speech."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", content)
+    if len(words) < 2 or len(words) > 12:
+        return False
+    small = [w for w in words[1:] if w.lower() in TITLE_SMALL_WORDS]
+    return bool(small) and all(w[0].isupper() for w in words)
+
+
 def is_not_a_quote(text: str, span: QuoteSpan) -> bool:
     """A quoted title of a work, a nickname or a word cited as a word."""
     content = text[span.start:span.end]
     before = text[max(0, span.opener - 200):span.opener].rstrip()  # the words just before
     after = text[span.closer + 1:] if span.closer is not None else ""
     prev_words = re.findall(r"[\w’'-]+", before.lower())[-3:]
+    if _headline_case(content) and not (prev_words and _is_saying_word(prev_words[-1])):
+        return True  # 'a finalist on "Dancing On Ice"', unless 'flags that read "Save Our Jobs"'
     if prev_words and prev_words[-1] in CITED_WORDS or "so-called" in prev_words[-2:]:
         return True
     if re.match(r"so[- ]called\b", content.strip(), re.I):
@@ -224,15 +242,24 @@ def is_not_a_quote(text: str, span: QuoteSpan) -> bool:
 
 # ---------------------------------------------------------------- words
 
+
+def _is_saying_word(word: str) -> bool:
+    """'said', 'read', 'chanting': a word form that introduces words said or written."""
+    return word in ("read", "reads", "reading", "saying", "says", "said") or any(
+        word.startswith(verb) for verb in ("chant", "shout", "wrote", "writ", "sing", "sang", "yell", "scream"))
+
 SPEECH_VERBS = frozenset("""
 say tell add respond reply answer state declare announce explain note claim insist argue warn write ask
 acknowledge admit confirm deny reveal recall suggest urge call describe refer accuse comment remark
 continue conclude tweet post quip joke shout cry whisper mention stress emphasise emphasize observe
 predict promise vow pledge concede complain agree caution boast repeat reiterate assert contend maintain
-yell scream chant
+yell scream chant laugh joke sigh gush smile grin chuckle sob beam
 testify report cite brand label dub term characterise characterize praise criticise criticize slam blast
 add admit recount share tout hail allege counter retort muse lament demand threaten proclaim
 """.split())
+# Words that say when someone held a role, not which role: they single nobody out.
+TIME_MODIFIERS = frozenset({"former", "late", "acting", "interim", "then", "new", "current", "outgoing",
+                            "incoming", "ex", "retired", "future", "longtime", "longstanding"})
 # 'shot back', 'hit back', 'fired back': answering in words.
 RETORT_VERBS = frozenset({"shoot", "hit", "fire", "push", "snap", "bite", "strike"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
@@ -473,7 +500,7 @@ class _Attributor:
         if entity is not None:
             self.events.append(_Event(pos, entity, subject))
 
-    def resolve_pronoun(self, word: str, pos: int) -> Entity | None:
+    def resolve_pronoun(self, word: str, pos: int, exclude: set[int] = frozenset()) -> Entity | None:
         """The person a pronoun points back to: recent subject first, gender where known."""
         word = word.lower()
         if word in MALE_PRONOUNS:
@@ -484,8 +511,9 @@ class _Attributor:
             return self._recent(pos, lambda e: e.type in ("ORG", "NORP", "GPE"), subject_only=True)
         else:
             return None
-        known = lambda e: e.type == "PERSON" and self.gender_of(e) == want  # noqa: E731
-        fits = lambda e: e.type == "PERSON" and (self.gender_of(e) or want) == want  # noqa: E731
+        known = lambda e: e.type == "PERSON" and id(e) not in exclude and self.gender_of(e) == want  # noqa: E731
+        fits = lambda e: e.type == "PERSON" and id(e) not in exclude and (  # noqa: E731
+            self.gender_of(e) or want) == want
         # The last subject of this paragraph, if the pronoun fits; then someone the text has
         # shown to be 'she' in this or the last paragraph beats an unknown.
         k = self._block_of(pos)
@@ -693,7 +721,8 @@ def _title_score(head: str, modifiers: list[str], run: list[str]) -> int:
         if modifiers and adjacent and modifiers[-1] != adjacent:
             return -1  # 'the health secretary' is not 'the general secretary'
         return 2 + sum(1 for m in modifiers if m in run)
-    return sum(1 for m in modifiers if m in run)
+    # 'the Labour leader' for 'Labour MP Jo Roe'; but 'the former singer' is not 'former champion Jo Roe'.
+    return sum(1 for m in modifiers if m in run and m not in TIME_MODIFIERS)
 
 
 # ---------------------------------------------------------------- sentences
@@ -764,7 +793,7 @@ def _subject(verb: "Token", before: int | None = None, spans: list[QuoteSpan] | 
     """The subject of a verb of saying, climbing through 'by saying', 'stating that', 'and said'."""
     token = verb
     for _ in range(8):
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and not (spans and _inside(c.idx, spans))]
         if subjects:
             return subjects[0]
         if token.dep_ == "relcl":
@@ -922,6 +951,12 @@ def _nested_speaker(att: _Attributor, k: int, doc: "Doc", item: _Item) -> _Speak
                 return _Speaker(None, None, token.text)
             if subject.lower_ in ("i", "we", "me", "us"):
                 return item.parent.speaker
+            if subject.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:  # 'He said, "Not yet"': someone else
+                outer_entity = item.parent.speaker.entity if item.parent.speaker else None
+                other = att.resolve_pronoun(subject.text, att.structure.blocks[k].start + subject.idx,
+                                            exclude={id(outer_entity)})
+                start = att.structure.blocks[k].start + subject.idx
+                return _Speaker(other, Mention(subject.text, start, start + len(subject.text)), token.text)
             named = att._named(k, subject, create=False)
             if named is not None and named.entity is not None and named.entity.type in ("PERSON", "ORG"):
                 return _with_cue(named, token.text)
