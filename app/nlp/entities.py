@@ -85,6 +85,7 @@ class _Raw:
     person_context: bool = False
     located: bool = False  # object of 'in', 'at', 'near': where something is
     described_as: str | None = None  # label implied by an appositive: 'X, the shipping group'
+    listed_with: frozenset[str] = frozenset()  # labels of names coordinated with it: 'Leeds and Bury'
 
 
 @dataclass
@@ -146,6 +147,7 @@ def _clean_span(span: "Span", block: "Block") -> _Raw | None:
     raw.place_context, raw.person_context = _contexts(span)
     raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
     raw.described_as = _appositive_label(span)
+    raw.listed_with = frozenset(t.ent_type_ for t in span.root.conjuncts if t.ent_type_ and not span.start <= t.i < span.end)
     return raw
 
 
@@ -314,6 +316,20 @@ def _untagged_subjects(doc: "Doc", block: "Block", taken: list[tuple[int, int]])
     return found
 
 
+_AT_SPLIT = re.compile(r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*) at ([A-Z].*)$")
+
+
+def _split_at(raw: _Raw) -> list[_Raw]:
+    """'Unison at Acme Hospitals Trust': the model ran a union and its employer together."""
+    m = _AT_SPLIT.match(raw.text) if raw.label == "ORG" else None
+    if not m:
+        return [raw]
+    first, second = m.group(1), m.group(2)
+    at = raw.start + m.start(2)
+    return [_Raw(first, raw.start, raw.start + len(first), "ORG", raw.in_body),
+            _Raw(second, at, at + len(second), "ORG", raw.in_body)]
+
+
 def _split_inner_possessive(raw: _Raw) -> _Raw:
     """'City’s Station' is two things; keep the owner, which names something on its own."""
     m = re.search(r"['’]s\s", raw.text)
@@ -359,7 +375,8 @@ def _raw_mentions(structure: "Structure", docs: list["Doc"]) -> list[_Raw]:
     for block, doc in zip(structure.blocks, docs):
         if block.kind == "byline":
             continue
-        block_raws = [_split_inner_possessive(r) for r in (_clean_span(s, block) for s in doc.ents) if r]
+        block_raws = [part for r in (_clean_span(s, block) for s in doc.ents) if r
+                      for part in _split_at(_split_inner_possessive(r))]
         if block.kind == "paragraph" and block.paragraph_index in (0, 1):  # 1: after a standfirst
             block_raws = _dateline_place(block, block_raws)
         block_raws += _listed_people(doc, block)
@@ -583,6 +600,14 @@ def _group_type(group: _Group) -> str:
     best = max(labels.values())
     tied = [label for label, n in labels.items() if n == best]
     label = min(tied, key=lambda x: TYPE_PREFERENCE.index(x) if x in TYPE_PREFERENCE else len(TYPE_PREFERENCE))
+    # A name listed only beside names of one other kind is of that kind: 'Filipino, Polish or
+    # Nigerian' are all demonyms, 'Halifax and Huddersfield' both towns.
+    listed = [m.listed_with for m in group.mentions]
+    if label in ("LANGUAGE", "ORG") and all(listed):
+        beside = set.intersection(*(set(x) for x in listed))
+        for other in ("NORP", "GPE"):
+            if beside == {other} or beside == {other, "LOC"}:
+                return other
     if label == "NORP":
         # 'the jury at Venice': a demonym is never where something happens.
         located = sum(m.place_context and m.located for m in group.mentions)

@@ -283,7 +283,7 @@ ORG_WORDS = frozenset("""
 agency alliance army assembly association authority bank board broadcaster bureau business carrier
 charity club coalition command commission committee company council court department firm foundation
 government group institute league ministry network newspaper office organisation organization party
-police parliament publisher regulator service union university team spokesperson
+police parliament publisher regulator service union university team spokesperson trust
 """.split()) - {"spokesperson"}
 # Nouns for something said whose author may differ from the sentence's subject.
 CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "suggestion", "assertion", "rumour", "rumor",
@@ -296,7 +296,7 @@ VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINA
 ORG_ANAPHORS = frozenset("""
 company firm group union agency business carrier chain charity club bank broadcaster network operator
 publisher regulator retailer insurer startup maker manufacturer studio team organisation organization
-association foundation institute university party airline brand outlet newspaper
+association foundation institute university party airline brand outlet newspaper trust
 """.split())
 # People who speak for an organisation rather than for themselves.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
@@ -439,6 +439,9 @@ class _Attributor:
         words = _tokens(doc, start, mention.end - block.start + m.end(1))
         run = []
         for token in words:
+            if token.text in ("’s", "'s") and run:
+                run = []  # 'the trust’s chief people officer': the owner is not the title
+                continue
             if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and token.text != "-":
                 break
             run.append(fold(token.text))
@@ -644,8 +647,9 @@ class _Attributor:
                     org = self._organisation(token)
                     spoken_for = _Speaker(org, Mention(token.text, gpos, gpos + len(token.text)), None) if org else None
                 return spoken_for
-            if token.lower_ in SPOKESPEOPLE and (spoken_for := self._their_organisation(k, token)):
-                return spoken_for  # 'the Acme spokesperson said'
+            if (token.lower_ in SPOKESPEOPLE or token.lemma_.lower() in ORG_WORDS) and (
+                    spoken_for := self._their_organisation(k, token)):
+                return spoken_for  # 'the Acme spokesperson said', 'the Labour government promised'
             left = min([c.left_edge.idx for c in token.lefts
                         if c.dep_ in ("det", "amod", "compound", "nummod", "nmod", "npadvmod", "punct")]
                        + [token.idx])
