@@ -24,8 +24,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from app.domain import Entity, Mention
-from app.nlp.names import (TITLE_WORDS, bare_name, find_entity, fold, is_first_name, name_tokens, same_country,
-                           same_person, strip_possessive)
+from app.nlp.names import (TITLE_WORDS, bare_name, find_entity, first_name_gender, fold, is_first_name, name_tokens,
+                           same_country, same_person, strip_possessive, title_gender)
 from app.nlp.text import slugify
 
 if TYPE_CHECKING:
@@ -387,7 +387,34 @@ def _raw_mentions(structure: "Structure", docs: list["Doc"]) -> list[_Raw]:
         raws.extend(_join_adjacent(sorted(block_raws, key=lambda r: r.start), structure.text))
     _relabel_affiliations(raws, structure.text)
     _trim_to_known_people(raws)
-    return raws
+    _relabel_first_names(raws)
+    return _drop_shared_surnames(raws)
+
+
+def _relabel_first_names(raws: list[_Raw]) -> None:
+    """'Nadia Farouk said' tagged ORG: a first name and a surname, speaking or sharing a known
+    person's surname, name a person."""
+    surnames = {name_tokens(r.text)[-1] for r in raws if r.label == "PERSON" and name_tokens(r.text)}
+    for r in raws:
+        words = r.text.split()
+        if r.label in VALUE_TYPES or r.label == "PERSON" or not 2 <= len(words) <= 3 or not r.text.istitle():
+            continue
+        if any(w.lower() in ORG_NOUNS | ORG_DESIGNATORS | PLACE_NOUNS for w in words):
+            continue
+        if first_name_gender(r.text) and (r.person_context or name_tokens(r.text)[-1] in surnames):
+            r.label = "PERSON"
+
+
+def _drop_shared_surnames(raws: list[_Raw]) -> list[_Raw]:
+    """'the Roe family' when Ann Roe and Ben Roe are both named: it names neither one of them."""
+    owners: dict[str, set[tuple[str, ...]]] = {}
+    for r in raws:
+        tokens = tuple(name_tokens(r.text))
+        if r.label == "PERSON" and len(tokens) >= 2:
+            owners.setdefault(tokens[-1], set()).add(tokens)
+    return [r for r in raws if not (r.label == "PERSON" and len(name_tokens(r.text)) == 1
+                                    and not title_gender(r.text)
+                                    and len(owners.get(name_tokens(r.text)[0], ())) > 1)]
 
 
 def _trim_to_known_people(raws: list[_Raw]) -> None:
@@ -473,6 +500,9 @@ def _person_owner(raw: _Raw, people: list[_Group], person_surfaces: set[str]) ->
     if raw.label in ("GPE", "LOC") and _key(raw.text) not in person_surfaces:
         return None
     surname = [g for g in people if any(name_tokens(m.text)[-1] == tokens[0] for m in g.full_person_names())]
+    if len(surname) > 1 and (sex := title_gender(raw.text)):
+        # 'Mrs Pryce' and 'Mr Pryce' when Joanna and Gareth Pryce are both named
+        surname = [g for g in surname if first_name_gender(g.full_person_names()[0].text) == sex]
     if len(surname) == 1:
         return surname[0]
     first = [g for g in people if any(name_tokens(m.text)[0] == tokens[0] for m in g.full_person_names())]

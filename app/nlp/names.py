@@ -39,6 +39,16 @@ rapper reporter researcher scientist singer skipper soldier sprinter star strike
 teacher veteran winger writer
 """.split())
 
+# Words before or about a name that tell the person's sex.
+MALE_WORDS = frozenset("""
+mr sir lord king prince father brother son husband spokesman chairman congressman businessman
+grandfather uncle nephew boy man actor duke baron
+""".split())
+FEMALE_WORDS = frozenset("""
+mrs ms miss dame lady queen princess mother sister daughter wife spokeswoman chairwoman congresswoman
+businesswoman grandmother aunt niece girl woman actress duchess baroness
+""".split())
+
 SURNAME_PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "den", "le", "la", "del", "della",
                                "bin", "al", "el", "ter", "dos", "das"})
 
@@ -122,6 +132,13 @@ def first_name_gender(name: str) -> str | None:
     if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 2:
         return None
     return {"male": "m", "female": "f"}.get(_gender_detector().get_gender(words[0]))
+
+
+def title_gender(text: str) -> str | None:
+    """'m' for 'Mr Roe', 'f' for 'Mrs Roe': the sex the words before a name tell, if any."""
+    words = set(fold(text).split())
+    male, female = bool(words & MALE_WORDS), bool(words & FEMALE_WORDS)
+    return "m" if male and not female else "f" if female and not male else None
 
 
 def is_first_name(word: str) -> bool:

@@ -21,7 +21,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from app.domain import Entity, Mention, Quote, SpeakerRef
-from app.nlp.names import TITLE_WORDS, find_entity, first_name_gender, fold, name_tokens, strip_possessive
+from app.nlp.names import (FEMALE_WORDS, MALE_WORDS, TITLE_WORDS, find_entity, first_name_gender, fold, name_tokens,
+                           strip_possessive)
 from app.nlp.structure import Structure
 
 if TYPE_CHECKING:
@@ -265,14 +266,6 @@ RETORT_VERBS = frozenset({"shoot", "hit", "fire", "push", "snap", "bite", "strik
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it"})
-MALE_WORDS = frozenset("""
-mr sir lord king prince father brother son husband spokesman chairman congressman businessman
-grandfather uncle nephew boy man actor duke baron
-""".split())
-FEMALE_WORDS = frozenset("""
-mrs ms miss dame lady queen princess mother sister daughter wife spokeswoman chairwoman congresswoman
-businesswoman grandmother aunt niece girl woman actress duchess baroness
-""".split())
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "eur", "ant", "ee")
 NOT_PEOPLE = frozenset("""
 letter paper newspaper order poster chapter charter register number sector factor monitor meter
@@ -285,6 +278,9 @@ charity club coalition command commission committee company council court depart
 government group institute league ministry network newspaper office organisation organization party
 police parliament publisher regulator service union university team spokesperson trust
 """.split()) - {"spokesperson"}
+# Nouns for a text whose content clause is what its author says.
+STATEMENT_NOUNS = frozenset({"statement", "letter", "message", "post", "tweet", "note", "email", "release",
+                             "interview", "speech", "remarks", "announcement", "ruling", "judgment", "judgement"})
 # Nouns for something said whose author may differ from the sentence's subject.
 CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "suggestion", "assertion", "rumour", "rumor",
                          "charge", "insinuation"})
@@ -371,8 +367,9 @@ class _Attributor:
                 continue
             runs = []
             for mention in entity.mentions:
-                runs.extend(run for run in (self._words_before(mention), self._apposition_after(mention)) if run)
-            self.titles[id(entity)] = runs
+                runs.extend(run for run in (self._words_before(mention), self._apposition_after(mention),
+                                            self._age_after(mention)) if run)
+            self.titles[id(entity)] = [_with_ages(run) for run in runs]
             words = {w for run in runs for w in run}
             if words & MALE_WORDS and not words & FEMALE_WORDS:
                 self.gender[id(entity)] = "m"
@@ -424,6 +421,11 @@ class _Attributor:
                 continue
             break
         return [w for w in run + own if w]
+
+    def _age_after(self, mention: Mention) -> list[str]:
+        """'Jo Roe, 27,' or 'Jo Roe (27)' -> ['27-year-old'], for 'the 27-year-old said'."""
+        m = _AGE_AFTER.match(self.structure.text, mention.end)
+        return [f"{m.group(1)}-year-old"] if m else []
 
     def _apposition_after(self, mention: Mention) -> list[str]:
         """'Ines Carvalho, the health minister,' -> ['health', 'minister']."""
@@ -715,6 +717,20 @@ def _appositions(token: "Token") -> list["Token"]:
     return found
 
 
+_AGE_AFTER = re.compile(r"(?:,\s*(?:aged\s+)?|\s*\()(\d{1,3})\s*[,)]")
+
+
+def _with_ages(run: list[str]) -> list[str]:
+    """['26', 'year', 'old', 'driver'] -> ['26-year-old', 'driver']: one word, as descriptions print it."""
+    out: list[str] = []
+    for word in run:
+        if word == "old" and len(out) >= 2 and out[-1] == "year" and out[-2].isdigit():
+            out[-2:] = [f"{out[-2]}-year-old"]
+        else:
+            out.append(word)
+    return out
+
+
 def _title_score(head: str, modifiers: list[str], run: list[str]) -> int:
     """How well a description fits the title words before a name; -1 when it contradicts them."""
     if not run:
@@ -813,8 +829,19 @@ def _subject(verb: "Token", before: int | None = None, spans: list[QuoteSpan] | 
     # 'said Cal Fire Chief Jo Roe.' may come out without a subject label.
     after = [c for c in verb.rights if c.pos_ in ("PROPN", "PRON") and c.dep_ in ("dobj", "attr", "npadvmod",
                                                                                   "appos", "dep", "oprd")]
-    return after[0] if after and verb.lemma_ in ("say", "add", "write", "tell") and (
-        before is None or verb.idx > before) else None
+    if after and verb.lemma_ in ("say", "add", "write", "tell") and (before is None or verb.idx > before):
+        return after[0]
+    return _left_neighbour(verb, spans)
+
+
+def _left_neighbour(verb: "Token", spans: list[QuoteSpan] | None) -> "Token | None":
+    """'..., Mrs Roe's husband, Jo Roe, said:' parsed without a subject: the name right before the verb."""
+    doc, j = verb.doc, verb.i - 1
+    while j >= 0 and (doc[j].is_punct or doc[j].pos_ == "NUM") and doc[j].text not in ALL_MARKS:
+        j -= 1  # 'Jo Roe, 58, said'
+    if j < 0 or j == verb.i - 1 or doc[j].pos_ not in ("PROPN", "NOUN") or (spans and _inside(doc[j].idx, spans)):
+        return None
+    return doc[j]
 
 
 def _speech_verb(token: "Token") -> bool:
@@ -1003,7 +1030,7 @@ def _attribute_one(att: _Attributor, k: int, doc: "Doc", item: _Item, lo: int, h
         return found
     according = _according_to(doc, lo, hi, spans)
     verb, blocked = _governing_verb(doc, span, spans)
-    if verb is None and not blocked:
+    if verb is None and not blocked and according is None:
         # '"...," she said.' or a parenthetical 'The plan, she told staff, was "secure".'
         verb = _nearest_verb(doc, span, spans, lo, hi)
     if verb is None and according is not None:
@@ -1082,6 +1109,8 @@ def _governing_verb(doc: "Doc", span: QuoteSpan, spans: list[QuoteSpan]) -> "tup
             if _speech_verb(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS):
                 return token, False
             if token.dep_ in ("relcl", "acl") and not _speech_verb(token):
+                if token.dep_ == "acl" and token.head.lemma_.lower() in STATEMENT_NOUNS:
+                    continue  # 'said in a statement that it was "a warning"': the statement is the saying
                 blocked = True
                 break
     return None, blocked
