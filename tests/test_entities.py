@@ -168,3 +168,49 @@ def test_split_and_mistyped_person_who_speaks_is_one_person():
     groups = _group(raws)
     assert len(groups) == 1 and len(groups[0].mentions) == 2
     assert Mention  # imported for readers: mentions become Mention objects later
+
+
+def test_country_names_join_one_record():
+    ents = entities_of("The UK economy grew. Britain's exports rose, and the United Kingdom's deficit fell.\n"
+                       "Ministers in the United Kingdom were pleased.\n")
+    uk = [e for e in ents if e.type in ("GPE", "LOC")]
+    assert len(uk) == 1 and uk[0].name == "United Kingdom", [(e.name, e.type, e.aliases) for e in ents]
+    assert {"UK", "Britain"} <= set(uk[0].aliases)
+
+
+def test_a_place_does_not_swallow_an_organisation_it_begins():
+    ents = entities_of("BOISE (KBVT) – A fire destroyed a home on Sunday.\n"
+                       "The Boise Police Department said Boise police had arrested a man.\n")
+    police = by_name(ents, "Boise Police Department")
+    assert police.type == "ORG" and "Boise police" in police.aliases
+    assert by_name(ents, "BOISE").type == "GPE"
+
+
+def test_titled_surname_shared_by_a_couple_goes_by_sex():
+    ents = entities_of("Cyclist Joanna Pryce, 61, died at the scene. Mrs Pryce had taught for 30 years.\n"
+                       "Her husband, Gareth Pryce, spoke in court. Mr Pryce said he forgave nobody.\n"
+                       "The Pryce family left quietly.\n")
+    assert "Mrs Pryce" in by_name(ents, "Joanna Pryce").aliases
+    assert "Mr Pryce" in by_name(ents, "Gareth Pryce").aliases
+    assert not [e for e in ents if e.name == "Pryce"], "an ambiguous family name is nobody's record"
+
+
+def test_first_name_and_surname_typed_as_organisation_is_a_person_when_speaking():
+    ents = entities_of("Defending, Nadia Farouk said her client was sorry.\n"
+                       "Ms Farouk asked for a shorter sentence.\n")
+    farouk = by_name(ents, "Nadia Farouk")
+    assert farouk.type == "PERSON" and "Ms Farouk" in farouk.aliases
+
+
+def test_union_at_employer_is_two_organisations():
+    ents = entities_of("Members of Unison at Calderbrook Hospitals NHS Foundation Trust voted to strike.\n"
+                       "Unison said the vote was clear.\n")
+    assert by_name(ents, "Unison").type == "ORG"
+    assert by_name(ents, "Calderbrook Hospitals NHS Foundation Trust").type == "ORG"
+
+
+def test_names_listed_with_demonyms_or_towns_take_their_kind():
+    ents = entities_of("Many of the staff are Filipino, Polish or Nigerian.\n"
+                       "The trust runs hospitals in Halifax and Huddersfield.\n")
+    assert by_name(ents, "Filipino").type == "NORP"
+    assert by_name(ents, "Huddersfield").type == "GPE"

@@ -125,3 +125,22 @@ def test_header_date_line_is_not_a_heading(date_line):
 def test_date_line_before_byline():
     s = parse("Dam Opens\nMarch 4, 2024\nBy Jo Bloggs\nThe dam opened on Monday.")
     assert s.author == "Jo Bloggs" and s.sections[0].paragraphs[0].text == "The dam opened on Monday."
+
+
+def test_standfirst_between_headline_and_byline_is_the_first_paragraph():
+    s = parse("Nurses at breaking point, says union chief\n"
+              "Union warns of exodus as waiting lists grow\n"
+              "By Sarah Marsh and Tom Ellis\n"
+              "Staff are exhausted, the union said on Monday.\n")
+    check_offsets(s)
+    assert s.title == "Nurses at breaking point, says union chief"
+    assert s.author == "Sarah Marsh and Tom Ellis"
+    assert [x.heading for x in s.sections] == [None]
+    assert [p.text for p in s.sections[0].paragraphs] == [
+        "Union warns of exodus as waiting lists grow", "Staff are exhausted, the union said on Monday."]
+
+
+def test_dateline_credit_after_a_standfirst():
+    s = parse("Refinery order struck down\nJudge rules against the governor\nBy Ana Ruiz\n"
+              "SACRAMENTO (Wire Service) — A judge struck down the order on Monday.\n")
+    assert s.publisher == "Wire Service"

@@ -36,7 +36,8 @@ chef coach comedian composer dancer defender designer detective diplomat directo
 entrepreneur farmer filmmaker firefighter footballer goalkeeper historian investor journalist lawyer
 lecturer midfielder model musician novelist nurse officer pastor photographer pilot player poet producer
 rapper reporter researcher scientist singer skipper soldier sprinter star striker student surgeon
-teacher veteran winger writer
+teacher veteran winger writer skater skier swimmer cyclist runner athlete boxer golfer jockey gymnast
+neighbour neighbor resident witness homeowner bystander volunteer fan voter worker porter cleaner
 """.split())
 
 # Words before or about a name that tell the person's sex.

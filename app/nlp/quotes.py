@@ -410,6 +410,8 @@ class _Attributor:
         j, skipped = first - 1, False
         while j >= 0 and len(run) < 6:
             token = doc[j]
+            if token.ent_type_ == "PERSON":
+                break  # 'Skater Jo Roe partners Ann Lee': Jo Roe is no title of Ann Lee's
             if token.text in (",", "’s", "'s") and not skipped and not run:
                 skipped = True
                 j -= 1
@@ -839,9 +841,12 @@ def _left_neighbour(verb: "Token", spans: list[QuoteSpan] | None) -> "Token | No
     doc, j = verb.doc, verb.i - 1
     while j >= 0 and (doc[j].is_punct or doc[j].pos_ == "NUM") and doc[j].text not in ALL_MARKS:
         j -= 1  # 'Jo Roe, 58, said'
-    if j < 0 or j == verb.i - 1 or doc[j].pos_ not in ("PROPN", "NOUN") or (spans and _inside(doc[j].idx, spans)):
+    if j < 0 or (spans and _inside(doc[j].idx, spans)):
         return None
-    return doc[j]
+    age = doc[j].lower_ == "old" and j > 0 and doc[j - 1].text == "-"  # 'the 27-year-old wrote'
+    if age or (doc[j].pos_ in ("PROPN", "NOUN") and j < verb.i - 1):
+        return doc[j]
+    return None
 
 
 def _speech_verb(token: "Token") -> bool:

@@ -1,0 +1,188 @@
+"""Attribution patterns found in articles outside the shared corpus, on sentences of our own."""
+from __future__ import annotations
+
+from app.nlp.pipeline import parse_article
+
+
+def parsed(text: str):
+    article = parse_article("t", text)
+    for q in article.quotes:
+        assert article.text[q.start:q.end] == q.text
+    return article
+
+
+def who(article, fragment: str) -> str | None:
+    found = sorted((q for q in article.quotes if fragment in q.text), key=lambda q: len(q.text))
+    assert found, [q.text for q in article.quotes]
+    return found[0].speaker.name if found[0].speaker else None  # the innermost quotation
+
+
+def kind(article, fragment: str) -> str:
+    return next(q.kind for q in article.quotes if fragment in q.text)
+
+
+# ---------------------------------------------------------------- names and descriptions
+
+
+def test_name_apposed_to_a_description_with_an_of_phrase():
+    a = parsed("The mayor of Eastport, Diane Holloway, said on Tuesday that the city would \"not back down\".\n")
+    assert who(a, "not back down") == "Diane Holloway"
+
+
+def test_age_modifier_does_not_contradict_a_title():
+    a = parsed("Republican businessman Greg Castillo and Rep. Evelyn Harmon met in Erie.\n"
+               "Harmon spoke first.\n"
+               "\"She has voted with her party every time,\" the 47-year-old businessman said.\n")
+    assert who(a, "voted with her party") == "Greg Castillo"
+
+
+def test_a_party_word_as_subject_is_the_person_it_titles():
+    a = parsed("Republican calls rival's record 'a rubber stamp'\n"
+               "Republican businessman Greg Castillo and Democrat Evelyn Harmon debated on Tuesday.\n"
+               "Castillo repeated the line.\n")
+    assert who(a, "rubber stamp") == "Greg Castillo"
+
+
+def test_an_age_after_a_name_resolves_the_n_year_old():
+    a = parsed("Callum Reeve, 27, of Swindon, admitted the offence. His friend Jordan Keats was jailed.\n"
+               "Prosecutor Owen Marsh spoke for an hour.\n"
+               "In a letter, the 27-year-old wrote: \"I think about her every day.\"\n")
+    assert who(a, "every day") == "Callum Reeve"
+
+
+def test_former_singles_nobody_out():
+    a = parsed("Her fiancé, former boxing champion Ricky Dunn, watches every show.\n"
+               "Jodie Maguire has admitted she nearly quit.\n"
+               "The former pop singer said she \"cried every night\" in training.\n")
+    assert who(a, "cried every night") == "Jodie Maguire"
+
+
+def test_a_subject_inside_the_quotation_is_not_the_speaker():
+    a = parsed("Skater Luka Petrovic partners Jodie Maguire this year.\n"
+               "'People see the glamour, but Jodie's in that rink at seven every morning,' the Zagreb-born "
+               "skater said.\n")
+    assert who(a, "glamour") == "Luka Petrovic"
+
+
+def test_untagged_first_name_and_surname_subject_is_a_person():
+    a = parsed("Neighbour Teresa Nguyen said she woke to someone pounding on the door.\n"
+               "\"You could feel the heat from across the street,\" Nguyen said.\n")
+    assert who(a, "heat") == "Teresa Nguyen"
+
+
+def test_name_right_before_a_verb_the_parser_left_without_subject():
+    a = parsed("Mrs Pryce died at the scene.\n"
+               "In a statement read to the court by Mr Marsh, Mrs Pryce's husband, Gareth Pryce, said: "
+               "\"Joanna was the centre of everything.\"\n")
+    assert who(a, "centre of everything") == "Gareth Pryce"
+
+
+# ---------------------------------------------------------------- pronouns
+
+
+def test_first_name_tells_the_pronoun_who_is_meant():
+    a = parsed("Moderator Denise Carrow asked businessman Greg Castillo about the ban.\n"
+               "\"That decision belongs to the states,\" he said.\n")
+    assert who(a, "belongs to the states") == "Greg Castillo"
+
+
+def test_he_said_inside_a_quotation_is_someone_else():
+    a = parsed("Jodie Maguire says her fiancé Ricky Dunn took her phone away.\n"
+               "'He said, \"You're not reading that rubbish.\" And he was right,' she laughed.\n")
+    assert who(a, "He said") == "Jodie Maguire"
+    assert who(a, "not reading that rubbish") == "Ricky Dunn"
+
+
+def test_nested_quote_with_an_unnamed_speaker_has_none():
+    a = parsed("Neighbour Teresa Nguyen saw the fire first.\n"
+               "\"It was the boy next door, just yelling 'Fire! Get out!' and I ran,\" Nguyen said.\n")
+    assert who(a, "boy next door") == "Teresa Nguyen"
+    assert who(a, "Fire! Get out!") is None
+
+
+def test_nested_quote_of_the_speaker_own_words_keeps_the_speaker():
+    a = parsed("\"I called her and said, 'I'm in'. That was it,\" actor Dev Patel said.\n")
+    assert who(a, "I'm in") == "Dev Patel"
+
+
+# ---------------------------------------------------------------- organisations
+
+
+def test_spokesperson_with_organisation_name_speaks_for_it():
+    a = parsed("A Department of Health spokesperson said: 'We urge the union to talk.'\n")
+    assert who(a, "urge the union") == "Department of Health"
+
+
+def test_bare_police_and_a_named_department_find_their_organisations():
+    a = parsed("The Boise Police Department and the Boise Fire Department were called at 2am.\n"
+               "\"There is no ongoing threat,\" police said in a statement.\n"
+               "\"An accelerant was used,\" the fire department said.\n")
+    assert who(a, "no ongoing threat") == "Boise Police Department"
+    assert who(a, "accelerant") == "Boise Fire Department"
+
+
+def test_said_in_a_statement_that_attributes_a_partial_quote():
+    a = parsed("Wiltshire Police said in a statement that the case was \"a stark warning to drivers\".\n")
+    assert who(a, "stark warning") == "Wiltshire Police"
+
+
+def test_a_government_named_for_its_party_speaks_for_the_party():
+    a = parsed("The vote piles pressure on the Labour government, which promised a 'new deal for workers'.\n")
+    assert who(a, "new deal") == "Labour"
+
+
+def test_the_union_boss_is_the_last_person_talked_about_not_an_earlier_one():
+    a = parsed("The Royal College of Nursing’s general secretary, Pat Cullen, said staff were tired.\n"
+               "The health secretary, Steve Barclay, said the demands were ‘unaffordable’.\n"
+               "Cullen, 58, who has led the union since 2021, added that things were worse than ever.\n"
+               "‘I remember those days,’ the union boss said.\n")
+    assert who(a, "remember those days") == "Pat Cullen"
+
+
+# ---------------------------------------------------------------- structure of the attribution
+
+
+def test_retort_verb_and_a_verb_coordinated_outside_the_quote():
+    a = parsed("Greg Castillo debated Evelyn Harmon on Tuesday.\n"
+               "Castillo shot back that Harmon was “twisting a private conversation” and accused her of "
+               "backing abortion “with no limits at all.”\n")
+    assert who(a, "twisting") == "Greg Castillo"
+    assert who(a, "no limits") == "Greg Castillo"
+
+
+def test_according_to_beats_a_farther_verb():
+    a = parsed("Callum Reeve had been \"showing off\" to a passenger, according to Mr Owen Marsh, and had "
+               "posted a video online.\n")
+    assert who(a, "showing off") == "Owen Marsh"
+
+
+def test_bare_quote_paragraphs_after_someone_is_introduced():
+    a = parsed("Greg Castillo closed by appealing to voters who backed Democrats in the past.\n"
+               "“I know some of you have never voted for a Republican.\n"
+               "“If you feel that way tonight, I’m asking you to take a chance on me.”\n")
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["Greg Castillo", "Greg Castillo"]
+
+
+def test_resumed_quoted_sentence_is_direct():
+    a = parsed("\"It's late,\" the mayor, Ana Ruiz, added, \"and I'm tired.\"\n")
+    assert kind(a, "and I'm tired") == "direct"
+    assert who(a, "and I'm tired") == "Ana Ruiz"
+
+
+# ---------------------------------------------------------------- not quotes
+
+
+def test_song_title_ending_in_an_abbreviation_is_not_a_quote():
+    a = parsed("Castillo walked on to Bruce Springsteen’s “Born in the U.S.A.,” and waved.\n")
+    assert a.quotes == []
+
+
+def test_titles_in_headline_case_are_not_quotes_but_banners_are():
+    a = parsed("She feared being the first one out of 'Dancing On Ice' this year.\n"
+               "Fans held flags that read \"Save Our Jobs Now\".\n")
+    assert [q.text for q in a.quotes] == ["Save Our Jobs Now"]
+
+
+def test_rock_n_roll_inside_single_quotes():
+    a = parsed("'People see the whole rock 'n' roll of it, but it is hard work,' the skater Luka Petrovic said.\n")
+    assert [q.text for q in a.quotes] == ["People see the whole rock 'n' roll of it, but it is hard work,"]
