@@ -214,3 +214,18 @@ def test_names_listed_with_demonyms_or_towns_take_their_kind():
                        "The trust runs hospitals in Halifax and Huddersfield.\n")
     assert by_name(ents, "Filipino").type == "NORP"
     assert by_name(ents, "Huddersfield").type == "GPE"
+
+
+def test_character_and_actor_in_brackets_are_two_people():
+    ents = entities_of("The film follows Eli (Tobias Wren), a rodeo rider. Wren is superb.\n")
+    assert "Wren" in by_name(ents, "Tobias Wren").aliases
+
+
+def test_words_of_a_quoted_title_name_a_work_not_places():
+    ents = entities_of("The wides recall Wim Wenders’ “Paris, Texas” more than any drama.\n")
+    assert not [e for e in ents if e.name in ("Paris", "Texas")]
+
+
+def test_role_noun_before_a_first_name_makes_a_person():
+    ents = entities_of("Quintero and cinematographer Tomasz Wilk shoot the lake in bleached wides.\n")
+    assert by_name(ents, "Tomasz Wilk").type == "PERSON"

@@ -186,3 +186,32 @@ def test_titles_in_headline_case_are_not_quotes_but_banners_are():
 def test_rock_n_roll_inside_single_quotes():
     a = parsed("'People see the whole rock 'n' roll of it, but it is hard work,' the skater Luka Petrovic said.\n")
     assert [q.text for q in a.quotes] == ["People see the whole rock 'n' roll of it, but it is hard work,"]
+
+
+def test_a_title_marked_once_is_a_title_everywhere():
+    a = parsed("Marisol Quintero’s “The Salt Year” opened the festival.\n"
+               "There is very little rain in “The Salt Year,” and almost no music.\n"
+               "Her debut “Las Cenizas” and Wim Wenders’ “Paris, Texas” come to mind.\n")
+    assert a.quotes == []
+
+
+def test_the_organisation_named_by_its_last_word():
+    a = parsed("The film premiered at the Toronto International Film Festival on Friday.\n"
+               "The festival said in a statement that demand had been \"extraordinary\".\n")
+    assert who(a, "extraordinary") == "Toronto International Film Festival"
+
+
+def test_nested_quote_by_a_first_name_and_by_an_unnamed_relative():
+    a = parsed("Director Marisol Quintero and actor Tobias Wren spoke after the screening.\n"
+               "\"Marisol came up to me and said, 'Stop acting.' So I did,\" Wren said.\n"
+               "\"My mother told me, 'Mija, the reviews are for other people,'\" said Quintero.\n")
+    assert who(a, "Stop acting") == "Marisol Quintero"
+    assert who(a, "Mija") is None
+    assert who(a, "My mother") == "Marisol Quintero"
+
+
+def test_an_unmatched_description_is_whom_the_last_sentence_was_about():
+    a = parsed("Actor Tobias Wren and director Marisol Quintero spoke to reporters.\n"
+               "Wren said Quintero had cured him of his worst habits.\n"
+               "\"She told me to stop acting,\" the 38-year-old said.\n")
+    assert who(a, "stop acting") == "Tobias Wren"

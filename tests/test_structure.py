@@ -144,3 +144,9 @@ def test_dateline_credit_after_a_standfirst():
     s = parse("Refinery order struck down\nJudge rules against the governor\nBy Ana Ruiz\n"
               "SACRAMENTO (Wire Service) — A judge struck down the order on Monday.\n")
     assert s.publisher == "Wire Service"
+
+
+def test_dateline_credit_after_a_standfirst_without_byline():
+    s = parse("Drought film wins ovation\nThe director's second feature drew a standing ovation on Friday, "
+              "with two stars in career-best form\nTORONTO (Screen Dispatch) – There is little rain in it.\n")
+    assert s.publisher == "Screen Dispatch" and s.author is None

@@ -24,8 +24,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from app.domain import Entity, Mention
-from app.nlp.names import (TITLE_WORDS, bare_name, find_entity, first_name_gender, fold, is_first_name, name_tokens,
-                           same_country, same_person, strip_possessive, title_gender)
+from app.nlp.names import (ROLE_WORDS, TITLE_WORDS, bare_name, find_entity, first_name_gender, fold, is_first_name,
+                           name_tokens, same_country, same_person, strip_possessive, title_gender)
 from app.nlp.text import slugify
 
 if TYPE_CHECKING:
@@ -233,6 +233,10 @@ def _contexts(span: "Span") -> tuple[bool, bool]:
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     person = bool(before is not None and before.lower_.strip(".") in TITLE_WORDS and before.text[:1].isupper())
+    # 'cinematographer Tomasz Wilk', 'novelist Ana Ruiz': a lowercase role noun before the name
+    person |= bool(before is not None and before.is_lower and (
+        before.lower_ in ROLE_WORDS or before.lower_.endswith(("grapher", "ist", "ian"))
+        or (before.pos_ == "NOUN" and before.lower_.endswith(("er", "or")))))
     person |= bool(after is not None and after.text in ("'s", "’s"))
     person |= head.dep_ in ("nsubj",) and head.head.lemma_ in ("say", "tell", "add", "ask", "reply")
     return place, person
@@ -330,6 +334,36 @@ def _split_at(raw: _Raw) -> list[_Raw]:
             _Raw(second, at, at + len(second), "ORG", raw.in_body)]
 
 
+def _split_brackets(raw: _Raw) -> list[_Raw]:
+    """'Eli (Tobias Wren': a character and the actor in brackets, run together by the model."""
+    if raw.label in VALUE_TYPES or not re.search(r"[()]", raw.text):
+        return [raw]
+    parts = []
+    for m in re.finditer(r"[^()]+", raw.text):
+        text = m.group(0).strip(_EDGE + " ")
+        if text and _starts_like_a_name(text):
+            start = raw.start + raw.text.index(text, m.start())
+            parts.append(_Raw(text, start, start + len(text), raw.label, raw.in_body))
+    return parts
+
+
+def _titles_as_works(block: "Block", raws: list[_Raw]) -> list[_Raw]:
+    """Words of a quoted title ('Wenders’ “Paris, Texas”') name a work, not the places in it."""
+    from app.nlp.quotes import quoted_titles
+
+    titles = quoted_titles(block.text) if any(c in block.text for c in "\"“‘'") else []
+    if not titles:
+        return raws
+    kept = [r for r in raws if not any(block.start + s <= r.start and r.end <= block.start + e for s, e in titles)]
+    if len(kept) == len(raws):
+        return raws
+    for s, e in titles:
+        text = block.text[s:e].rstrip(",.")
+        if any(block.start + s <= r.start < block.start + e for r in raws):
+            kept.append(_Raw(text, block.start + s, block.start + s + len(text), "WORK_OF_ART", block.kind == "paragraph"))
+    return sorted(kept, key=lambda r: r.start)
+
+
 def _split_inner_possessive(raw: _Raw) -> _Raw:
     """'City’s Station' is two things; keep the owner, which names something on its own."""
     m = re.search(r"['’]s\s", raw.text)
@@ -376,7 +410,8 @@ def _raw_mentions(structure: "Structure", docs: list["Doc"]) -> list[_Raw]:
         if block.kind == "byline":
             continue
         block_raws = [part for r in (_clean_span(s, block) for s in doc.ents) if r
-                      for part in _split_at(_split_inner_possessive(r))]
+                      for at_part in _split_at(_split_inner_possessive(r)) for part in _split_brackets(at_part)]
+        block_raws = _titles_as_works(block, block_raws)
         if block.kind == "paragraph" and block.paragraph_index in (0, 1):  # 1: after a standfirst
             block_raws = _dateline_place(block, block_raws)
         block_raws += _listed_people(doc, block)

@@ -188,7 +188,8 @@ def starts_with_mark(text: str) -> bool:
 WORK_NOUNS = frozenset("""
 film movie show programme program series sitcom drama documentary book novel memoir biography album song
 single track play musical opera poem painting podcast newspaper magazine column episode game franchise
-exhibition hit chart-topper anthem ballad ep mixtape blockbuster bestseller sequel thriller
+exhibition hit chart-topper anthem ballad ep mixtape blockbuster bestseller sequel thriller debut
+follow-up remake adaptation western
 """.split())
 # Short words a title capitalises and a quoted sentence does not: 'Dancing On Ice', 'Get Me Out Of Here!'
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "to", "and", "or", "for", "at", "by", "with",
@@ -219,26 +220,38 @@ def _headline_case(content: str) -> bool:
 
 def is_not_a_quote(text: str, span: QuoteSpan) -> bool:
     """A quoted title of a work, a nickname or a word cited as a word."""
+    return not_a_quote(text, span) is not None
+
+
+def not_a_quote(text: str, span: QuoteSpan) -> str | None:
+    """Why the marks around `span` quote nobody: "title", "term" or "nickname"; None for a quotation."""
     content = text[span.start:span.end]
     before = text[max(0, span.opener - 200):span.opener].rstrip()  # the words just before
     after = text[span.closer + 1:] if span.closer is not None else ""
     prev_words = re.findall(r"[\w’'-]+", before.lower())[-3:]
     if _headline_case(content) and not (prev_words and _is_saying_word(prev_words[-1])):
-        return True  # 'a finalist on "Dancing On Ice"', unless 'flags that read "Save Our Jobs"'
+        return "title"  # 'a finalist on "Dancing On Ice"', unless 'flags that read "Save Our Jobs"'
     if prev_words and prev_words[-1] in CITED_WORDS or "so-called" in prev_words[-2:]:
-        return True
+        return "term"
     if re.match(r"so[- ]called\b", content.strip(), re.I):
-        return True  # the "so-called safe zones": a term, not something said
+        return "term"  # the "so-called safe zones": a term, not something said
     if prev_words[-2:] and prev_words[-2:][0] in CITED_WORDS and prev_words[-1] == "of":
-        return True
+        return "term"
     if not _is_title_case(content):
-        return False
-    if re.search(r"['’]s$", before) or (prev_words and (prev_words[-1] in NAMING_WORDS
+        return None
+    if re.search(r"['’]s$|s['’]$", before) or (prev_words and (prev_words[-1] in NAMING_WORDS
                                                         or set(prev_words) & WORK_NOUNS)):
-        return True  # CBC's "Morning Talk", the film "Harbour Lights"
+        return "title"  # CBC's "Morning Talk", the film "Harbour Lights"
     first_after = re.match(r"\s+([A-Z][\w’'-]*)", after)
     last_before = re.search(r"([A-Z][\w’'.-]*)$", before)
-    return bool(first_after and last_before and len(content.split()) <= 3)  # Dwayne "The Rock" Johnson
+    if first_after and last_before and len(content.split()) <= 3:
+        return "nickname"  # Dwayne "The Rock" Johnson
+    return None
+
+
+def quoted_titles(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every quoted title of a work in one block: its words name no person or place."""
+    return [(s.start, s.end) for s in find_quote_spans(text) if s.closed and not_a_quote(text, s) == "title"]
 
 
 # ---------------------------------------------------------------- words
@@ -325,6 +338,7 @@ class _Event:
     pos: int
     entity: Entity
     subject: bool
+    main: bool = False  # the subject of a sentence's main verb: who the sentence is about
 
 
 @dataclass
@@ -503,9 +517,9 @@ class _Attributor:
 
     # ------------------------------------------------------------ discourse
 
-    def record(self, pos: int, entity: Entity | None, subject: bool) -> None:
+    def record(self, pos: int, entity: Entity | None, subject: bool, main: bool = False) -> None:
         if entity is not None:
-            self.events.append(_Event(pos, entity, subject))
+            self.events.append(_Event(pos, entity, subject, main))
 
     def resolve_pronoun(self, word: str, pos: int, exclude: set[int] = frozenset()) -> Entity | None:
         """The person a pronoun points back to: recent subject first, gender where known."""
@@ -540,9 +554,9 @@ class _Attributor:
         return self.structure.blocks[max(0, k - 1)].start
 
     def _recent(self, pos: int, accept, subject_only: bool, exclude: set[int] = frozenset(),
-                since: int = 0) -> Entity | None:
+                since: int = 0, main_only: bool = False) -> Entity | None:
         for event in sorted((e for e in self.events if since <= e.pos < pos), key=lambda e: -e.pos):
-            if subject_only and not event.subject:
+            if (subject_only and not event.subject) or (main_only and not event.main):
                 continue
             if id(event.entity) in exclude or not accept(event.entity):
                 continue
@@ -565,7 +579,7 @@ class _Attributor:
             return self._organisation(head) or (
                 self._recent(pos, organisation, subject_only=True) if definite else None)
         if not _is_person_noun(word) and not any(word in run for runs in self.titles.values() for run in runs):
-            return None
+            return self._named_by_head(head, pos)
         scores: dict[int, int] = {}
         conflicts: set[int] = set()
         people = {id(e): e for e in self.entities if e.type == "PERSON"}
@@ -587,13 +601,28 @@ class _Attributor:
         if not fallback:
             return None
         person = lambda e: e.type == "PERSON"  # noqa: E731
-        return (self._recent(pos, person, subject_only=True, exclude=conflicts)
+        # Whom the last sentences were about: the subject of a main verb ('Wren said Quintero had
+        # cured him.' / 'the 38-year-old said' is Wren), then any subject, then anyone named.
+        return (self._recent(pos, person, subject_only=True, exclude=conflicts, since=self._window(pos),
+                             main_only=True)
+                or self._recent(pos, person, subject_only=True, exclude=conflicts)
                 or self._recent(pos, person, subject_only=False, exclude=conflicts))
 
     def _title_words(self) -> set[str]:
         """Words of any title: an adjective among them tells people apart ('the foreign minister'),
         any other ('the 47-year-old businessman', 'the embattled minister') does not."""
         return {w for runs in self.titles.values() for run in runs for w in run}
+
+    def _named_by_head(self, head: "Token", pos: int) -> Entity | None:
+        """'the festival said': the organisation whose name ends in that word, the last one
+        talked about when there are several ('the Toronto International Film Festival')."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        word = head.lemma_.lower()
+        orgs = {id(e) for e in self.entities if e.type == "ORG" and fold(e.name).split()[-1:] == [word]}
+        if not orgs:
+            return None
+        return self._recent(pos, lambda e: id(e) in orgs, subject_only=False)
 
     def _organisation(self, head: "Token") -> Entity | None:
         """'the union said', 'the fire department said': the one organisation of the article
@@ -881,19 +910,29 @@ def extract_quotes(structure: Structure, docs: list, entities: list[Entity]) -> 
     return _to_quotes(structure, items)
 
 
+def _title_key(content: str) -> str:
+    return fold(content.rstrip(",. "))
+
+
 def _find_items(structure: Structure, docs: list) -> list[_Item]:
     items: list[_Item] = []
     blocks = structure.blocks
+    found = [find_quote_spans(block.text) if block.kind != "byline" else [] for block in blocks]
+    not_quotes = [{id(s) for s in spans if s.closed and is_not_a_quote(block.text, s)}
+                  for block, spans in zip(blocks, found)]
+    # A title the article marks as one somewhere ('Quintero’s “The Salt Year”') is a title everywhere.
+    titles = {_title_key(block.text[s.start:s.end]) for block, spans, nots in zip(blocks, found, not_quotes)
+              for s in spans if id(s) in nots and _is_title_case(block.text[s.start:s.end])}
     for k, block in enumerate(blocks):
         if block.kind == "byline":
             continue
-        spans = find_quote_spans(block.text)
+        spans = found[k]
         next_text = blocks[k + 1].text if k + 1 < len(blocks) else ""
         kept: list[_Item] = []
         for span in spans:
             if not span.closed and not _runs_on(block.text, span, next_text):
                 continue
-            if span.closed and is_not_a_quote(block.text, span):
+            if span.closed and (id(span) in not_quotes[k] or _title_key(block.text[span.start:span.end]) in titles):
                 continue
             parent = None
             for p in reversed(kept):  # the nearest earlier quotation that contains this one
@@ -974,30 +1013,45 @@ def _nested_speaker(att: _Attributor, k: int, doc: "Doc", item: _Item) -> _Speak
     Words quoted without a verb of saying ('it was "in hand"') stay the outer speaker's."""
     outer = item.parent.span
     within = lambda token: outer.start <= token.idx < outer.end  # noqa: E731
-    for head in _quote_heads(doc, item.span):
+    verb = _nested_verb(doc, item.span, within)
+    if verb is None:
+        return item.parent.speaker
+    subject = _subject(verb)
+    if subject is None or not within(subject):
+        return _Speaker(None, None, verb.text)
+    if subject.lower_ in ("i", "we", "me", "us"):
+        return item.parent.speaker
+    start = att.structure.blocks[k].start + subject.idx
+    if subject.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:  # 'He said, "Not yet"': someone else
+        outer_entity = item.parent.speaker.entity if item.parent.speaker else None
+        other = att.resolve_pronoun(subject.text, start, exclude={id(outer_entity)})
+        return _Speaker(other, Mention(subject.text, start, start + len(subject.text)), verb.text)
+    if subject.pos_ == "PROPN":  # 'Marisol came up and said, "Stop"': a first name will do
+        entity = att.known_name(subject.text, start, start + len(subject.text))
+        if entity is not None and entity.type in ("PERSON", "ORG"):
+            return _Speaker(entity, Mention(subject.text, start, start + len(subject.text)), verb.text)
+    return _Speaker(None, None, verb.text)
+
+
+def _nested_verb(doc: "Doc", span: QuoteSpan, within) -> "Token | None":
+    """The verb of saying inside the outer quotation that the inner one depends on, else the
+    nearest one before it in the same sentence ('My mother told me, "..."')."""
+    for head in _quote_heads(doc, span):
         token = head
         for _ in range(8):
             if token.head is token or not within(token.head):
                 break
             token = token.head
-            if not _speech_verb(token):
-                continue
-            subject = _subject(token)
-            if subject is None or not within(subject):
-                return _Speaker(None, None, token.text)
-            if subject.lower_ in ("i", "we", "me", "us"):
-                return item.parent.speaker
-            if subject.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:  # 'He said, "Not yet"': someone else
-                outer_entity = item.parent.speaker.entity if item.parent.speaker else None
-                other = att.resolve_pronoun(subject.text, att.structure.blocks[k].start + subject.idx,
-                                            exclude={id(outer_entity)})
-                start = att.structure.blocks[k].start + subject.idx
-                return _Speaker(other, Mention(subject.text, start, start + len(subject.text)), token.text)
-            named = att._named(k, subject, create=False)
-            if named is not None and named.entity is not None and named.entity.type in ("PERSON", "ORG"):
-                return _with_cue(named, token.text)
-            return _Speaker(None, None, token.text)
-    return item.parent.speaker
+            if _speech_verb(token):
+                return token
+    first = _first_token_at(doc, span.opener)
+    for j in range(first - 1, -1, -1):
+        token = doc[j]
+        if not within(token) or token.text in ".!?":
+            break
+        if _speech_verb(token):
+            return token
+    return None
 
 
 def _share_across_runs(items: list[_Item]) -> None:
@@ -1022,7 +1076,8 @@ def _record_sentence(att: _Attributor, k: int, doc: "Doc", lo: int, hi: int, spa
                 continue
             speaker = att.speaker_of(k, token, create=False)
             if speaker and speaker.entity is not None:
-                att.record(block.start + token.idx, speaker.entity, subject=True)
+                main = token.head.dep_ == "ROOT" or token.head.head is token.head
+                att.record(block.start + token.idx, speaker.entity, subject=True, main=main)
 
 
 def _attribute_one(att: _Attributor, k: int, doc: "Doc", item: _Item, lo: int, hi: int,

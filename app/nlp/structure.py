@@ -135,9 +135,9 @@ def parse_structure(text: str) -> Structure:
             break
         kinds[k] = "paragraph"
 
-    first = len(standfirst)
-    if out.publisher is None and len(body) > first and kinds[first] == "paragraph":
-        m = _DATELINE.match(body[first][0])
+    # 'CITY (Outlet) –' opens the first paragraph, or the second after a standfirst.
+    for line, kind in list(zip((line for line, _, _ in body), kinds))[:2]:
+        m = _DATELINE.match(line) if out.publisher is None and kind == "paragraph" else None
         if m:
             out.publisher = " ".join(m.group("outlet").split())
 
