@@ -215,3 +215,30 @@ def test_an_unmatched_description_is_whom_the_last_sentence_was_about():
                "Wren said Quintero had cured him of his worst habits.\n"
                "\"She told me to stop acting,\" the 38-year-old said.\n")
     assert who(a, "stop acting") == "Tobias Wren"
+
+
+def test_headline_quote_goes_to_whoever_says_it_in_the_body():
+    a = parsed("'We're building the home of the future': Nordtek bets on AI\n"
+               "Smart-home maker Nordtek Inc. unveiled its assistant on Tuesday.\n"
+               "“We’re building the home of the future,” chief executive Dana Whitfield said.\n")
+    assert [q.speaker.name for q in a.quotes] == ["Dana Whitfield", "Dana Whitfield"]
+
+
+def test_the_company_is_the_company_not_its_product():
+    a = parsed("Smart-home maker Nordtek Inc. unveiled its assistant, branded “Halo”, on Tuesday.\n"
+               "Halo will be available from March. “Privacy is built in,” the company said.\n")
+    assert [q.text for q in a.quotes] == ["Privacy is built in,"]
+    assert who(a, "Privacy") == "Nordtek Inc"
+
+
+def test_description_naming_an_employer_finds_its_employee():
+    a = parsed("“The product is impressive,” said Harriet Lowe, an analyst at Kestrel Securities.\n"
+               "Marcus Feld of Harrow Capital called the sell-off “an overreaction”.\n"
+               "“The math changes completely,” the Harrow analyst said.\n")
+    assert who(a, "math changes") == "Marcus Feld"
+    assert who(a, "impressive") == "Harriet Lowe"
+
+
+def test_told_an_audience_that_is_a_report_of_speech():
+    a = parsed("Whitfield, 48, told an audience of investors that Halo marked the end of “a gadget company”.\n")
+    assert who(a, "gadget company") == "Whitfield"

@@ -66,6 +66,9 @@ writer
 """.split())
 # Roles in which a capitalised word stands as a noun phrase of its own, not as a modifier.
 NAME_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr"})
+# All-capital words of everyday English that name no organisation.
+COMMON_CAPITALS = frozenset({"ok", "tv", "am", "pm", "id", "pc", "dj", "mc", "vip", "diy", "faq", "asap", "fyi",
+                             "ceo", "cfo", "coo", "cto", "mp", "mps", "gp", "ad", "bc", "usb", "gps", "suv"})
 NAME_PARTICLES = frozenset({"of", "and", "the", "for", "de", "la", "du", "von", "van", "&", "on", "in"})
 _EDGE = "\"'“”‘’«»()[]{},.;:!?-–—…*"
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
@@ -238,8 +241,17 @@ def _contexts(span: "Span") -> tuple[bool, bool]:
         before.lower_ in ROLE_WORDS or before.lower_.endswith(("grapher", "ist", "ian"))
         or (before.pos_ == "NOUN" and before.lower_.endswith(("er", "or")))))
     person |= bool(after is not None and after.text in ("'s", "’s"))
-    person |= head.dep_ in ("nsubj",) and head.head.lemma_ in ("say", "tell", "add", "ask", "reply")
+    person |= head.dep_ in ("nsubj",) and head.head.lemma_ in _speech_verbs()
+    # 'Marcus Feld of Harrow Capital': a person and the organisation they work for
+    person |= bool(after is not None and after.lower_ in ("of", "at") and after.i + 1 < len(doc)
+                   and doc[after.i + 1].ent_type_ == "ORG")
     return place, person
+
+
+def _speech_verbs() -> frozenset[str]:
+    from app.nlp.quotes import SPEECH_VERBS  # the one list of verbs of saying
+
+    return SPEECH_VERBS
 
 
 def _relabel_affiliations(raws: list[_Raw], text: str) -> None:
@@ -266,7 +278,7 @@ def _acronyms(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[
         return []
     found = []
     for token in doc:
-        if not _ACRONYM.match(token.text) or token.ent_type_ or token.lower_ in TITLE_WORDS:
+        if not _ACRONYM.match(token.text) or token.ent_type_ or token.lower_ in TITLE_WORDS | COMMON_CAPITALS:
             continue
         start = block.start + token.idx
         if any(s <= start < e for s, e in taken):
@@ -426,17 +438,22 @@ def _raw_mentions(structure: "Structure", docs: list["Doc"]) -> list[_Raw]:
     return _drop_shared_surnames(raws)
 
 
+def _organisation_name(name: str) -> bool:
+    """'Acme Inc', 'Port Authority': a word in it says it is an organisation or a place."""
+    return any(w.lower().strip(".") in ORG_NOUNS | ORG_DESIGNATORS | PLACE_NOUNS for w in name.split())
+
+
 def _relabel_first_names(raws: list[_Raw]) -> None:
-    """'Nadia Farouk said' tagged ORG: a first name and a surname, speaking or sharing a known
-    person's surname, name a person."""
+    """'Nadia Farouk said' tagged ORG: a first name and a surname name a person, when speaking
+    or sharing a known person's surname ('Cal Fire' alone is no person)."""
     surnames = {name_tokens(r.text)[-1] for r in raws if r.label == "PERSON" and name_tokens(r.text)}
     for r in raws:
         words = r.text.split()
         if r.label in VALUE_TYPES or r.label == "PERSON" or not 2 <= len(words) <= 3 or not r.text.istitle():
             continue
-        if any(w.lower() in ORG_NOUNS | ORG_DESIGNATORS | PLACE_NOUNS for w in words):
+        if _organisation_name(r.text) or not first_name_gender(r.text):
             continue
-        if first_name_gender(r.text) and (r.person_context or name_tokens(r.text)[-1] in surnames):
+        if r.person_context or name_tokens(r.text)[-1] in surnames:
             r.label = "PERSON"
 
 
@@ -657,8 +674,9 @@ def _group_type(group: _Group) -> str:
     if described:
         return described.most_common(1)[0][0]
     names = [m.text for m in group.mentions]
-    if any(len(n.split()) >= 2 and n.split()[-1].lower() in ORG_NOUNS for n in names):
-        return "ORG"  # 'Port of Leith Authority', 'Acme Insurance Group'
+    if any(len(n.split()) >= 2 and (n.split()[-1].lower() in ORG_NOUNS or n.split()[-1].lower().strip(".") in
+                                    ORG_DESIGNATORS) for n in names):
+        return "ORG"  # 'Port of Leith Authority', 'Acme Insurance Group', 'Acme Inc.'
     labels = Counter()
     for m in group.mentions:  # a full form is better evidence than a bare word
         labels[m.label] += 2 if len(m.text.split()) >= 2 else 1
@@ -759,8 +777,7 @@ def add_mention(entities: list[Entity], mention: Mention, type_: str = "PERSON")
         others = [e for e in entities if e.type not in VALUE_TYPES]
         entity = find_entity(mention.text, others) or next(
             (e for e in others if e.name.istitle() and same_person(mention.text, e.name)), None)
-        if entity is not None and len(name_tokens(entity.name)) >= 2 \
-                and entity.name.split()[-1].lower() not in ORG_NOUNS:
+        if entity is not None and len(name_tokens(entity.name)) >= 2 and not _organisation_name(entity.name):
             entity.type = "PERSON"
         elif entity is not None:
             entity = None

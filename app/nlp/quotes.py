@@ -194,7 +194,8 @@ follow-up remake adaptation western
 # Short words a title capitalises and a quoted sentence does not: 'Dancing On Ice', 'Get Me Out Of Here!'
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "to", "and", "or", "for", "at", "by", "with",
                                "from", "me", "out", "up", "off", "into"})
-NAMING_WORDS = frozenset({"titled", "entitled", "called", "named", "dubbed", "nicknamed", "as", "on"})
+NAMING_WORDS = frozenset({"titled", "entitled", "called", "named", "dubbed", "nicknamed", "as", "on", "branded",
+                          "labelled", "labeled", "codenamed", "code-named", "badged"})
 CITED_WORDS = frozenset({"term", "word", "phrase", "expression", "hashtag", "acronym", "label", "so-called",
                          "slogan", "headline", "caption"})
 
@@ -310,6 +311,10 @@ association foundation institute university party airline brand outlet newspaper
 # People who speak for an organisation rather than for themselves.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
                           "spokeswomen", "representative", "representatives", "source", "sources"})
+COMPANY_WORDS = frozenset({"company", "firm", "business", "maker", "manufacturer", "retailer", "startup", "group",
+                           "carrier", "airline", "chain", "insurer", "bank", "operator", "publisher", "brand"})
+COMPANY_DESIGNATORS = frozenset({"inc", "corp", "corporation", "ltd", "plc", "llc", "co", "group", "company", "ag",
+                                 "sa", "nv", "gmbh", "holdings"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "pobj", "acomp", "npadvmod", "dobj", "agent")
 
@@ -382,7 +387,7 @@ class _Attributor:
             runs = []
             for mention in entity.mentions:
                 runs.extend(run for run in (self._words_before(mention), self._apposition_after(mention),
-                                            self._age_after(mention)) if run)
+                                            self._age_after(mention), self._employer_after(mention)) if run)
             self.titles[id(entity)] = [_with_ages(run) for run in runs]
             words = {w for run in runs for w in run}
             if words & MALE_WORDS and not words & FEMALE_WORDS:
@@ -437,6 +442,14 @@ class _Attributor:
                 continue
             break
         return [w for w in run + own if w]
+
+    def _employer_after(self, mention: Mention) -> list[str]:
+        """'Jo Roe of Harrow Capital', 'Jo Roe, an analyst at Kestrel' -> ['harrow', 'capital'] / ['kestrel']."""
+        m = _EMPLOYER_AFTER.match(self.structure.text, mention.end)
+        if not m:
+            return []
+        found = self.mention_at(m.end(), m.end() + 1, types=("ORG",))
+        return fold(found[1].text).split() if found and found[1].start == m.end() else []
 
     def _age_after(self, mention: Mention) -> list[str]:
         """'Jo Roe, 27,' or 'Jo Roe (27)' -> ['27-year-old'], for 'the 27-year-old said'."""
@@ -575,14 +588,24 @@ class _Attributor:
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and (
                 head.lemma_.lower() in ORG_ANAPHORS)
             organisation = lambda e: e.type == "ORG"  # noqa: E731
-            # 'Acme announced cuts. The company said...': the organisation just talked about.
-            return self._organisation(head) or (
-                self._recent(pos, organisation, subject_only=True) if definite else None)
+            company = lambda e: e.type == "ORG" and any(  # noqa: E731
+                fold(f).split()[-1:] and fold(f).split()[-1] in COMPANY_DESIGNATORS for f in (e.name, *e.aliases))
+            # 'Acme Inc. unveiled Halo. The company said...': the organisation just talked about,
+            # a company before a product or a team when the word says company.
+            if self._organisation(head) or not definite:
+                return self._organisation(head)
+            return ((self._recent(pos, company, subject_only=False) if head.lemma_.lower() in COMPANY_WORDS else None)
+                    or self._recent(pos, organisation, subject_only=True))
         if not _is_person_noun(word) and not any(word in run for runs in self.titles.values() for run in runs):
             return self._named_by_head(head, pos)
         scores: dict[int, int] = {}
         conflicts: set[int] = set()
         people = {id(e): e for e in self.entities if e.type == "PERSON"}
+        # 'the Harrow analyst': a name among the modifiers belongs to whoever the article ties to it.
+        names = {fold(c.text) for c in head.lefts if c.pos_ == "PROPN" and c.dep_ in ("compound", "nmod")}
+        tied = {key for key, runs in self.titles.items() if names & {w for run in runs for w in run}}
+        if names and tied:
+            conflicts |= set(self.titles) - tied
         for key, runs in self.titles.items():
             for run in runs:
                 score = _title_score(word, modifiers, run)
@@ -748,6 +771,7 @@ def _appositions(token: "Token") -> list["Token"]:
     return found
 
 
+_EMPLOYER_AFTER = re.compile(r",?\s+(?:(?:an?|the)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:of|at|from|for|with)\s+(?:the\s+)?")
 _AGE_AFTER = re.compile(r"(?:,\s*(?:aged\s+)?|\s*\()(\d{1,3})\s*[,)]")
 
 
@@ -906,6 +930,7 @@ def extract_quotes(structure: Structure, docs: list, entities: list[Entity]) -> 
     items = _find_items(structure, docs)
     _attribute(attributor, items)
     _share_across_runs([item for item in items if item.parent is None])
+    _attribute_echoes(attributor, items)
     _attribute_bare_headlines(attributor, items)
     return _to_quotes(structure, items)
 
@@ -1171,6 +1196,8 @@ def _governing_verb(doc: "Doc", span: QuoteSpan, spans: list[QuoteSpan]) -> "tup
             if token.dep_ in ("relcl", "acl") and not _speech_verb(token):
                 if token.dep_ == "acl" and token.head.lemma_.lower() in STATEMENT_NOUNS:
                     continue  # 'said in a statement that it was "a warning"': the statement is the saying
+                if token.dep_ == "relcl" and token.head.dep_ == "dobj" and _speech_verb(token.head.head):
+                    continue  # 'told an audience that it was "a gadget company"', misread as a relative clause
                 blocked = True
                 break
     return None, blocked
@@ -1229,6 +1256,24 @@ def _before_colon(att: _Attributor, k: int, doc: "Doc", span: QuoteSpan, lo: int
 
 def _lemmas(doc: "Doc", lo: int, hi: int) -> set[str]:
     return {t.lemma_.lower() for t in _tokens(doc, lo, hi) if t.is_alpha and not t.is_stop}
+
+
+def _attribute_echoes(att: _Attributor, items: list[_Item]) -> None:
+    """A headline or heading quoting words the body attributes: the body's speaker says them.
+
+    "'We're building the future': Acme bets on AI" - the chief executive said it in the body,
+    whatever the headline's grammar makes of 'Acme'."""
+    said = [(fold(att.structure.blocks[i.block].text[i.span.start:i.span.end]), i.speaker) for i in items
+            if att.structure.blocks[i.block].kind == "paragraph" and i.speaker and i.speaker.entity]
+    for item in items:
+        if att.structure.blocks[item.block].kind not in ("title", "heading"):
+            continue
+        words = fold(att.structure.blocks[item.block].text[item.span.start:item.span.end])
+        if len(words.split()) < 2:
+            continue
+        speakers = {id(sp.entity): sp for text, sp in said if f" {words} " in f" {text} "}
+        if len(speakers) == 1:
+            item.speaker = _Speaker(next(iter(speakers.values())).entity, None, None)
 
 
 def _attribute_bare_headlines(att: _Attributor, items: list[_Item]) -> None:
