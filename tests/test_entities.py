@@ -229,3 +229,16 @@ def test_words_of_a_quoted_title_name_a_work_not_places():
 def test_role_noun_before_a_first_name_makes_a_person():
     ents = entities_of("Quintero and cinematographer Tomasz Wilk shoot the lake in bleached wides.\n")
     assert by_name(ents, "Tomasz Wilk").type == "PERSON"
+
+
+def test_nickname_in_quotes_joins_the_plain_name():
+    ents = entities_of("Congress has fielded former corporator Sandeep \"Bapu\" Kadam this time.\n"
+                       "Mr Kadam dismissed the claims. Sandeep Kadam has a narrow edge.\n")
+    kadam = by_name(ents, "Sandeep Kadam")
+    assert {"Mr Kadam", 'Sandeep "Bapu" Kadam'} <= set(kadam.aliases)
+
+
+def test_party_with_a_spokesperson_apposed_stays_an_organisation():
+    ents = entities_of("Nationalist Congress Party (NCP) spokesperson Meera Joshi said the alliance was nervous.\n")
+    assert by_name(ents, "Nationalist Congress Party").type == "ORG"
+    assert by_name(ents, "Meera Joshi").type == "PERSON"

@@ -464,8 +464,8 @@ def _drop_shared_surnames(raws: list[_Raw]) -> list[_Raw]:
         tokens = tuple(name_tokens(r.text))
         if r.label == "PERSON" and len(tokens) >= 2:
             owners.setdefault(tokens[-1], set()).add(tokens)
-    return [r for r in raws if not (r.label == "PERSON" and len(name_tokens(r.text)) == 1
-                                    and not title_gender(r.text)
+    return [r for r in raws if not (r.label not in VALUE_TYPES and len(name_tokens(r.text)) == 1
+                                    and not title_gender(r.text) and r.text[:1].isupper()
                                     and len(owners.get(name_tokens(r.text)[0], ())) > 1)]
 
 
@@ -670,13 +670,13 @@ def _joins(raw: _Raw, group: _Group, loose: bool = True) -> bool:
 def _group_type(group: _Group) -> str:
     if group.full_person_names():
         return "PERSON"
-    described = Counter(m.described_as for m in group.mentions if m.described_as)
-    if described:
-        return described.most_common(1)[0][0]
     names = [m.text for m in group.mentions]
     if any(len(n.split()) >= 2 and (n.split()[-1].lower() in ORG_NOUNS or n.split()[-1].lower().strip(".") in
                                     ORG_DESIGNATORS) for n in names):
         return "ORG"  # 'Port of Leith Authority', 'Acme Insurance Group', 'Acme Inc.'
+    described = Counter(m.described_as for m in group.mentions if m.described_as)
+    if described:
+        return described.most_common(1)[0][0]
     labels = Counter()
     for m in group.mentions:  # a full form is better evidence than a bare word
         labels[m.label] += 2 if len(m.text.split()) >= 2 else 1
@@ -712,9 +712,9 @@ def _group_type(group: _Group) -> str:
 def _group_name(group: _Group, type_: str) -> str:
     forms = [m.text for m in group.mentions if m.in_body] or [m.text for m in group.mentions]
     counts = Counter(forms)
-    if type_ == "PERSON":
-        return max((bare_name(f) for f in forms), key=lambda f: (len(name_tokens(f)), counts[f], -forms.index(f)
-                                                                       if f in forms else 0))
+    if type_ == "PERSON":  # the fullest form, and one without a nickname in quotes
+        return max((bare_name(f) for f in forms), key=lambda f: (len(name_tokens(f)), not re.search(r"[\"“”‘’]", f),
+                                                                 counts[f], -forms.index(f) if f in forms else 0))
     return max(forms, key=lambda f: (len(_key(f).split()), counts[f], -forms.index(f)))
 
 

@@ -86,9 +86,12 @@ def name_tokens(text: str) -> list[str]:
     return list(_name_tokens(text))
 
 
+_NICKNAME = re.compile(r"\s[\"“‘'][^\"“”‘’']+[\"”’']\s")  # Sandeep "Bapu" Kadam
+
+
 @lru_cache(maxsize=8192)
 def _name_tokens(text: str) -> tuple[str, ...]:
-    tokens = fold(strip_possessive(text)).replace("-", " ").split()
+    tokens = fold(strip_possessive(_NICKNAME.sub(" ", text))).replace("-", " ").split()
     core = tokens
     while core and core[0] in TITLE_WORDS:
         core = core[1:]

@@ -189,7 +189,7 @@ WORK_NOUNS = frozenset("""
 film movie show programme program series sitcom drama documentary book novel memoir biography album song
 single track play musical opera poem painting podcast newspaper magazine column episode game franchise
 exhibition hit chart-topper anthem ballad ep mixtape blockbuster bestseller sequel thriller debut
-follow-up remake adaptation western
+follow-up remake adaptation western daily weekly tabloid broadsheet paper
 """.split())
 # Short words a title capitalises and a quoted sentence does not: 'Dancing On Ice', 'Get Me Out Of Here!'
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "to", "and", "or", "for", "at", "by", "with",
