@@ -242,3 +242,21 @@ def test_description_naming_an_employer_finds_its_employee():
 def test_told_an_audience_that_is_a_report_of_speech():
     a = parsed("Whitfield, 48, told an audience of investors that Halo marked the end of “a gadget company”.\n")
     assert who(a, "gadget company") == "Whitfield"
+
+
+def test_saying_clause_belongs_to_the_sentence_subject():
+    a = parsed("Kieran Osei-Bonsu scored twice.\n"
+               "He denied his celebration had been aimed at the away fans, saying it was \"just for my family\".\n")
+    assert who(a, "my family") == "Kieran Osei-Bonsu"
+
+
+def test_verb_misread_as_a_clause_of_the_name():
+    a = parsed("Wigan goalkeeper Tom Ridley, who made a string of fine saves, posted on social media after the "
+               "game: \"Gutted. We go again Tuesday.\"\n")
+    assert who(a, "Gutted") == "Tom Ridley"
+
+
+def test_a_nickname_introduced_as_such_is_not_a_quote():
+    a = parsed("Bolton have now won 14 points from losing positions, earning them the nickname \"the Comeback "
+               "Kings\" among supporters.\n")
+    assert a.quotes == []

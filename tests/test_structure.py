@@ -150,3 +150,9 @@ def test_dateline_credit_after_a_standfirst_without_byline():
     s = parse("Drought film wins ovation\nThe director's second feature drew a standing ovation on Friday, "
               "with two stars in career-best form\nTORONTO (Screen Dispatch) – There is little rain in it.\n")
     assert s.publisher == "Screen Dispatch" and s.author is None
+
+
+def test_heading_before_the_last_line_introduces_it():
+    s = parse("Bolton 3-2 Wigan\nThe home side came from behind.\nPlayer of the match\nKieran Osei-Bonsu (Bolton)\n")
+    assert [x.heading for x in s.sections] == [None, "Player of the match"]
+    assert s.sections[1].paragraphs[0].text == "Kieran Osei-Bonsu (Bolton)"

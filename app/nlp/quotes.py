@@ -197,7 +197,7 @@ TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "to", "and", 
 NAMING_WORDS = frozenset({"titled", "entitled", "called", "named", "dubbed", "nicknamed", "as", "on", "branded",
                           "labelled", "labeled", "codenamed", "code-named", "badged"})
 CITED_WORDS = frozenset({"term", "word", "phrase", "expression", "hashtag", "acronym", "label", "so-called",
-                         "slogan", "headline", "caption"})
+                         "slogan", "headline", "caption", "nickname", "moniker", "tag", "tagline", "motto"})
 
 
 def _is_title_case(content: str) -> bool:
@@ -685,8 +685,10 @@ class _Attributor:
                 return found
         named = named or self._named(k, token, create)
         if named and named.entity is not None and named.entity.type == "NORP" and not token.tag_.endswith("S"):
-            # 'the Republican said': one person, whom a title describes ('Republican Jo Roe').
-            described = self.resolve_description(token, gpos, token.text, fallback=False)
+            # 'Republican calls...': one person, whom a title describes ('Republican Jo Roe');
+            # 'The Scot said': one person, the one talked about if no title says so.
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            described = self.resolve_description(token, gpos, token.text, fallback=definite)
             if described is not None:
                 return _Speaker(described, named.mention, None)
         if named:
@@ -867,12 +869,19 @@ def _quote_heads(doc: "Doc", span: QuoteSpan) -> list["Token"]:
 def _subject(verb: "Token", before: int | None = None, spans: list[QuoteSpan] | None = None) -> "Token | None":
     """The subject of a verb of saying, climbing through 'by saying', 'stating that', 'and said'."""
     token = verb
+    if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.dep_ == "advcl":
+        # '..., saying it was "for my family"': the one who says is the sentence's subject
+        root = verb.sent.root
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and not (spans and _inside(c.idx, spans))]
+        if subjects:
+            return subjects[0]
     for _ in range(8):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and not (spans and _inside(c.idx, spans))]
         if subjects:
             return subjects[0]
-        if token.dep_ == "relcl":
-            return token.head
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and (token.tag_ in ("VBD", "VBZ", "VBP")
+                                                             or token.head.pos_ == "PROPN")):
+            return token.head  # 'Jo Roe, who saved twice, posted: "..."' misread as a clause of 'Roe'
         if token.dep_ == "conj" and spans and _inside(token.head.idx, spans) and token.head.head is not token.head:
             # 'X shot back that Y was "twisting it" and accused her': the narrator's verb is
             # never coordinated with a verb inside a quotation, whatever the parse says.

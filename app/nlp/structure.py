@@ -129,11 +129,10 @@ def parse_structure(text: str) -> Structure:
     body = standfirst + lines[i:]
     kinds = ["paragraph" if n < len(standfirst) or not _looks_like_heading(line) else "heading"
              for n, (line, _, _) in enumerate(body)]
-    # A heading must introduce something: trailing heading-like lines are text.
-    for k in range(len(kinds) - 1, -1, -1):
-        if kinds[k] == "paragraph":
-            break
-        kinds[k] = "paragraph"
+    # A heading must introduce something: the last line is text ('Player of the match' may
+    # introduce a one-line verdict).
+    if kinds:
+        kinds[-1] = "paragraph"
 
     # 'CITY (Outlet) –' opens the first paragraph, or the second after a standfirst.
     for line, kind in list(zip((line for line, _, _ in body), kinds))[:2]:
