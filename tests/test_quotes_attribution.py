@@ -260,3 +260,10 @@ def test_a_nickname_introduced_as_such_is_not_a_quote():
     a = parsed("Bolton have now won 14 points from losing positions, earning them the nickname \"the Comeback "
                "Kings\" among supporters.\n")
     assert a.quotes == []
+
+
+def test_a_description_is_not_someone_the_quotation_names():
+    a = parsed("The mother-of-two is partnered with Croatian professional Luka Petrovic, who praised her.\n"
+               "Jodie Maguire trains every day.\n"
+               "'People see the glamour, but Jodie's in that rink at seven every morning,' the skater said.\n")
+    assert who(a, "glamour") == "Luka Petrovic"

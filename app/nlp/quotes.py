@@ -376,6 +376,7 @@ class _Attributor:
     _index_starts: list[int] = field(default_factory=list)
     _indexed_size: int = -1
     _longest_mention: int = 0
+    excluded: set[int] = field(default_factory=set)  # people a pronoun or description cannot be, for now
 
     # ------------------------------------------------------------ setup
 
@@ -545,6 +546,7 @@ class _Attributor:
             return self._recent(pos, lambda e: e.type in ("ORG", "NORP", "GPE"), subject_only=True)
         else:
             return None
+        exclude = exclude | self.excluded
         known = lambda e: e.type == "PERSON" and id(e) not in exclude and self.gender_of(e) == want  # noqa: E731
         fits = lambda e: e.type == "PERSON" and id(e) not in exclude and (  # noqa: E731
             self.gender_of(e) or want) == want
@@ -599,7 +601,7 @@ class _Attributor:
         if not _is_person_noun(word) and not any(word in run for runs in self.titles.values() for run in runs):
             return self._named_by_head(head, pos)
         scores: dict[int, int] = {}
-        conflicts: set[int] = set()
+        conflicts: set[int] = set(self.excluded)
         people = {id(e): e for e in self.entities if e.type == "PERSON"}
         # 'the Harrow analyst': a name among the modifiers belongs to whoever the article ties to it.
         names = {fold(c.text) for c in head.lefts if c.pos_ == "PROPN" and c.dep_ in ("compound", "nmod")}
@@ -1135,7 +1137,7 @@ def _attribute_one(att: _Attributor, k: int, doc: "Doc", item: _Item, lo: int, h
     if verb is not None:
         subject = _subject(verb, span.end, spans)
         if subject is not None and not _inside(subject.idx, spans):
-            return _with_cue(att.speaker_of(k, subject), verb.text)
+            return _with_cue(_not_named_inside(att, k, subject, span, att.speaker_of(k, subject)), verb.text)
         return _Speaker(None, None, verb.text)
     frame = "".join(ch for pos, ch in enumerate(text[lo:hi], lo) if not _inside(pos, spans))
     bare = not re.search(r"\w", frame)
@@ -1157,6 +1159,26 @@ def _introduced(att: _Attributor, k: int, span: QuoteSpan) -> _Speaker | None:
     person = lambda e: e.type in ("PERSON", "ORG")  # noqa: E731
     entity = att._recent(blocks[k].start, person, subject_only=True, since=blocks[k - 1].start)
     return _Speaker(entity, None, None) if entity is not None else None
+
+
+def _not_named_inside(att: _Attributor, k: int, subject: "Token", span: QuoteSpan,
+                      speaker: _Speaker | None) -> _Speaker | None:
+    """'"But Jodie's in that rink every morning," the skater said': whoever a pronoun or a
+    description stands for, it is not someone the quotation names in the third person."""
+    if speaker is None or speaker.entity is None or speaker.mention is None:
+        return speaker
+    entity, block = speaker.entity, att.structure.blocks[k]
+    if set(name_tokens(speaker.mention.text)) & set(name_tokens(entity.name)):
+        return speaker  # named outright
+    lo, hi = block.start + span.start, block.start + span.end
+    if not any(lo <= m.start < hi for m in entity.mentions):
+        return speaker
+    att.excluded = {id(entity)}
+    try:
+        again = att._resolve_token(k, subject, True)
+    finally:
+        att.excluded = set()
+    return again if again is not None and again.entity is not None else speaker
 
 
 def _claimant(att: _Attributor, k: int, noun: "Token") -> _Speaker:
