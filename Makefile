@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test bench load clean
+.PHONY: install run test bench load eval clean
 
 install: $(STAMP)
 
@@ -28,6 +28,10 @@ bench: install
 
 load: install  # 256 connections for 60 s with wrk; not part of `make test`
 	$(BIN)/python scripts/load.py
+
+eval: install  # the shared scorer on the shared corpus and on our own annotated articles (data/eval)
+	$(PYTHON) ../shared/tools/evaluate.py ../shared/corpus -q
+	$(PYTHON) ../shared/tools/evaluate.py data/eval
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache .hypothesis
