@@ -242,3 +242,19 @@ def test_party_with_a_spokesperson_apposed_stays_an_organisation():
     ents = entities_of("Nationalist Congress Party (NCP) spokesperson Meera Joshi said the alliance was nervous.\n")
     assert by_name(ents, "Nationalist Congress Party").type == "ORG"
     assert by_name(ents, "Meera Joshi").type == "PERSON"
+
+
+def test_two_universities_listed_as_one_span_are_two():
+    ents = entities_of("Researchers at the University of Glasgow and University College London studied sleep.\n")
+    assert by_name(ents, "University of Glasgow").type == "ORG"
+    assert by_name(ents, "University College London").type == "ORG"
+
+
+def test_a_lowercase_event_word_is_not_part_of_an_organisation():
+    ents = entities_of("The two will meet again at a Pennsylvania AFL-CIO forum in Scranton next month.\n")
+    assert not [e for e in ents if e.name.endswith("forum")]
+
+
+def test_a_relative_called_mum_is_no_entity():
+    ents = entities_of("‘My daughter told me, “Mum, you can stay in bed,”’ Dr Hannah Lindqvist said.\n")
+    assert not [e for e in ents if e.name == "Mum"]

@@ -156,3 +156,9 @@ def test_heading_before_the_last_line_introduces_it():
     s = parse("Bolton 3-2 Wigan\nThe home side came from behind.\nPlayer of the match\nKieran Osei-Bonsu (Bolton)\n")
     assert [x.heading for x in s.sections] == [None, "Player of the match"]
     assert s.sections[1].paragraphs[0].text == "Kieran Osei-Bonsu (Bolton)"
+
+
+def test_dateline_with_a_state_abbreviation():
+    s = parse("Court blocks order\nSACRAMENTO, Calif. (AP) — A state appeals court on Thursday blocked the order.\n"
+              "The governor said he would appeal.\n")
+    assert s.publisher == "AP"

@@ -52,6 +52,11 @@ institute insurer lab laboratory league maker manufacturer ministry network news
 organisation organization outlet parliament party police publisher regulator retailer service startup
 studio team union university
 """.split())
+# Lowercase words printed after an organisation's name as part of it: 'the RMT union', 'the Labour party'.
+ORG_SUFFIX_NOUNS = frozenset("""
+union party group council committee agency association federation alliance coalition foundation institute
+authority board commission trust league club company
+""".split())
 PLACE_NOUNS = frozenset("""
 capital city country county district island municipality nation province region republic state town
 village
@@ -66,6 +71,8 @@ writer
 """.split())
 # Roles in which a capitalised word stands as a noun phrase of its own, not as a modifier.
 NAME_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr"})
+KINSHIP_WORDS = frozenset({"mum", "mom", "mummy", "mommy", "dad", "daddy", "mama", "papa", "grandma", "grandpa",
+                           "granny", "grandad", "granddad", "nan", "nana", "nanna", "auntie", "aunty", "sis", "bro"})
 # All-capital words of everyday English that name no organisation.
 COMMON_CAPITALS = frozenset({"ok", "tv", "am", "pm", "id", "pc", "dj", "mc", "vip", "diy", "faq", "asap", "fyi",
                              "ceo", "cfo", "coo", "cto", "mp", "mps", "gp", "ad", "bc", "usb", "gps", "suv"})
@@ -89,6 +96,7 @@ class _Raw:
     located: bool = False  # object of 'in', 'at', 'near': where something is
     described_as: str | None = None  # label implied by an appositive: 'X, the shipping group'
     listed_with: frozenset[str] = frozenset()  # labels of names coordinated with it: 'Leeds and Bury'
+    weak: bool = False  # a label guessed for a piece of a span the model ran together
 
 
 @dataclass
@@ -108,7 +116,7 @@ class _Group:
         return Counter(m.label for m in self.mentions)
 
     def full_person_names(self) -> list[_Raw]:
-        return [m for m in self.mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2]
+        return [m for m in self.mentions if m.label == "PERSON" and not m.weak and len(name_tokens(m.text)) >= 2]
 
 
 # ---------------------------------------------------------------- mentions
@@ -143,6 +151,8 @@ def _clean_span(span: "Span", block: "Block") -> _Raw | None:
         return None  # "n’t" tagged as a place
     if label not in VALUE_TYPES and _has_lowercase_verb(tokens):
         return None  # "Nicole recalls Sofia": the model ran names and a verb together
+    if label == "PERSON" and trimmed.lower() in KINSHIP_WORDS:
+        return None  # "Mum, you've just written...": a relative called by what they are
     if label == "PERSON":
         start = _extend_over_titles(span, block, start)
     raw = _Raw(block.text[start - block.start:end - block.start], start, end, label,
@@ -196,7 +206,7 @@ def _extend_organisation(span: "Span", tokens: list) -> list:
     if joined and i < tokens[0].i:
         tokens = list(doc[i:tokens[-1].i + 1])
     after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
-    if after is not None and after.is_lower and after.lemma_ in ORG_NOUNS and after.pos_ == "NOUN":
+    if after is not None and after.is_lower and after.lemma_ in ORG_SUFFIX_NOUNS and after.pos_ == "NOUN":
         tokens = [*tokens, after]
     return tokens
 
@@ -336,7 +346,14 @@ _AT_SPLIT = re.compile(r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*) at ([A-Z].*
 
 
 def _split_at(raw: _Raw) -> list[_Raw]:
-    """'Unison at Acme Hospitals Trust': the model ran a union and its employer together."""
+    """'Unison at Acme Hospitals Trust': the model ran a union and its employer together;
+    'University of Leeds and University College Cork': two organisations listed as one."""
+    both = re.match(r"^(.+?) and (.+)$", raw.text) if raw.label not in VALUE_TYPES else None
+    if both and all(set(w.lower() for w in part.split()) & ORG_NOUNS for part in both.groups()):
+        first, second = both.group(1), both.group(2)
+        at = raw.start + both.start(2)
+        return [_Raw(first, raw.start, raw.start + len(first), "ORG", raw.in_body),
+                _Raw(second, at, at + len(second), "ORG", raw.in_body)]
     m = _AT_SPLIT.match(raw.text) if raw.label == "ORG" else None
     if not m:
         return [raw]
@@ -355,7 +372,7 @@ def _split_brackets(raw: _Raw) -> list[_Raw]:
         text = m.group(0).strip(_EDGE + " ")
         if text and _starts_like_a_name(text):
             start = raw.start + raw.text.index(text, m.start())
-            parts.append(_Raw(text, start, start + len(text), raw.label, raw.in_body))
+            parts.append(_Raw(text, start, start + len(text), raw.label, raw.in_body, weak=bool(parts)))
     return parts
 
 
@@ -386,7 +403,8 @@ def _split_inner_possessive(raw: _Raw) -> _Raw:
                 raw.in_body, raw.place_context, raw.person_context)
 
 
-_DATELINE_PLACE = re.compile(r"^([A-Z][A-Z .'’-]*[A-Z])(?=,?\s*(?:\([^)]*\)\s*)?[–—-])")
+_DATELINE_PLACE = re.compile(r"^([A-Z][A-Z .'’-]*[A-Z])(?=(?:,\s*[A-Z][a-z]{1,5}\.(?:\s?[A-Z][a-z]?\.)?)?,?\s*"
+                             r"(?:\([^)]*\)\s*)?[–—-])")
 
 
 def _dateline_place(block: "Block", raws: list[_Raw]) -> list[_Raw]:
@@ -679,7 +697,7 @@ def _group_type(group: _Group) -> str:
         return described.most_common(1)[0][0]
     labels = Counter()
     for m in group.mentions:  # a full form is better evidence than a bare word
-        labels[m.label] += 2 if len(m.text.split()) >= 2 else 1
+        labels[m.label] += (2 if len(m.text.split()) >= 2 else 1) * (0.25 if m.weak else 1)
     best = max(labels.values())
     tied = [label for label, n in labels.items() if n == best]
     label = min(tied, key=lambda x: TYPE_PREFERENCE.index(x) if x in TYPE_PREFERENCE else len(TYPE_PREFERENCE))

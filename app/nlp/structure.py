@@ -31,7 +31,9 @@ _DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|last updated|first published)\b[:\s]*)?[\w ,.:/|-]*"
     rf"(?:\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b)"
     rf"[\w ,.:/|()+-]*$", re.I)
-_DATELINE = re.compile(rf"^[A-Z][A-Z .,'’-]*[A-Z.]\s*\((?P<outlet>[^()]{{2,40}})\)\s*(?:{DASH})")
+# 'YUBA COUNTY (CBS13) –', 'SACRAMENTO, Calif. (AP) —': a capitalised place, perhaps its state, the outlet.
+_DATELINE = re.compile(rf"^[A-Z][A-Z .,'’-]*[A-Z.](?:,\s*[A-Z][a-z]{{1,5}}\.(?:\s?[A-Z][a-z]?\.)?)?"
+                       rf"\s*\((?P<outlet>[^()]{{2,40}})\)\s*(?:{DASH})")
 
 
 @dataclass
