@@ -55,7 +55,7 @@ studio team union university
 # Lowercase words printed after an organisation's name as part of it: 'the RMT union', 'the Labour party'.
 ORG_SUFFIX_NOUNS = frozenset("""
 union party group council committee agency association federation alliance coalition foundation institute
-authority board commission trust league club company
+authority board commission trust league club company police
 """.split())
 PLACE_NOUNS = frozenset("""
 capital city country county district island municipality nation province region republic state town
@@ -116,7 +116,7 @@ class _Group:
         return Counter(m.label for m in self.mentions)
 
     def full_person_names(self) -> list[_Raw]:
-        return [m for m in self.mentions if m.label == "PERSON" and not m.weak and len(name_tokens(m.text)) >= 2]
+        return [m for m in self.mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2]
 
 
 # ---------------------------------------------------------------- mentions
@@ -686,7 +686,7 @@ def _joins(raw: _Raw, group: _Group, loose: bool = True) -> bool:
 
 
 def _group_type(group: _Group) -> str:
-    if group.full_person_names():
+    if any(not m.weak for m in group.full_person_names()):
         return "PERSON"
     names = [m.text for m in group.mentions]
     if any(len(n.split()) >= 2 and (n.split()[-1].lower() in ORG_NOUNS or n.split()[-1].lower().strip(".") in
