@@ -258,10 +258,16 @@ def quoted_titles(text: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- words
 
 
+SAYING_FORMS = frozenset("""
+read reads reading say says saying said write writes writing wrote written chant chants chanting chanted
+shout shouts shouting shouted sing sings singing sang yell yells yelling yelled scream screams screaming
+screamed
+""".split())
+
+
 def _is_saying_word(word: str) -> bool:
     """'said', 'read', 'chanting': a word form that introduces words said or written."""
-    return word in ("read", "reads", "reading", "saying", "says", "said") or any(
-        word.startswith(verb) for verb in ("chant", "shout", "wrote", "writ", "sing", "sang", "yell", "scream"))
+    return word in SAYING_FORMS
 
 SPEECH_VERBS = frozenset("""
 say tell add respond reply answer state declare announce explain note claim insist argue warn write ask
