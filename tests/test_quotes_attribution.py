@@ -267,3 +267,11 @@ def test_a_description_is_not_someone_the_quotation_names():
                "Jodie Maguire trains every day.\n"
                "'People see the glamour, but Jodie's in that rink at seven every morning,' the skater said.\n")
     assert who(a, "glamour") == "Luka Petrovic"
+
+
+def test_fragment_in_a_relative_clause_is_the_sentence_speaker():
+    a = parsed("Opposition leader Darren Keogh attacked the plan.\n"
+               "He said Labor had promised homes at the 2022 election that had “never materialised”.\n"
+               "Fans draped flags over the barrier that read “Save Our Club”, the club's newspaper reported.\n")
+    assert who(a, "never materialised") == "Darren Keogh"
+    assert who(a, "Save Our Club") is None

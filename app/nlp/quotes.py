@@ -298,6 +298,8 @@ charity club coalition command commission committee company council court depart
 government group institute league ministry network newspaper office organisation organization party
 police parliament publisher regulator service union university team spokesperson trust
 """.split()) - {"spokesperson"}
+# Verbs whose object is a text on display: 'a banner that read "..."'.
+TEXT_VERBS = frozenset({"read", "say", "bear", "carry", "show", "display", "state", "proclaim"})
 # Nouns for a text whose content clause is what its author says.
 STATEMENT_NOUNS = frozenset({"statement", "letter", "message", "post", "tweet", "note", "email", "release",
                              "interview", "speech", "remarks", "announcement", "ruling", "judgment", "judgement"})
@@ -871,7 +873,7 @@ def _tokens(doc: "Doc", lo: int, hi: int):
 def _quote_heads(doc: "Doc", span: QuoteSpan) -> list["Token"]:
     """Tokens of a quotation whose syntactic head lies outside it."""
     tokens = _tokens(doc, span.start, span.end)
-    return [t for t in tokens if not (span.start <= t.head.idx < span.end) or t.head is t]
+    return [t for t in tokens if not (span.start <= t.head.idx < span.end) or t.head.i == t.i]
 
 
 def _subject(verb: "Token", before: int | None = None, spans: list[QuoteSpan] | None = None) -> "Token | None":
@@ -890,12 +892,12 @@ def _subject(verb: "Token", before: int | None = None, spans: list[QuoteSpan] | 
         if token.dep_ == "relcl" or (token.dep_ == "acl" and (token.tag_ in ("VBD", "VBZ", "VBP")
                                                              or token.head.pos_ == "PROPN")):
             return token.head  # 'Jo Roe, who saved twice, posted: "..."' misread as a clause of 'Roe'
-        if token.dep_ == "conj" and spans and _inside(token.head.idx, spans) and token.head.head is not token.head:
+        if token.dep_ == "conj" and spans and _inside(token.head.idx, spans) and token.head.head.i != token.head.i:
             # 'X shot back that Y was "twisting it" and accused her': the narrator's verb is
             # never coordinated with a verb inside a quotation, whatever the parse says.
             token = token.head.head
             continue
-        if token.dep_ in ("ROOT", "ccomp") or token.head is token or token.dep_ not in CLIMB_DEPS:
+        if token.dep_ in ("ROOT", "ccomp") or token.head.i == token.i or token.dep_ not in CLIMB_DEPS:
             break
         token = token.head
     # 'said Cal Fire Chief Jo Roe.' may come out without a subject label.
@@ -1081,7 +1083,7 @@ def _nested_verb(doc: "Doc", span: QuoteSpan, within) -> "Token | None":
     for head in _quote_heads(doc, span):
         token = head
         for _ in range(8):
-            if token.head is token or not within(token.head):
+            if token.head.i == token.i or not within(token.head):
                 break
             token = token.head
             if _speech_verb(token):
@@ -1118,7 +1120,7 @@ def _record_sentence(att: _Attributor, k: int, doc: "Doc", lo: int, hi: int, spa
                 continue
             speaker = att.speaker_of(k, token, create=False)
             if speaker and speaker.entity is not None:
-                main = token.head.dep_ == "ROOT" or token.head.head is token.head
+                main = token.head.dep_ == "ROOT" or token.head.head.i == token.head.i
                 att.record(block.start + token.idx, speaker.entity, subject=True, main=main)
 
 
@@ -1194,7 +1196,7 @@ def _claimant(att: _Attributor, k: int, noun: "Token") -> _Speaker:
     if owner is None:
         token = noun
         for _ in range(8):
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             token = token.head
             if token.pos_ == "VERB" and token.lemma_.lower() in ACCUSE_VERBS:
@@ -1217,27 +1219,48 @@ def _near(att: _Attributor, earlier: int, later: int) -> bool:
 
 def _governing_verb(doc: "Doc", span: QuoteSpan, spans: list[QuoteSpan]) -> "tuple[Token | None, bool]":
     """The verb of saying (or noun of claiming) the quotation depends on, outside every quotation,
-    and whether the quotation sits in a relative clause ('flags that read "..."') that no verb
-    elsewhere in the sentence can claim."""
+    and whether the quotation is the text of a relative clause ('flags that read "..."') that no
+    verb elsewhere in the sentence can claim.
+
+    A fragment inside any other relative clause is the words of whoever says the whole sentence:
+    'He said Labor promised homes that had "never materialised"' - he, not Labor."""
     blocked = False
     for head in _quote_heads(doc, span):
-        token = head
+        token, relative = head, None
         for _ in range(12):
-            if token.head is token:
+            if token.dep_ in ("relcl", "acl") and not _speech_verb(token) and (
+                    token.i == head.i or not _inside(token.idx, spans)):
+                if token.dep_ == "acl" and token.head.lemma_.lower() in STATEMENT_NOUNS:
+                    pass  # 'said in a statement that it was "a warning"': the statement is the saying
+                elif token.dep_ == "relcl" and token.head.dep_ == "dobj" and _speech_verb(token.head.head):
+                    pass  # 'told an audience that it was "a gadget company"', misread as a relative clause
+                elif token.lemma_.lower() in TEXT_VERBS:
+                    blocked = True  # 'banners that read "Save Our Jobs"'
+                    break
+                else:
+                    relative = token
+            if token.head.i == token.i:
                 break
             token = token.head
             if _inside(token.idx, spans):
                 continue
             if _speech_verb(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS):
+                if relative is not None and token.pos_ != "NOUN" and _argument_of(relative.head, token):
+                    relative = None
+                    continue  # 'promised homes that...': the homes are promised, the words are not
                 return token, False
-            if token.dep_ in ("relcl", "acl") and not _speech_verb(token):
-                if token.dep_ == "acl" and token.head.lemma_.lower() in STATEMENT_NOUNS:
-                    continue  # 'said in a statement that it was "a warning"': the statement is the saying
-                if token.dep_ == "relcl" and token.head.dep_ == "dobj" and _speech_verb(token.head.head):
-                    continue  # 'told an audience that it was "a gadget company"', misread as a relative clause
-                blocked = True
-                break
     return None, blocked
+
+
+def _argument_of(noun: "Token", verb: "Token") -> bool:
+    """Is `noun` an object or adjunct of `verb` ('promised homes at the election'), not part of
+    what the verb reports ('said that the homes...')?"""
+    token = noun
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in ("ccomp", "xcomp", "parataxis"):
+            return False
+        token = token.head
+    return token.i == verb.i
 
 
 def _nearest_verb(doc: "Doc", span: QuoteSpan, spans: list[QuoteSpan], lo: int, hi: int) -> "Token | None":
