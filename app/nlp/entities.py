@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from app.domain import Entity, Mention
 from app.nlp.names import (ROLE_WORDS, TITLE_WORDS, bare_name, find_entity, first_name_gender, fold, is_first_name,
-                           name_tokens, same_country, same_person, strip_possessive, title_gender)
+                           name_tokens, nickname, same_country, same_person, strip_possessive, title_gender)
 from app.nlp.text import slugify
 
 if TYPE_CHECKING:
@@ -151,6 +151,8 @@ def _clean_span(span: "Span", block: "Block") -> _Raw | None:
         return None  # "n’t" tagged as a place
     if label not in VALUE_TYPES and _has_lowercase_verb(tokens):
         return None  # "Nicole recalls Sofia": the model ran names and a verb together
+    if label not in VALUE_TYPES and " " not in trimmed and trimmed.lower().strip(".") in TITLE_WORDS:
+        return None  # 'I told Coach', 'the CEO said': a title standing alone names nobody
     if label == "PERSON" and trimmed.lower() in KINSHIP_WORDS:
         return None  # "Mum, you've just written...": a relative called by what they are
     if label == "PERSON":
@@ -254,7 +256,7 @@ def _contexts(span: "Span") -> tuple[bool, bool]:
     person |= head.dep_ in ("nsubj",) and head.head.lemma_ in _speech_verbs()
     # 'Marcus Feld of Harrow Capital': a person and the organisation they work for
     person |= bool(after is not None and after.lower_ in ("of", "at") and after.i + 1 < len(doc)
-                   and doc[after.i + 1].ent_type_ == "ORG")
+                   and (doc[after.i + 1].ent_type_ == "ORG" or doc[after.i + 1].pos_ == "PROPN"))
     return place, person
 
 
@@ -453,7 +455,7 @@ def _raw_mentions(structure: "Structure", docs: list["Doc"]) -> list[_Raw]:
     _relabel_affiliations(raws, structure.text)
     _trim_to_known_people(raws)
     _relabel_first_names(raws)
-    return _drop_shared_surnames(raws)
+    return raws
 
 
 def _organisation_name(name: str) -> bool:
@@ -473,18 +475,6 @@ def _relabel_first_names(raws: list[_Raw]) -> None:
             continue
         if r.person_context or name_tokens(r.text)[-1] in surnames:
             r.label = "PERSON"
-
-
-def _drop_shared_surnames(raws: list[_Raw]) -> list[_Raw]:
-    """'the Roe family' when Ann Roe and Ben Roe are both named: it names neither one of them."""
-    owners: dict[str, set[tuple[str, ...]]] = {}
-    for r in raws:
-        tokens = tuple(name_tokens(r.text))
-        if r.label == "PERSON" and len(tokens) >= 2:
-            owners.setdefault(tokens[-1], set()).add(tokens)
-    return [r for r in raws if not (r.label not in VALUE_TYPES and len(name_tokens(r.text)) == 1
-                                    and not title_gender(r.text) and r.text[:1].isupper()
-                                    and len(owners.get(name_tokens(r.text)[0], ())) > 1)]
 
 
 def _trim_to_known_people(raws: list[_Raw]) -> None:
@@ -567,16 +557,21 @@ def _person_owner(raw: _Raw, people: list[_Group], person_surfaces: set[str]) ->
     if len(tokens) != 1:
         matches = [g for g in people if any(name_tokens(m.text) == tokens for m in g.mentions)]
         return matches[0] if len(matches) == 1 else None
-    if raw.label in ("GPE", "LOC") and _key(raw.text) not in person_surfaces:
+    if raw.label in ("GPE", "LOC") and _key(raw.text) not in person_surfaces and not is_first_name(raw.text):
         return None
+    nicknamed = [g for g in people if any(fold(nickname(m.text) or "") == tokens[0] for m in g.mentions)]
+    if len(nicknamed) == 1:
+        return nicknamed[0]  # 'Mookie' for Marcus "Mookie" Dillard
     surname = [g for g in people if any(name_tokens(m.text)[-1] == tokens[0] for m in g.full_person_names())]
     if len(surname) > 1 and (sex := title_gender(raw.text)):
         # 'Mrs Pryce' and 'Mr Pryce' when Joanna and Gareth Pryce are both named
         surname = [g for g in surname if first_name_gender(g.full_person_names()[0].text) == sex]
-    if len(surname) == 1:
+    if surname:
+        # A surname several relatives share is the one the article introduced first: in an
+        # obituary 'Tolliver' is the musician, not his daughter Ruby Tolliver.
         return surname[0]
     first = [g for g in people if any(name_tokens(m.text)[0] == tokens[0] for m in g.full_person_names())]
-    return first[0] if len(first) == 1 and not surname else None
+    return first[0] if len(first) == 1 else None
 
 
 def _group(raws: list[_Raw]) -> list[_Group]:

@@ -26,7 +26,7 @@ interim state attorney defense defence interior finance health foreign home cabi
 the pm mp mep mla prosecutor inspector superintendent constable admiral marshal commander
 sergeant sgt corporal lieutenant colonel brigadier major bishop archbishop cardinal rabbi imam reverend
 baroness baron earl duke duchess
-treasurer councillor councilor alderman envoy
+treasurer councillor councilor cllr alderman envoy
 """.split())
 
 # Occupations printed before a name like a title: 'Sprinter Kofi Mensah'.
@@ -87,6 +87,12 @@ def name_tokens(text: str) -> list[str]:
 
 
 _NICKNAME = re.compile(r"\s[\"“‘'][^\"“”‘’']+[\"”’']\s")  # Sandeep "Bapu" Kadam
+
+
+def nickname(text: str) -> str | None:
+    """'Mookie' in 'Marcus "Mookie" Dillard'."""
+    m = _NICKNAME.search(text)
+    return m.group(0).strip().strip("\"“”‘’'") if m else None
 
 
 @lru_cache(maxsize=8192)

@@ -146,6 +146,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                               for m in marks[n + 1:])
             if not open_same or later_close:
                 continue  # a plural possessive
+            opened_after = text[:stack[open_same[-1]].pos].rstrip()
+            if (not opened_after or opened_after[-1] in ".!?:") and not any(c in ALL_MARKS for c in text[mark.pos + 1:]):
+                continue  # '‘It feels like the officers’ minds were made up.' runs on into the next paragraph
             role = "close"
         elif mark.role == "either":
             role = "close" if open_same else "open"
@@ -397,7 +400,7 @@ class _Attributor:
             for mention in entity.mentions:
                 runs.extend(run for run in (self._words_before(mention), self._apposition_after(mention),
                                             self._age_after(mention), self._employer_after(mention)) if run)
-            self.titles[id(entity)] = [_with_ages(run) for run in runs]
+            self.titles[id(entity)] = [_expanded(_with_ages(run)) for run in runs]
             words = {w for run in runs for w in run}
             if words & MALE_WORDS and not words & FEMALE_WORDS:
                 self.gender[id(entity)] = "m"
@@ -594,6 +597,9 @@ class _Attributor:
         word = (word or head.text).lower()
         modifiers = [fold(c.text) for c in head.lefts if c.dep_ in ("compound", "nmod") or (
             c.dep_ == "amod" and fold(c.text) in TITLE_WORDS | self._title_words())]
+        if word in TITLE_ABBREVIATIONS:  # 'the CEO' is 'the chief executive'
+            *extra, word = TITLE_ABBREVIATIONS[word]
+            modifiers = [*modifiers, *extra]
         if head.lemma_.lower() in ORG_WORDS | ORG_ANAPHORS or word in ORG_WORDS | ORG_ANAPHORS:
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and (
                 head.lemma_.lower() in ORG_ANAPHORS)
@@ -728,11 +734,14 @@ class _Attributor:
         return None
 
     def _their_organisation(self, k: int, token: "Token") -> _Speaker | None:
-        for child in token.children:  # 'a Health Department spokesperson'
+        for child in token.children:  # 'a Health Department spokesperson', 'a council spokesman'
             if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
                 named = self._named(k, child, create=False)
                 if named and named.entity is not None and named.entity.type == "ORG":
                     return named
+            elif child.dep_ == "compound" and child.lemma_.lower() in ORG_WORDS and (org := self._organisation(child)):
+                start = self.structure.blocks[k].start + child.idx
+                return _Speaker(org, Mention(child.text, start, start + len(child.text)), None)
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("at", "for", "from", "of"):
                 for obj in prep.children:
@@ -785,6 +794,16 @@ def _appositions(token: "Token") -> list["Token"]:
 
 _EMPLOYER_AFTER = re.compile(r",?\s+(?:(?:an?|the)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:of|at|from|for|with)\s+(?:the\s+)?")
 _AGE_AFTER = re.compile(r"(?:,\s*(?:aged\s+)?|\s*\()(\d{1,3})\s*[,)]")
+
+
+TITLE_ABBREVIATIONS = {"ceo": ("chief", "executive"), "cfo": ("chief", "financial", "officer"),
+                       "coo": ("chief", "operating", "officer"), "cto": ("chief", "technology", "officer"),
+                       "pm": ("prime", "minister"), "md": ("managing", "director")}
+
+
+def _expanded(run: list[str]) -> list[str]:
+    """['ceo', 'dana', ...] -> ['chief', 'executive', ...]: one spelling for titles and descriptions."""
+    return [part for word in run for part in TITLE_ABBREVIATIONS.get(word, (word,))]
 
 
 def _with_ages(run: list[str]) -> list[str]:
