@@ -258,3 +258,15 @@ def test_a_lowercase_event_word_is_not_part_of_an_organisation():
 def test_a_relative_called_mum_is_no_entity():
     ents = entities_of("‘My daughter told me, “Mum, you can stay in bed,”’ Dr Hannah Lindqvist said.\n")
     assert not [e for e in ents if e.name == "Mum"]
+
+
+def test_first_name_nickname_and_surname_are_one_person_even_with_a_title_word():
+    ents = entities_of("Earl “Catfish” Tolliver, the bluesman, died on Tuesday. His wife, Ruby Tolliver, escaped.\n"
+                       "In 1988 Tolliver moved back to Clarksdale for good.\n")
+    earl = by_name(ents, "Earl “Catfish” Tolliver")
+    assert earl.type == "PERSON" and "Tolliver" in earl.aliases, "a shared surname is the first person's"
+
+
+def test_a_nickname_alone_joins_its_person():
+    ents = entities_of("Marcus \"Mookie\" Dillard scored 38 points on Friday.\nMookie said little afterwards.\n")
+    assert "Mookie" in by_name(ents, 'Marcus "Mookie" Dillard').aliases

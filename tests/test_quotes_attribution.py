@@ -275,3 +275,30 @@ def test_fragment_in_a_relative_clause_is_the_sentence_speaker():
                "Fans draped flags over the barrier that read “Save Our Club”, the club's newspaper reported.\n")
     assert who(a, "never materialised") == "Darren Keogh"
     assert who(a, "Save Our Club") is None
+
+
+def test_the_ceo_is_the_chief_executive():
+    a = parsed("Chief Executive Officer Dana Whitcomb and finance chief Raj Malhotra spoke to analysts.\n"
+               "Whitcomb, 53, said the company would buy back stock.\n"
+               "\"The stock is a better investment than anything else,\" the CEO said.\n")
+    assert who(a, "better investment") == "Dana Whitcomb"
+
+
+def test_a_council_spokesman_speaks_for_the_council():
+    a = parsed("Wrexley Borough Council will decide in March.\n"
+               "A council spokesman said: ‘The application will be determined on its merits.’\n")
+    assert who(a, "determined on its merits") == "Wrexley Borough Council"
+
+
+def test_a_quoted_sentence_with_a_plural_possessive_runs_on():
+    a = parsed("‘We have had three meetings,’ Sue Pennington said. ‘It feels like the officers’ minds were made up.\n"
+               "‘Nobody listened to us.’\n")
+    assert [q.text for q in a.quotes] == ["We have had three meetings,", "It feels like the officers’ minds were "
+                                          "made up.", "Nobody listened to us."]
+    assert {q.speaker.name for q in a.quotes} == {"Sue Pennington"}
+
+
+def test_a_list_before_a_comma_is_no_title():
+    a = parsed("Besides his wife and daughter, Earl Tolliver is survived by a son.\n"
+               "Earl Tolliver toured Europe, but he moved home, saying he was tired of “cold rooms”.\n")
+    assert who(a, "cold rooms") == "Earl Tolliver"

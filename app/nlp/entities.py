@@ -378,6 +378,25 @@ def _split_brackets(raw: _Raw) -> list[_Raw]:
     return parts
 
 
+_NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [\"“‘']([A-Z][^\"“”‘’']{0,30})[\"”’'] ((?:[A-Z][\w’'-]+ ?){1,2})")
+
+
+def _nicknamed_people(block: "Block", raws: list[_Raw]) -> list[_Raw]:
+    """Earl “Catfish” Tolliver: a first name, a nickname in quotes and a surname are one person,
+    however the model cut them up."""
+    found = []
+    for m in _NICKNAMED.finditer(block.text):
+        if not is_first_name(m.group(1)):
+            continue
+        text = m.group(0).rstrip()
+        start = block.start + m.start()
+        found.append(_Raw(text, start, start + len(text), "PERSON", block.kind == "paragraph"))
+    if not found:
+        return raws
+    kept = [r for r in raws if not any(f.start < r.end and r.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda r: r.start)
+
+
 def _titles_as_works(block: "Block", raws: list[_Raw]) -> list[_Raw]:
     """Words of a quoted title ('Wenders’ “Paris, Texas”') name a work, not the places in it."""
     from app.nlp.quotes import quoted_titles
@@ -424,8 +443,11 @@ def _join_adjacent(raws: list[_Raw], text: str) -> list[_Raw]:
     out: list[_Raw] = []
     for raw in raws:
         prev = out[-1] if out else None
+        gap = text[prev.end:raw.start] if prev else ""
+        nicknamed = bool(prev and nickname(gap) and gap.strip() and "PERSON" in (prev.label, raw.label)
+                         and is_first_name(prev.text))  # Earl “Catfish” | Tolliver
         if prev and prev.label not in VALUE_TYPES and raw.label not in VALUE_TYPES \
-                and text[prev.end:raw.start] == " " and prev.label != "NORP" and raw.label != "NORP" \
+                and (gap == " " or nicknamed) and prev.label != "NORP" and raw.label != "NORP" \
                 and " " not in prev.text and " " not in raw.text:
             label = "PERSON" if "PERSON" in (prev.label, raw.label) else prev.label
             out[-1] = _Raw(text[prev.start:raw.end], prev.start, raw.end, label, prev.in_body,
@@ -443,7 +465,7 @@ def _raw_mentions(structure: "Structure", docs: list["Doc"]) -> list[_Raw]:
             continue
         block_raws = [part for r in (_clean_span(s, block) for s in doc.ents) if r
                       for at_part in _split_at(_split_inner_possessive(r)) for part in _split_brackets(at_part)]
-        block_raws = _titles_as_works(block, block_raws)
+        block_raws = _nicknamed_people(block, _titles_as_works(block, block_raws))
         if block.kind == "paragraph" and block.paragraph_index in (0, 1):  # 1: after a standfirst
             block_raws = _dateline_place(block, block_raws)
         block_raws += _listed_people(doc, block)
@@ -644,13 +666,9 @@ def _merge_speaking_surnames(groups: list[_Group]) -> list[_Group]:
 def _add_missed_surnames(groups: list[_Group], structure: "Structure", docs: list["Doc"]) -> None:
     """A known person's surname the model left untagged is still that person."""
     surnames: dict[str, _Group] = {}
-    for group in groups:
+    for group in groups:  # in order of appearance: a shared surname is the first one's, as in _person_owner
         for m in group.full_person_names():
-            surname = m.text.split()[-1]
-            if surnames.get(surname, group) is not group:
-                surnames[surname] = None  # two people share it: ambiguous
-            else:
-                surnames[surname] = group
+            surnames.setdefault(m.text.split()[-1], group)
     taken = sorted((m.start, m.end) for g in groups for m in g.mentions)
     starts = [s for s, _ in taken]
     for block, doc in zip(structure.blocks, docs):

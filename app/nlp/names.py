@@ -99,7 +99,9 @@ def nickname(text: str) -> str | None:
 def _name_tokens(text: str) -> tuple[str, ...]:
     tokens = fold(strip_possessive(_NICKNAME.sub(" ", text))).replace("-", " ").split()
     core = tokens
-    while core and core[0] in TITLE_WORDS:
+    # A word right before a nickname is a first name, even one that is also a title: Earl "Catfish" Roe.
+    nicknamed = bool(re.match(r"^[^\s\"“‘']+\s[\"“‘']", text))
+    while core and core[0] in TITLE_WORDS and not (nicknamed and len(core) == len(tokens)):
         core = core[1:]
     while len(core) > 2 and core[0] in ROLE_WORDS:  # 'Farmer Ruth Adeyemi', not 'Jim Farmer'
         core = core[1:]
@@ -117,7 +119,8 @@ def _name_tokens(text: str) -> tuple[str, ...]:
 def bare_name(text: str) -> str:
     """A person's name as printed, without the titles or role before it: 'Ana Ruiz'."""
     words = strip_possessive(text).split()
-    while len(words) > 1 and all(part in TITLE_WORDS for part in fold(words[0]).split()):
+    while len(words) > 1 and all(part in TITLE_WORDS for part in fold(words[0]).split()) \
+            and not words[1][:1] in "\"“‘'" and not _first_name_not_title(words):
         words = words[1:]  # 'Secretary-General' folds to two title words
     while len(words) > 2 and fold(words[0]) in ROLE_WORDS:
         words = words[1:]
@@ -131,6 +134,15 @@ def _gender_detector():
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
+def _first_name_not_title(words: list[str]) -> bool:
+    """'Earl Tolliver', not 'Earl Spencer': a title word that is a first name, before a word that is not one.
+    (Earl "Catfish" Roe, with a nickname, is handled by the caller.)"""
+    if len(words) != 2 or not words[0].istitle():
+        return False
+    detector = _gender_detector()
+    return detector.get_gender(words[0]) in ("male", "female") and detector.get_gender(words[1]) == "unknown"
+
+
 @lru_cache(maxsize=8192)
 def first_name_gender(name: str) -> str | None:
     """'m' or 'f' when the first name of a full name is given to one sex only, else None.
@@ -138,7 +150,7 @@ def first_name_gender(name: str) -> str | None:
     A prior for pronouns when the article itself shows nothing (no 'Mr', no 'she'); the
     names and their usage come from gender-guesser's data, not from any article.
     """
-    words = bare_name(name).split()
+    words = bare_name(_NICKNAME.sub(" ", name)).split()
     if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 2:
         return None
     return {"male": "m", "female": "f"}.get(_gender_detector().get_gender(words[0]))

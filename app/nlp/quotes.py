@@ -444,11 +444,13 @@ class _Attributor:
             if token.ent_type_ == "PERSON":
                 break  # 'Skater Jo Roe partners Ann Lee': Jo Roe is no title of Ann Lee's
             if token.text in (",", "’s", "'s") and not skipped and not run:
-                skipped = True
+                skipped = token.text == ","
                 j -= 1
                 continue
             if token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or token.text == "-" or (
                     token.lower_.strip(".") in TITLE_WORDS and token.lower_ != "the"):
+                if skipped and not run and first < len(doc) and not _apposed(token, doc[first]):
+                    break  # 'Besides his wife and daughter, Roe is survived by...': no title of Roe's
                 run.insert(0, fold(token.text))
                 j -= 1
                 continue
@@ -709,7 +711,7 @@ class _Attributor:
                 return _Speaker(described, named.mention, None)
         if named:
             return named
-        if token.pos_ in ("NOUN", "ADJ"):
+        if token.pos_ in ("NOUN", "ADJ") or fold(token.text) in TITLE_WORDS:
             determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "poss")}
             if determiners & {"a", "an", "one", "another", "some", "two", "three", "several", "many"} or (
                     token.tag_ == "NNS" and not determiners & {"the", "these", "those"}):
@@ -768,11 +770,21 @@ class _Attributor:
             lo += 1
         start, end = doc[lo].idx, token.idx + len(token.text)
         text = strip_possessive(block.text[start:end])
-        if not text or not text[0].isupper():
-            return None
+        if not text or not text[0].isupper() or fold(text) in TITLE_WORDS:
+            return None  # 'the CEO said' is a description, not a name
         type_ = "ORG" if fold(token.text) in ORG_WORDS else "PERSON"
         entity = self.entity_for_name(text, block.start + start, block.start + start + len(text), type_)
         return _Speaker(entity, Mention(text, block.start + start, block.start + start + len(text)), None)
+
+
+def _apposed(noun: "Token", name: "Token") -> bool:
+    """'The health secretary, Steve Barclay': the description and the name stand in apposition."""
+    def head_of(token):
+        while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+            token = token.head
+        return token
+    noun, name = head_of(noun), head_of(name)
+    return (name.dep_ == "appos" and name.head.i == noun.i) or (noun.dep_ == "appos" and noun.head.i == name.i)
 
 
 def _appositions(token: "Token") -> list["Token"]:
