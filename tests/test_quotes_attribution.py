@@ -302,3 +302,10 @@ def test_a_list_before_a_comma_is_no_title():
     a = parsed("Besides his wife and daughter, Earl Tolliver is survived by a son.\n"
                "Earl Tolliver toured Europe, but he moved home, saying he was tired of “cold rooms”.\n")
     assert who(a, "cold rooms") == "Earl Tolliver"
+
+
+def test_an_unnamed_party_member_is_nobody():
+    a = parsed("Premier Catherine Moylan announced the plan on Monday.\n"
+               "One Labor MP, who did not want to be named, said the plan had been “rushed out the door”.\n")
+    assert who(a, "rushed out the door") is None
+    assert not [e for e in a.entities if e.name.endswith(" MP")]

@@ -153,6 +153,8 @@ def _clean_span(span: "Span", block: "Block") -> _Raw | None:
         return None  # "Nicole recalls Sofia": the model ran names and a verb together
     if label not in VALUE_TYPES and " " not in trimmed and trimmed.lower().strip(".") in TITLE_WORDS:
         return None  # 'I told Coach', 'the CEO said': a title standing alone names nobody
+    if label == "PERSON" and " " in trimmed and fold(trimmed.split()[-1]) in TITLE_WORDS:
+        return None  # 'One Labor MP said': a description of someone unnamed
     if label == "PERSON" and trimmed.lower() in KINSHIP_WORDS:
         return None  # "Mum, you've just written...": a relative called by what they are
     if label == "PERSON":

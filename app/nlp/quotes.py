@@ -770,8 +770,8 @@ class _Attributor:
             lo += 1
         start, end = doc[lo].idx, token.idx + len(token.text)
         text = strip_possessive(block.text[start:end])
-        if not text or not text[0].isupper() or fold(text) in TITLE_WORDS:
-            return None  # 'the CEO said' is a description, not a name
+        if not text or not text[0].isupper() or fold(text.split()[-1]) in TITLE_WORDS:
+            return None  # 'the CEO said', 'one Labor MP said': a description, not a name
         type_ = "ORG" if fold(token.text) in ORG_WORDS else "PERSON"
         entity = self.entity_for_name(text, block.start + start, block.start + start + len(text), type_)
         return _Speaker(entity, Mention(text, block.start + start, block.start + start + len(text)), None)
