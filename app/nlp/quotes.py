@@ -272,12 +272,13 @@ def _is_saying_word(word: str) -> bool:
     """'said', 'read', 'chanting': a word form that introduces words said or written."""
     return word in SAYING_FORMS
 
+
 SPEECH_VERBS = frozenset("""
 say tell add respond reply answer state declare announce explain note claim insist argue warn write ask
 acknowledge admit confirm deny reveal recall suggest urge call describe refer accuse comment remark
 continue conclude tweet post quip joke shout cry whisper mention stress emphasise emphasize observe
 predict promise vow pledge concede complain agree caution boast repeat reiterate assert contend maintain
-yell scream chant laugh joke sigh gush smile grin chuckle sob beam
+yell scream chant laugh sigh gush smile grin chuckle sob beam
 testify report cite brand label dub term characterise characterize praise criticise criticize slam blast
 add admit recount share tout hail allege counter retort muse lament demand threaten proclaim
 """.split())
@@ -383,6 +384,9 @@ class _Attributor:
     gender: dict[int, str] = field(default_factory=dict)  # id(entity) -> "m" | "f"
     resolved: dict[tuple[int, int], _Speaker | None] = field(default_factory=dict)
     titles: dict[int, list[list[str]]] = field(default_factory=dict)  # id(entity) -> word runs
+    # Words of any title: an adjective among them tells people apart ('the foreign minister'),
+    # any other ('the 47-year-old businessman', 'the embattled minister') does not.
+    title_words: frozenset[str] = frozenset()
     _index: list = field(default_factory=list)
     _index_starts: list[int] = field(default_factory=list)
     _indexed_size: int = -1
@@ -401,6 +405,7 @@ class _Attributor:
                 runs.extend(run for run in (self._words_before(mention), self._apposition_after(mention),
                                             self._age_after(mention), self._employer_after(mention)) if run)
             self.titles[id(entity)] = [_expanded(_with_ages(run)) for run in runs]
+            self.title_words |= {w for run in self.titles[id(entity)] for w in run}
             words = {w for run in runs for w in run}
             if words & MALE_WORDS and not words & FEMALE_WORDS:
                 self.gender[id(entity)] = "m"
@@ -598,7 +603,7 @@ class _Attributor:
         Without `fallback`, only a person whose title fits: not the last person talked about."""
         word = (word or head.text).lower()
         modifiers = [fold(c.text) for c in head.lefts if c.dep_ in ("compound", "nmod") or (
-            c.dep_ == "amod" and fold(c.text) in TITLE_WORDS | self._title_words())]
+            c.dep_ == "amod" and (fold(c.text) in TITLE_WORDS or fold(c.text) in self.title_words))]
         if word in TITLE_ABBREVIATIONS:  # 'the CEO' is 'the chief executive'
             *extra, word = TITLE_ABBREVIATIONS[word]
             modifiers = [*modifiers, *extra]
@@ -610,8 +615,9 @@ class _Attributor:
                 fold(f).split()[-1:] and fold(f).split()[-1] in COMPANY_DESIGNATORS for f in (e.name, *e.aliases))
             # 'Acme Inc. unveiled Halo. The company said...': the organisation just talked about,
             # a company before a product or a team when the word says company.
-            if self._organisation(head) or not definite:
-                return self._organisation(head)
+            named = self._organisation(head)
+            if named or not definite:
+                return named
             return ((self._recent(pos, company, subject_only=False) if head.lemma_.lower() in COMPANY_WORDS else None)
                     or self._recent(pos, organisation, subject_only=True))
         if not _is_person_noun(word) and not any(word in run for runs in self.titles.values() for run in runs):
@@ -649,15 +655,10 @@ class _Attributor:
                 or self._recent(pos, person, subject_only=True, exclude=conflicts)
                 or self._recent(pos, person, subject_only=False, exclude=conflicts))
 
-    def _title_words(self) -> set[str]:
-        """Words of any title: an adjective among them tells people apart ('the foreign minister'),
-        any other ('the 47-year-old businessman', 'the embattled minister') does not."""
-        return {w for runs in self.titles.values() for run in runs for w in run}
-
     def _named_by_head(self, head: "Token", pos: int) -> Entity | None:
         """'the festival said': the organisation whose name ends in that word, the last one
         talked about when there are several ('the Toronto International Film Festival')."""
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        if not _definite(head):
             return None
         word = head.lemma_.lower()
         orgs = {id(e) for e in self.entities if e.type == "ORG" and fold(e.name).split()[-1:] == [word]}
@@ -705,8 +706,7 @@ class _Attributor:
         if named and named.entity is not None and named.entity.type == "NORP" and not token.tag_.endswith("S"):
             # 'Republican calls...': one person, whom a title describes ('Republican Jo Roe');
             # 'The Scot said': one person, the one talked about if no title says so.
-            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-            described = self.resolve_description(token, gpos, token.text, fallback=definite)
+            described = self.resolve_description(token, gpos, token.text, fallback=_definite(token))
             if described is not None:
                 return _Speaker(described, named.mention, None)
         if named:
@@ -775,6 +775,11 @@ class _Attributor:
         type_ = "ORG" if fold(token.text) in ORG_WORDS else "PERSON"
         entity = self.entity_for_name(text, block.start + start, block.start + start + len(text), type_)
         return _Speaker(entity, Mention(text, block.start + start, block.start + start + len(text)), None)
+
+
+def _definite(noun: "Token") -> bool:
+    """'the festival', 'the Scot': a noun with the definite article points back to someone known."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _apposed(noun: "Token", name: "Token") -> bool:
