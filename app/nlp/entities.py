@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from app.domain import Entity, Mention
 from app.nlp.names import (ROLE_WORDS, TITLE_WORDS, bare_name, find_entity, first_name_gender, fold, is_first_name,
                            name_tokens, nickname, same_country, same_person, strip_possessive, title_gender)
+from app.nlp.structure import DATELINE_STATE
 from app.nlp.text import slugify
 
 if TYPE_CHECKING:
@@ -354,17 +355,12 @@ def _split_at(raw: _Raw) -> list[_Raw]:
     'University of Leeds and University College Cork': two organisations listed as one."""
     both = re.match(r"^(.+?) and (.+)$", raw.text) if raw.label not in VALUE_TYPES else None
     if both and all(set(w.lower() for w in part.split()) & ORG_NOUNS for part in both.groups()):
-        first, second = both.group(1), both.group(2)
-        at = raw.start + both.start(2)
-        return [_Raw(first, raw.start, raw.start + len(first), "ORG", raw.in_body),
-                _Raw(second, at, at + len(second), "ORG", raw.in_body)]
-    m = _AT_SPLIT.match(raw.text) if raw.label == "ORG" else None
+        m = both
+    else:
+        m = _AT_SPLIT.match(raw.text) if raw.label == "ORG" else None
     if not m:
         return [raw]
-    first, second = m.group(1), m.group(2)
-    at = raw.start + m.start(2)
-    return [_Raw(first, raw.start, raw.start + len(first), "ORG", raw.in_body),
-            _Raw(second, at, at + len(second), "ORG", raw.in_body)]
+    return [_Raw(m.group(n), raw.start + m.start(n), raw.start + m.end(n), "ORG", raw.in_body) for n in (1, 2)]
 
 
 def _split_brackets(raw: _Raw) -> list[_Raw]:
@@ -426,8 +422,7 @@ def _split_inner_possessive(raw: _Raw) -> _Raw:
                 raw.in_body, raw.place_context, raw.person_context)
 
 
-_DATELINE_PLACE = re.compile(r"^([A-Z][A-Z .'’-]*[A-Z])(?=(?:,\s*[A-Z][a-z]{1,5}\.(?:\s?[A-Z][a-z]?\.)?)?,?\s*"
-                             r"(?:\([^)]*\)\s*)?[–—-])")
+_DATELINE_PLACE = re.compile(rf"^([A-Z][A-Z .'’-]*[A-Z])(?={DATELINE_STATE}?,?\s*(?:\([^)]*\)\s*)?[–—-])")
 
 
 def _dateline_place(block: "Block", raws: list[_Raw]) -> list[_Raw]:

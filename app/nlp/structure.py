@@ -31,9 +31,10 @@ _DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|last updated|first published)\b[:\s]*)?[\w ,.:/|-]*"
     rf"(?:\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b)"
     rf"[\w ,.:/|()+-]*$", re.I)
+# The abbreviated state after a dateline's place: 'SACRAMENTO, Calif.', 'ALBANY, N.Y.'.
+DATELINE_STATE = r"(?:,\s*[A-Z][a-z]{1,5}\.(?:\s?[A-Z][a-z]?\.)?)"
 # 'YUBA COUNTY (CBS13) –', 'SACRAMENTO, Calif. (AP) —': a capitalised place, perhaps its state, the outlet.
-_DATELINE = re.compile(rf"^[A-Z][A-Z .,'’-]*[A-Z.](?:,\s*[A-Z][a-z]{{1,5}}\.(?:\s?[A-Z][a-z]?\.)?)?"
-                       rf"\s*\((?P<outlet>[^()]{{2,40}})\)\s*(?:{DASH})")
+_DATELINE = re.compile(rf"^[A-Z][A-Z .,'’-]*[A-Z.]{DATELINE_STATE}?\s*\((?P<outlet>[^()]{{2,40}})\)\s*(?:{DASH})")
 
 
 @dataclass
