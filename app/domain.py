@@ -57,6 +57,9 @@ class Quote:
     cue: str | None
     section_id: str | None
     paragraph_index: int | None
+    # The attribution rule (sieve) that chose the speaker, or found none: for `parse --explain`
+    # and for tracing a wrong speaker to its rule. Not part of the API's Quote.
+    sieve: str | None = None
 
 
 @dataclass
