@@ -244,11 +244,14 @@ def not_a_quote(text: str, span: QuoteSpan) -> str | None:
         return "term"  # the "so-called safe zones": a term, not something said
     if prev_words[-2:] and prev_words[-2:][0] in CITED_WORDS and prev_words[-1] == "of":
         return "term"
+    next_word = re.match(r"\s+([a-z][\w-]*)", after)
+    if next_word and next_word.group(1) in WORK_NOUNS and len(content.split()) <= 4 \
+            and not re.search(r"[.!?;:]", content.rstrip(".,")):
+        return "title"  # the "Mother Goose" comic, "parole" status: a name of the thing that follows
     if not _is_title_case(content):
         return None
-    if re.search(r"['’]s$|s['’]$", before) or (prev_words and (prev_words[-1] in NAMING_WORDS
-                                                        or set(prev_words) & WORK_NOUNS)):
-        return "title"  # CBC's "Morning Talk", the film "Harbour Lights"
+    if re.search(r"['’]s$|s['’]$", before) or (prev_words and set(prev_words) & (NAMING_WORDS | WORK_NOUNS)):
+        return "title"  # CBC's "Morning Talk", the film "Harbour Lights", named their robot "Rover"
     first_after = re.match(r"\s+([A-Z][\w’'-]*)", after)
     last_before = re.search(r"([A-Z][\w’'.-]*)$", before)
     if first_after and last_before and len(content.split()) <= 3:

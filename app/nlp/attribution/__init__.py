@@ -46,6 +46,7 @@ def attribute_quotes(structure: "Structure", docs: list["Doc"], registry: "Entit
     passes.continued_quotation(items)
     passes.headline_echo(resolver, items)
     passes.headline_paraphrase(resolver, items)
+    items = passes.without_scare_quotes(items)
     return _to_quotes(structure, items)
 
 

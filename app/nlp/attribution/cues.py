@@ -25,14 +25,29 @@ NO_SPANS = Spans()
 
 
 def is_speech_verb(token: "Token") -> bool:
+    """A verb of saying ('said', 'clarifies'), 'hit back', or a text's verb with a text as subject
+    ('a letter that read', 'the statement reads')."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = token.lemma_.lower()
-    return lemma in SPEECH_VERBS or (lemma in RETORT_VERBS and any(c.lower_ == "back" for c in token.children))
+    return (lemma in SPEECH_VERBS or (lemma in RETORT_VERBS and any(c.lower_ == "back" for c in token.children))
+            or (lemma in DISPLAY_VERBS and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in STATEMENT_NOUNS
+                                               for c in token.children)))
+
+
+def is_mistagged_cue(token: "Token", span: QuoteSpan) -> bool:
+    """'The Agency notes, "..."': a verb of saying the tagger took for a noun, right before the
+    comma or colon that introduces the quotation."""
+    if token.pos_ not in ("NOUN", "PROPN") or not token.is_lower or token.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    between = token.doc.text[token.idx + len(token.text):span.opener]
+    return between.strip() in (",", ":") and token.i > 0 and token.doc[token.i - 1].pos_ in ("PROPN", "NOUN")
 
 
 def subject_of(verb: "Token", before: int | None = None, spans: Spans = NO_SPANS) -> "Token | None":
     """The subject of a verb of saying, climbing through 'by saying', 'stating that', 'and said'."""
+    if verb.pos_ in ("NOUN", "PROPN"):  # a cue the tagger took for a noun: the name right before it
+        return verb.doc[verb.i - 1] if verb.i > 0 else None
     token = verb
     if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.dep_ == "advcl":
         # '..., saying it was "for my family"': the one who says is the sentence's subject
@@ -76,14 +91,16 @@ def _left_neighbour(verb: "Token", spans: Spans) -> "Token | None":
 
 
 def according_to(doc: "Doc", lo: int, hi: int, spans: Spans) -> "Token | None":
-    """The object of 'according to' in the sentence [lo, hi), outside the quotations."""
+    """The source named by 'according to X' or 'in the words of X' in the sentence [lo, hi),
+    outside the quotations."""
     for t in tokens(doc, lo, hi):
-        if t.lower_ == "according" and not spans.inside(t.idx):
-            to = t.nbor(1) if t.i + 1 < len(doc) else None
-            if to is not None and to.lower_ == "to":
-                objs = [c for c in to.children if c.dep_ == "pobj"]
-                if objs:
-                    return objs[0]
+        if spans.inside(t.idx) or t.i + 1 >= len(doc):
+            continue
+        after = t.nbor(1)
+        if (t.lower_ == "according" and after.lower_ == "to") or (t.lower_ == "words" and after.lower_ == "of"):
+            objs = [c for c in after.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
     return None
 
 
@@ -138,7 +155,7 @@ def nearest_verb(doc: "Doc", span: QuoteSpan, spans: Spans, lo: int, hi: int) ->
     quotation in between."""
     best, distance = None, None
     for token in tokens(doc, lo, hi):
-        if spans.inside(token.idx) or not is_speech_verb(token):
+        if spans.inside(token.idx) or not (is_speech_verb(token) or is_mistagged_cue(token, span)):
             continue
         d = span.opener - token.idx if token.idx < span.opener else token.idx - (span.closer or span.end)
         between = [s for s in spans if s is not span and s.depth == 0 and (

@@ -61,8 +61,12 @@ class Discourse:
         k = self.profiles.block_of(pos)
         return self.structure.blocks[k].start if k is not None else 0
 
-    def resolve_pronoun(self, word: str, pos: int, exclude: set[int] = frozenset()) -> Entity | None:
-        """The person a pronoun points back to: recent subject first, gender where known."""
+    def resolve_pronoun(self, word: str, pos: int, exclude: set[int] = frozenset(),
+                        sentence_start: int | None = None) -> Entity | None:
+        """The person a pronoun points back to, in order of preference: a subject of the right sex
+        earlier in the same sentence, the subject of a main clause of this paragraph, any subject
+        of it, someone the text has shown to be of that sex in this or the last paragraph, then
+        anyone who fits."""
         word = word.lower()
         if word in MALE_PRONOUNS:
             want = "m"
@@ -76,9 +80,11 @@ class Discourse:
         gender_of = self.profiles.gender_of
         known = lambda e: e.type == "PERSON" and id(e) not in exclude and gender_of(e) == want  # noqa: E731
         fits = lambda e: e.type == "PERSON" and id(e) not in exclude and (gender_of(e) or want) == want  # noqa: E731
-        # The last subject of this paragraph, if the pronoun fits; then someone the text has
-        # shown to be 'she' in this or the last paragraph beats an unknown.
-        entity = (self.recent(pos, fits, subject_only=True, since=self.paragraph_start(pos))
+        paragraph = self.paragraph_start(pos)
+        sentence = sentence_start if sentence_start is not None else pos
+        entity = (self.recent(pos, fits, subject_only=True, since=sentence)
+                  or self.recent(pos, fits, subject_only=True, since=paragraph, main_only=True)
+                  or self.recent(pos, fits, subject_only=True, since=paragraph)
                   or self.recent(pos, known, subject_only=True, since=self.window(pos))
                   or self.recent(pos, fits, subject_only=True) or self.recent(pos, fits, subject_only=False))
         if entity is not None and id(entity) not in self.profiles.gender:

@@ -78,3 +78,12 @@ def headline_paraphrase(resolver: Resolver, items: list[Quoted]) -> None:
         speaker = resolver.speaker_of(k, subject) if subject is not None else None
         if speaker and speaker.entity is not None and speaker.entity.type == "PERSON":
             item.speaker = Speaker(speaker.entity, None, sieve="headline paraphrase")
+
+
+
+def without_scare_quotes(items: list[Quoted]) -> list[Quoted]:
+    """Marks inside a quotation around a fragment no verb of saying introduces ('we could use a
+    "gravity tractor"', 'these "events"') are the speaker's own scare quotes: they quote nobody
+    else, so they are no quotation of their own."""
+    return [i for i in items if not (i.parent is not None and i.quotation.kind == "partial"
+                                     and i.speaker is not None and i.speaker.sieve == "outer speaker")]

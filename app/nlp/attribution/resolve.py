@@ -29,6 +29,13 @@ if TYPE_CHECKING:
     from app.nlp.structure import Structure
 
 SPEAKING_ORG_WORDS = lexicon.words("organisation_words", "speaker")
+ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
+STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
+# Dependents that stay inside one noun phrase ('American academic and professor Jo Roe',
+# 'Governor of Kent Jo Roe'); a clause hanging on the noun is not part of it.
+# An owner ('Jo's sister') or a phrase after a preposition ('the mother of Jo') names someone
+# else, except after a capitalised title ('Governor of Kent Jo Roe').
+PHRASE_DEPS = frozenset({"compound", "amod", "appos", "conj", "cc", "det", "nmod", "flat", "punct", "nummod"})
 SPOKESPEOPLE = lexicon.words("person_words", "spokesperson")
 INDEFINITE = lexicon.words("determiners", "indefinite")
 
@@ -76,17 +83,24 @@ class Resolver:
         gpos = block.start + token.idx
         if token.pos_ == "PRON":
             if token.dep_ in SUBJECT_DEPS and token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
-                found = self.speaker_of(k, token.head.head, create)
-                return replace(found, resolution="relative pronoun") if found else None
-            entity = self.discourse.resolve_pronoun(token.text, gpos)
+                return self._antecedent(k, token, create)
+            sentence_start = block.start + token.sent.start_char
+            entity = self.discourse.resolve_pronoun(token.text, gpos, sentence_start=sentence_start)
             return Speaker(entity, self._mention(k, token), resolution="pronoun")
         named = self.named(k, token, create=False)
         if named and named.entity is not None and named.entity.type == "PERSON":
             return named
+        organisation_word = token.lemma_.lower() in SPEAKING_ORG_WORDS | ORG_KIND_WORDS
         for appos in appositions(token):
             found = self.named(k, appos, create)
-            if found and found.entity is not None and found.entity.type == "PERSON":
+            # 'the minister, Jo Roe,' names a person; 'the state news agency, Acme,' an organisation
+            if found and found.entity is not None and (
+                    found.entity.type == "PERSON" or (organisation_word and found.entity.type == "ORG")):
                 return replace(found, resolution="apposition")
+        if not (named and named.entity is not None) and (inside := self._person_in_phrase(k, token)):
+            return inside
+        if token.lemma_.lower() in STATEMENT_NOUNS and token.pos_ == "NOUN":
+            return self._author(k, token, gpos)
         named = named or self.named(k, token, create)
         if named and named.entity is not None and named.entity.type == "NORP" and not token.tag_.endswith("S"):
             # 'Republican calls...': one person, whom a title describes ('Republican Jo Roe');
@@ -99,6 +113,58 @@ class Resolver:
         if token.pos_ in ("NOUN", "ADJ") or fold(token.text) in TITLE_WORDS:
             return self._described(k, token, gpos)
         return None
+
+    def _antecedent(self, k: int, pronoun: "Token", create: bool) -> Speaker | None:
+        """'Jo Roe, an expert from Acme University, who said': 'who' means a person, so the
+        antecedent is the person the noun phrase the clause hangs on belongs to."""
+        head = pronoun.head.head
+        found = self.speaker_of(k, head, create)
+        if pronoun.lower_ == "who":
+            token = head
+            while (found is None or found.entity is None or found.entity.type != "PERSON") and \
+                    token.dep_ in ("pobj", "prep", "appos", "compound", "conj") and token.head.i != token.i:
+                token = token.head
+                found = self.speaker_of(k, token, create) if token.pos_ in ("NOUN", "PROPN") else found
+        return replace(found, resolution="relative pronoun") if found else None
+
+    def _person_in_phrase(self, k: int, token: "Token") -> Speaker | None:
+        """The one person named inside the subject's noun phrase, however the parser hung the
+        name on the description ('American academic and professor Jo Roe said')."""
+        block = self.structure.blocks[k]
+        people: dict[int, Speaker] = {}
+
+        def inside(t: "Token") -> list["Token"]:
+            titled = t.text[:1].isupper() and fold(t.text) in TITLE_WORDS
+            return [c for c in t.children if c.dep_ in PHRASE_DEPS or (titled and c.dep_ == "prep")
+                    or (c.dep_ == "pobj" and t.dep_ == "prep")]
+
+        todo = inside(token)
+        while todo:
+            child = todo.pop()
+            found = self.registry.mention_at(block.start + child.idx, block.start + child.idx + len(child.text),
+                                             types=("PERSON",))
+            if found:
+                entity, mention = found
+                people.setdefault(id(entity), Speaker(entity, Mention(mention.text, mention.start, mention.end),
+                                                      resolution="name in the phrase"))
+            todo.extend(inside(child))
+        return next(iter(people.values())) if len(people) == 1 else None
+
+    def _author(self, k: int, noun: "Token", gpos: int) -> Speaker | None:
+        """'Cornyn's statement added', 'a post by him read', 'the Acme letter says': the text's author;
+        'a statement said': the organisation the article is talking about."""
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN"):
+                found = self.speaker_of(k, child)
+                if found and found.entity is not None:
+                    return replace(found, resolution="author of the text")
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                for obj in child.children:
+                    found = self.speaker_of(k, obj) if obj.dep_ == "pobj" else None
+                    if found and found.entity is not None:
+                        return replace(found, resolution="author of the text")
+        org = self.discourse.recent(gpos, lambda e: e.type == "ORG", subject_only=True)
+        return Speaker(org, None, resolution="author of the text") if org else None
 
     def _described(self, k: int, token: "Token", gpos: int) -> Speaker | None:
         """A common noun phrase: someone unnamed, someone speaking for a body, or a description."""

@@ -23,12 +23,13 @@ import app.nlp.attribution.cues as cues
 from app.nlp.attribution.discourse import FEMALE_PRONOUNS, MALE_PRONOUNS
 from app.nlp.attribution.resolve import Resolver, Speaker
 from app.nlp.marks import Quotation, Spans, find_quote_spans
-from app.nlp.syntax import first_token_at
+from app.nlp.syntax import first_token_at, sentences, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 ACCUSATION_VERBS = lexicon.words("accusation_verbs")
+STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
 
 
 @dataclass
@@ -75,6 +76,23 @@ class Context:
     def according(self) -> "Token | None":
         return cues.according_to(self.doc, self.lo, self.hi, self.spans)
 
+    @cached_property
+    def previous_sentence(self) -> tuple[int, int] | None:
+        """The sentence of this block right before the quotation's own."""
+        before = [(a, b) for a, b in sentences(self.doc, self.spans) if b <= self.lo]
+        return before[-1] if before else None
+
+    def resolved_subject(self, verb: "Token") -> Speaker | None:
+        """The subject of `verb` when it resolves to an entity of the article, else None."""
+        subject = cues.subject_of(verb, self.item.span.end, self.spans)
+        if subject is None or self.spans.inside(subject.idx):
+            return None
+        found = self.resolver.speaker_of(self.k, subject)
+        if found is None or found.entity is None:
+            return None
+        found = self.resolver.not_named_inside(self.k, subject, self.item.span, found)
+        return found.with_cue(verb.text if cues.is_speech_verb(verb) else None)
+
     def subject_speaker(self, verb: "Token") -> Speaker:
         """The resolved subject of a verb of saying, with the verb as cue."""
         subject = cues.subject_of(verb, self.item.span.end, self.spans)
@@ -92,11 +110,11 @@ class Sieve:
 
 
 def attribute(ctx: Context, sieves: "tuple[Sieve, ...]") -> Speaker | None:
-    """The first sieve's decision, stamped with its name."""
+    """The first sieve's decision, stamped with its name (unless it names a more precise rule)."""
     for sieve in sieves:
         found = sieve.run(ctx)
         if found is not None:
-            return replace(found, sieve=sieve.name)
+            return found if found.sieve else replace(found, sieve=sieve.name)
     return None
 
 
@@ -181,6 +199,58 @@ def nearest_cue(ctx: Context) -> Speaker | None:
     return ctx.subject_speaker(verb) if verb is not None else None
 
 
+def colon_introduction(ctx: Context) -> Speaker | None:
+    """'X defended the plan on Monday: "..."': a clause ending in a colon introduces the
+    quotation that follows, whatever its verb; its subject speaks."""
+    text = ctx.block.text
+    before = text[ctx.lo:ctx.item.span.opener].rstrip()
+    if not before.endswith(":") or ctx.item.span.depth > 0:
+        return None
+    colon = first_token_at(ctx.doc, ctx.lo + len(before) - 1)
+    if colon >= len(ctx.doc) or colon == 0:
+        return None
+    token = ctx.doc[colon - 1]
+    for _ in range(8):  # up to the verb of the clause the colon ends
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX") or ctx.spans.inside(token.idx):
+        return None
+    return ctx.resolved_subject(token)
+
+
+def sentence_speaker(ctx: Context) -> Speaker | None:
+    """'X thought of Y as "a menace" who "should go", adding: ...': when a verb of saying in the
+    sentence has a subject the article names, the sentence's other quoted fragments are theirs too."""
+    for token in tokens(ctx.doc, ctx.lo, ctx.hi):
+        if ctx.spans.inside(token.idx) or not cues.is_speech_verb(token):
+            continue
+        found = ctx.resolved_subject(token)
+        if found is not None:
+            return found
+    return None
+
+
+def previous_sentence_cue(ctx: Context) -> Speaker | None:
+    """'Roe noted the findings matter. "Quote."' / 'Roe issued a statement. "Quote."': a bare
+    quotation after a sentence of the same paragraph that reports someone speaking, and quotes
+    nothing itself."""
+    if not _bare(ctx) or ctx.previous_sentence is None:
+        return None
+    lo, hi = ctx.previous_sentence
+    if any(lo <= s.opener < hi for s in ctx.spans):
+        return None  # a quotation there: the run of quotations goes on (`quote_run`)
+    verbs = [t for t in tokens(ctx.doc, lo, hi) if not ctx.spans.inside(t.idx) and (
+        cues.is_speech_verb(t) or (t.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in t.children)))]
+    roots = [t for t in verbs if t.dep_ == "ROOT"]
+    for verb in roots + verbs[::-1]:
+        found = ctx.resolved_subject(verb)
+        if found is not None:
+            return found
+    return None
+
+
 def _bare(ctx: Context) -> bool:
     """The sentence is nothing but the quotation: no narrator's words around it."""
     frame = "".join(ch for pos, ch in enumerate(ctx.block.text[ctx.lo:ctx.hi], ctx.lo) if not ctx.spans.inside(pos))
@@ -216,8 +286,11 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("cue subject", cue_subject),
     Sieve("claim owner", claim_owner),
     Sieve("according to", according_to),
+    Sieve("colon introduction", colon_introduction),
     Sieve("text on display", text_on_display),
     Sieve("nearest cue", nearest_cue),
+    Sieve("sentence speaker", sentence_speaker),
+    Sieve("previous sentence cue", previous_sentence_cue),
     Sieve("quote run", quote_run),
     Sieve("introduced speaker", introduced_speaker),
 )
@@ -237,7 +310,7 @@ def nested_cue(ctx: Context) -> Speaker | None:
     within = lambda token: outer.start <= token.idx < outer.end  # noqa: E731
     verb = cues.nested_verb(ctx.doc, ctx.item.span, within)
     if verb is None:
-        return replace(parent.speaker, sieve=None) if parent.speaker else Speaker(None, None)
+        return replace(parent.speaker or Speaker(None, None), sieve="outer speaker")
     subject = cues.subject_of(verb)
     if subject is None or not within(subject):
         return Speaker(None, None, verb.text)
