@@ -2,14 +2,11 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
-from app.api.cache import HttpCache
 from app.api.negotiation import (HTML, JSON, PAGE_OFFERS, PLAIN_TEXT, TEXT_OFFERS, cache_variant, choose,
                                  offers_for, quality)
-from app.main import create_app
-from app.settings import Settings
-from conftest import ARTICLE_ID, DATA
+from conftest import ARTICLE_ID
+from test_http_cache import fresh  # noqa: F401 (a fixture: an app whose cache starts empty)
 
 A = f"/articles/{ARTICLE_ID}"
 CHROME = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
@@ -55,20 +52,6 @@ def test_which_paths_negotiate():
         assert offers_for(path) is None, path
     assert cache_variant(A, CHROME.encode()) == b"text/html" and cache_variant(A, b"*/*") == b""
     assert cache_variant(A + "/quotes", CHROME.encode()) == b""  # one cache entry for every Accept
-
-
-def cache_of(app) -> HttpCache:
-    layer = app.middleware_stack
-    while not isinstance(layer, HttpCache):
-        layer = layer.app
-    return layer
-
-
-@pytest.fixture()
-def fresh(library):
-    app = create_app(Settings(articles_dir=DATA), library=library)
-    with TestClient(app) as c:
-        yield c, cache_of(app)
 
 
 def test_route_and_cache_agree_on_every_variant(fresh):
