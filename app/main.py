@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from app.api import articles, docs, entities, errors, health, quotes
 from app.api.cache import HttpCache
 from app.api.middleware import HeadAsGet, ReadOnlyCors, SecurityHeaders
-from app.api.negotiation import text_variant
+from app.api.negotiation import cache_variant
 from app.settings import Settings, get_settings
 from app.store import Library, NoArticlesError, load_library
 
@@ -26,6 +26,11 @@ per person, organisation or place.
 `text[start:end]` equals the item's own `text`. JavaScript strings count UTF-16
 code units: characters outside the Basic Multilingual Plane (emoji, some CJK)
 take two, so convert (e.g. `Array.from(text).slice(start, end).join('')`).
+
+**Reading an article.** Open [the list of articles](/articles) in a browser and pick one:
+`/articles/{id}` answers a browser (an `Accept` that prefers `text/html`) with the article as
+a page, every quote highlighted in its speaker's colour, names underlined by type and a legend
+of who is quoted. Every other client, this page's "Try it out" included, gets JSON.
 
 **Errors** are `application/problem+json` (RFC 9457). Unknown query parameters
 are ignored.
@@ -53,7 +58,7 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
     app.add_middleware(HttpCache, max_entries=settings.http_cache_entries,  # outermost: hits skip the rest
-                       max_bytes=settings.http_cache_mb * 1024 * 1024, variant=text_variant,
+                       max_bytes=settings.http_cache_mb * 1024 * 1024, variant=cache_variant,
                        skip_prefixes=(docs.ASSETS_URL,), bypass_with_origin=bool(settings.cors_origins))
     return app
 

@@ -1,19 +1,13 @@
 """The docs pages render in a real headless Chromium, offline and under their CSP."""
 from __future__ import annotations
 
-import shutil
-from urllib.parse import urlsplit
-
 import pytest
 
 from app.settings import PROJECT_ROOT
+from fixtures.browser import browser, csp_violations, needs_chromium, open_page  # noqa: F401 (a fixture)
 from fixtures.server import serving
 
-CHROMIUM = next(filter(None, (shutil.which(n) for n in ("chromium", "chromium-browser"))), None)
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (apt-get install chromium)")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -21,45 +15,6 @@ def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
     with serving(PROJECT_ROOT / "data" / "articles", tmp / "cache", tmp / "server.log") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-def open_page(browser, url: str):
-    """A page that refuses and records every request off the loopback, and records CSP complaints."""
-    page = browser.new_page()
-    outside, console = [], []
-
-    def gate(route):
-        scheme, host = urlsplit(route.request.url).scheme, urlsplit(route.request.url).hostname
-        if scheme in ("data", "blob") or host in LOOPBACK:
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", gate)
-    page.on("console", lambda m: console.append(m.text))
-    page.goto(url)
-    return page, outside, console
-
-
-def csp_violations(console: list[str]) -> list[str]:
-    """CSP refusals that would break the page: scripts, styles, workers, fetches.
-
-    ReDoc always shows a "Redocly" logo from its CDN; the policy refusing that
-    outside image is the policy working (nothing leaves the machine), not a breakage.
-    """
-    return [m for m in console if ("Content Security Policy" in m or "Refused to" in m)
-            and not m.startswith("Loading the image 'https://cdn.redoc.ly/")]
 
 
 def test_swagger_ui_renders_every_operation(browser, server):

@@ -6,28 +6,45 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import PlainTextResponse, Response
 
-from app.api import schemas, views
+from app.api import page, schemas, views
 from app.api.deps import ArticleDep, LibraryDep
 from app.api.errors import PROBLEM_RESPONSES, NotFound
-from app.api.negotiation import prefers_plain_text
+from app.api.negotiation import HTML, PAGE_OFFERS, PLAIN_TEXT, TEXT_OFFERS, choose
 
 router = APIRouter(prefix="/articles", tags=["articles"], responses=PROBLEM_RESPONSES)
 
 
-@router.get("", response_model=schemas.ArticleList, summary="List articles")
+def _html_page(description: str) -> dict:
+    """The OpenAPI note for a path that a browser gets as a page; JSON stays the first (Swagger's) type."""
+    return {200: {"content": {HTML: {"schema": {"type": "string"}}}, "description": description}}
+
+
+def _wants_page(request: Request) -> bool:
+    return choose(request.headers.get("accept", ""), PAGE_OFFERS) == HTML
+
+
+@router.get("", response_model=schemas.ArticleList, summary="List articles",
+            responses=_html_page("JSON by default; a browser (Accept preferring `text/html`) gets an HTML "
+                                 "list of the articles, each linking to its page"))
 def list_articles(
     library: LibraryDep,
+    request: Request,
     limit: Annotated[int, Query(ge=1, le=100, description="Page size (1-100)")] = 20,
     offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
-) -> schemas.ArticleList:
+) -> Response | schemas.ArticleList:
     articles = list(library.articles.values())
-    page = articles[offset:offset + limit]
-    return schemas.ArticleList(items=[views.summary(a) for a in page], total=len(articles),
-                               limit=limit, offset=offset)
+    listing = schemas.ArticleList(items=[views.summary(a) for a in articles[offset:offset + limit]],
+                                  total=len(articles), limit=limit, offset=offset)
+    return page.index_response(listing) if _wants_page(request) else listing
 
 
-@router.get("/{article_id}", response_model=schemas.Article, summary="One article's metadata")
-def get_article(article: ArticleDep) -> schemas.Article:
+@router.get("/{article_id}", response_model=schemas.Article, summary="One article's metadata",
+            responses=_html_page("JSON by default; a browser (Accept preferring `text/html`) gets the article "
+                                 "as a page: quotes highlighted in their speaker's colour, names underlined "
+                                 "by type"))
+def get_article(article: ArticleDep, request: Request) -> Response | schemas.Article:
+    if _wants_page(request):
+        return page.article_response(article)
     return views.article(article)
 
 
@@ -39,7 +56,7 @@ def get_article(article: ArticleDep) -> schemas.Article:
                      "description": "JSON by default; the bare text with `Accept: text/plain`"}},
 )
 def get_text(article: ArticleDep, request: Request) -> Response | schemas.ArticleText:
-    if prefers_plain_text(request.headers.get("accept", "")):
+    if choose(request.headers.get("accept", ""), TEXT_OFFERS) == PLAIN_TEXT:
         return PlainTextResponse(article.text)
     return schemas.ArticleText(id=article.id, text=article.text)
 

@@ -5,8 +5,6 @@ server plus the one inline script Swagger UI needs, allowed by its hash.
 """
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from pathlib import Path
 
@@ -15,6 +13,8 @@ from fastapi import APIRouter, FastAPI
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import HTMLResponse, RedirectResponse
+
+from app.api.csp import source_hash
 
 ASSETS_URL = "/docs-assets"
 ASSETS_DIR = Path(fastapi_offline.__file__).parent / "static"
@@ -28,8 +28,7 @@ def csp(html: bytes) -> str:
     Styles stay 'unsafe-inline' (ReDoc writes <style> elements at run time); ReDoc
     runs its search in a web worker made from a blob: URL.
     """
-    hashes = " ".join("'sha256-%s'" % base64.b64encode(hashlib.sha256(m).digest()).decode()
-                      for m in _INLINE_SCRIPT.findall(html))
+    hashes = " ".join(f"'{source_hash(m)}'" for m in _INLINE_SCRIPT.findall(html))
     return ("default-src 'none'; "
             f"script-src 'self'{' ' + hashes if hashes else ''}; "
             "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
