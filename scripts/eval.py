@@ -135,7 +135,7 @@ def summary(articles: dict[str, dict], prf) -> dict:
     _, _, quote_f1 = prf(t["q_tp"], t["q_fp"], t["q_fn"])
     ok = t["a_ok"]
     _, _, end_to_end = prf(ok, t["q_tp"] + t["q_fp"] - ok, t["q_tp"] + t["q_fn"] - ok)
-    _, _, entity_f1 = prf(t["e_tp"], t["e_fp"], t["e_fn"])
+    entity_p, entity_r, entity_f1 = prf(t["e_tp"], t["e_fp"], t["e_fn"])
     _, _, norp_f1 = prf(t["n_tp"], t["n_fp"], t["n_fn"])
     _, _, heading_f1 = prf(t["h_tp"], t["h_fp"], t["h_fn"])
     return {
@@ -144,6 +144,8 @@ def summary(articles: dict[str, dict], prf) -> dict:
         "attribution": ok / t["q_tp"] if t["q_tp"] else 0.0,
         "end_to_end_f1": end_to_end,
         "entity_f1": entity_f1,
+        "entity_precision": entity_p,
+        "entity_recall": entity_r,
         "norp_f1": norp_f1,
         "speaker_filter": t["f_ok"] / t["f_total"] if t["f_total"] else 1.0,
         "metadata": t["m_ok"] / t["m_total"] if t["m_total"] else 1.0,
@@ -152,8 +154,8 @@ def summary(articles: dict[str, dict], prf) -> dict:
     }
 
 
-FIGURES = ("quote_f1", "attribution", "end_to_end_f1", "entity_f1", "norp_f1", "speaker_filter", "metadata",
-           "heading_f1")
+FIGURES = ("quote_f1", "attribution", "end_to_end_f1", "entity_f1", "entity_precision", "entity_recall", "norp_f1",
+           "speaker_filter", "metadata", "heading_f1")
 
 
 def table(results: dict[str, dict]) -> str:

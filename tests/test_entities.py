@@ -284,3 +284,63 @@ def test_first_name_nickname_and_surname_are_one_person_even_with_a_title_word()
 def test_a_nickname_alone_joins_its_person():
     ents = entities_of("Marcus \"Mookie\" Dillard scored 38 points on Friday.\nMookie said little afterwards.\n")
     assert "Mookie" in by_name(ents, 'Marcus "Mookie" Dillard').aliases
+
+
+# ---------------------------------------------------------------- typing and merging rules
+
+
+def test_an_organisation_noun_heading_the_name_makes_an_organisation():
+    ents = entities_of("Marta Quill studied at the University of Dunmore before moving to Lisbon. "
+                       "The Institute for Coastal Studies hired her in 2019.\n")
+    assert by_name(ents, "University of Dunmore").type == "ORG"
+    assert by_name(ents, "Institute for Coastal Studies").type == "ORG"
+
+
+def test_a_thing_noun_in_the_name_is_never_a_person():
+    ents = entities_of("Fishermen crossed the Varga Sea at dawn. Climbers reached the top of Mount Elkan "
+                       "on Friday. The concert moved to Harlow Palace.\n")
+    types = {e.name: e.type for e in ents}
+    assert types.get("Varga Sea") == "LOC" and types.get("Mount Elkan") == "LOC", types
+    assert types.get("Harlow Palace") == "FAC", types
+
+
+def test_a_given_name_and_a_surname_that_is_a_thing_noun_stay_a_person():
+    ents = entities_of("Tom Hall said the road would reopen. Hall spoke to reporters in Derby.\n")
+    assert by_name(ents, "Tom Hall").type == "PERSON"
+
+
+def test_an_untagged_acronym_used_once_and_bare_is_no_organisation():
+    ents = entities_of("Scores on the IQ test rose, the team said.\n")
+    assert "IQ" not in [e.name for e in ents]
+
+
+def test_a_demonym_never_joins_a_name_it_begins():
+    ents = entities_of("Danish researchers at the Danish Institute of Marine Ecology said the water warmed. "
+                       "Danish fishermen agreed.\n")
+    institute = by_name(ents, "Danish Institute of Marine Ecology")
+    assert "Danish" not in institute.aliases
+
+
+def test_a_place_named_with_its_kind_is_the_place():
+    ents = entities_of("The State of Norland sued the company. Lawyers for Norland said the case was strong.\n")
+    places = [e for e in ents if e.type in ("GPE", "LOC")]
+    assert len(places) == 1, [(e.name, e.type, e.aliases) for e in ents]
+
+
+def test_an_organisation_named_with_and_without_its_place_is_one():
+    ents = entities_of("The Norland Home Office published the rules on Tuesday. The Home Office said "
+                       "they would apply from May.\n")
+    offices = [e for e in ents if "Home Office" in e.name]
+    assert len(offices) == 1, [(e.name, e.type, e.aliases) for e in ents]
+
+
+def test_a_misspelt_titled_surname_joins_the_one_person_it_is_near():
+    ents = entities_of("Spokeswoman Lydia Marchetto said the plan was ready. Ms Marchettto said it would "
+                       "start in May.\n")
+    people = [e for e in ents if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Lydia Marchetto"], [(e.name, e.aliases) for e in people]
+
+
+def test_a_capitalised_ordinary_word_is_no_entity():
+    ents = entities_of("Government ministers met on Monday. The government said the talks went well.\n")
+    assert "Government" not in [e.name for e in ents]

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from app.nlp.entities import EntityRegistry
 
-SPEAKING_ORG_WORDS = lexicon.words("organisation_words", "speaker")
+SPEAKING_ORG_WORDS = lexicon.words("organisation_words", "kind")
 ORG_ANAPHORS = lexicon.words("organisation_words", "anaphor")
 COMPANY_WORDS = lexicon.words("organisation_words", "company")
 LEGAL_FORMS = lexicon.words("organisation_words", "legal")

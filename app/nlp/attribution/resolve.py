@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from app.nlp.marks import QuoteSpan
     from app.nlp.structure import Structure
 
-SPEAKING_ORG_WORDS = lexicon.words("organisation_words", "speaker")
+SPEAKING_ORG_WORDS = lexicon.words("organisation_words", "kind")
 ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
 STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
 # Dependents that stay inside one noun phrase ('American academic and professor Jo Roe',

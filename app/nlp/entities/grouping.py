@@ -12,14 +12,15 @@ only join what the body also names.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.nlp.entities.mentions import VALUE_TYPES, RawMention
-from app.nlp.names import (first_name_gender, fold, is_first_name, name_key, name_tokens, nickname, same_thing,
-                           strip_possessive, title_gender)
+from app.nlp.names import (TITLE_WORDS, first_name_gender, fold, is_first_name, name_key, name_tokens,
+                           near_spelling, nickname, same_thing, strip_possessive, title_gender)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -53,7 +54,19 @@ class Group:
 def group_mentions(raws: list[RawMention], structure: "Structure", docs: list["Doc"]) -> list[Group]:
     groups = _group(raws)
     _add_missed_surnames(groups, structure, docs)
-    return [g for g in groups if g.mentions]
+    return [g for g in groups if g.mentions and not _common_word(g, structure.text)]
+
+
+def _common_word(group: Group, text: str) -> bool:
+    """'Government', 'Media', 'Space' capitalised at the start of a sentence or in a heading:
+    a name of one word that the article also prints in lower case is an ordinary word."""
+    forms = {m.text for m in group.mentions}
+    if len(forms) != 1 or group.mentions[0].label in VALUE_TYPES:
+        return False
+    word = next(iter(forms))
+    if " " in word or not word[:1].isupper() or word.isupper():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
 
 
 def _person_owner(raw: RawMention, people: list[Group], person_surfaces: set[str]) -> Group | None:
@@ -76,7 +89,15 @@ def _person_owner(raw: RawMention, people: list[Group], person_surfaces: set[str
         # obituary the surname alone is the person the article is about, not a relative.
         return surname[0]
     first = [g for g in people if any(name_tokens(m.text)[0] == tokens[0] for m in g.full_person_names())]
-    return first[0] if len(first) == 1 else None
+    if len(first) == 1:
+        return first[0]
+    # 'Ms Bauchtmann' for Lydia Buchtmann: a titled surname misspelt, when one person's is that near.
+    if title_gender(raw.text) or raw.text.split()[0].lower().strip(".") in TITLE_WORDS:
+        near = {id(g): g for g in people for m in g.full_person_names()
+                if near_spelling(name_tokens(m.text)[-1], tokens[0])}
+        if len(near) == 1:
+            return next(iter(near.values()))
+    return None
 
 
 def _group(raws: list[RawMention]) -> list[Group]:
@@ -178,4 +199,6 @@ def _joins(raw: RawMention, group: Group, loose: bool = True) -> bool:
     if raw.label == "PERSON" and head.label == "PERSON":
         return any(name_tokens(raw.text) == name_tokens(form) for form in forms)
     kinds = {"place" if label in ("GPE", "LOC") else label for label in (raw.label, head.label)}
-    return any(same_thing(raw.text, form, loose, strict=kinds == {"place", "ORG"}) for form in forms)
+    # A place begins many an organisation's name, and a demonym many a name of anything.
+    strict = kinds == {"place", "ORG"} or ("NORP" in kinds and len(kinds) > 1)
+    return any(same_thing(raw.text, form, loose, strict=strict) for form in forms)

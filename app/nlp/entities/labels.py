@@ -1,20 +1,22 @@
 """One type and one name per group, by the article's own evidence.
 
 The model labels each mention on its own; a name is one thing across the
-article. `group_type` runs named rules from the strongest evidence to the
-weakest: a full person's name, an organisation word in the name, an
-appositive that says what it is, then the mentions' labels weighed, then
-corrections from the company the name keeps (a list of demonyms, a place
-preposition, a verb of saying).
+article. `group_type` asks `TYPE_RULES` in order, from the strongest evidence
+to the weakest, and the first rule with an answer decides: a country's name,
+the noun that heads the name ('University of X', 'Java Sea'), a person's full
+name, an appositive that says what it is, then the mentions' labels weighed
+and corrected by the company the name keeps.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from app.nlp import lexicon
 from app.nlp.entities.mentions import ORG_KIND_WORDS
-from app.nlp.names import ORG_TRAILING_WORDS, bare_name, name_key, name_tokens
+from app.nlp.names import ORG_TRAILING_WORDS, PLACE_NOUNS, bare_name, is_country, is_first_name, name_key, name_tokens
 
 if TYPE_CHECKING:
     from app.nlp.entities.grouping import Group
@@ -22,20 +24,85 @@ if TYPE_CHECKING:
 # When the evidence is tied, the label a news reader would pick first.
 TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT",
                    "LAW", "LANGUAGE")
+THING_NOUNS = {word: next(iter(tags)) for word, tags in lexicon.tags("thing_nouns").items()}
+_LINKS = frozenset({"of", "for", "on", "at"})
 
 
 def group_type(group: "Group") -> str:
-    if any(not m.weak for m in group.full_person_names()):
-        return "PERSON"
-    names = [m.text for m in group.mentions]
-    if any(len(n.split()) >= 2 and (n.split()[-1].lower() in ORG_KIND_WORDS or n.split()[-1].lower().strip(".") in
-                                    ORG_TRAILING_WORDS) for n in names):
-        return "ORG"  # 'Port of Leith Authority', 'Acme Insurance Group', 'Acme Inc.'
+    for _, rule in TYPE_RULES:
+        label = rule(group)
+        if label:
+            return label
+    return "ORG"
+
+
+def personal_name(text: str) -> bool:
+    """'Tom Hall', 'Ana de la Cruz': a given name and a surname, whatever words the surname is."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and is_first_name(words[0]) and not _LINKS & {w.lower() for w in words}
+
+
+def _country(group: "Group") -> str | None:
+    """'the UK', 'Britain': a country's name is a place however the model labelled it."""
+    return "GPE" if any(is_country(m.text) for m in group.mentions) else None
+
+
+def _place_with_its_kind(group: "Group") -> str | None:
+    """'State of Norland', 'City of Arnby': a place named with its kind is a place."""
+    for m in group.mentions:
+        words = _words(m.text)
+        if len(words) >= 3 and words[0] in PLACE_NOUNS and words[1] == "of":
+            return "GPE"
+    return None
+
+
+def _words(name: str) -> list[str]:
+    return [w.lower().strip(".,") for w in name.split()]
+
+
+def _organisation_head(group: "Group") -> str | None:
+    """'Acme Insurance Group', 'University of Leeds', 'Centre for Policy Studies': an organisation
+    noun heading the name (last, or before 'of'/'for') makes it an organisation."""
+    for m in group.mentions:
+        words = _words(m.text)
+        if len(words) < 2 or personal_name(m.text):
+            continue
+        heads = [words[-1]] + [w for w, nxt in zip(words, words[1:]) if nxt in _LINKS]
+        if any(h in ORG_KIND_WORDS or h in ORG_TRAILING_WORDS for h in heads):
+            return "ORG"
+        if any(h in THING_NOUNS and THING_NOUNS[h] == "FAC" for h in heads[1:]):
+            return "ORG"  # 'Centre for Policy Studies': an institution, not its building
+    return None
+
+
+def _thing_head(group: "Group") -> str | None:
+    """'Java Sea', 'Union Station', 'Mount Kenya', 'Grammy Awards': a name headed or opened by a
+    noun for a kind of thing names a thing of that kind, never a person."""
+    for m in group.mentions:
+        words = m.text.split()
+        if len(words) < 2 or personal_name(m.text):
+            continue
+        for word in (words[-1], words[0]):
+            if word[:1].isupper() and word.lower() in THING_NOUNS:
+                return THING_NOUNS[word.lower()]
+    return None
+
+
+def _full_person_name(group: "Group") -> str | None:
+    return "PERSON" if any(not m.weak for m in group.full_person_names()) else None
+
+
+def _described(group: "Group") -> str | None:
+    """'Acme, the shipping group', 'Jo Bloggs, a shop steward': what an appositive says it is."""
     described = Counter(m.described_as for m in group.mentions if m.described_as)
-    if described:
-        return described.most_common(1)[0][0]
+    return described.most_common(1)[0][0] if described else None
+
+
+def _weighed_labels(group: "Group") -> str:
+    """The model's labels, a full form weighing more than a bare word, corrected by the company
+    the name keeps."""
     labels: Counter = Counter()
-    for m in group.mentions:  # a full form is better evidence than a bare word
+    for m in group.mentions:
         labels[m.label] += (2 if len(m.text.split()) >= 2 else 1) * (0.25 if m.weak else 1)
     best = max(labels.values())
     tied = [label for label, n in labels.items() if n == best]
@@ -64,6 +131,17 @@ def group_type(group: "Group") -> str:
         if place > person:
             return "GPE"
     return label
+
+
+TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (
+    ("country name", _country),
+    ("place named with its kind", _place_with_its_kind),
+    ("organisation noun heads the name", _organisation_head),
+    ("thing noun in the name", _thing_head),
+    ("a person's full name", _full_person_name),
+    ("appositive", _described),
+    ("labels weighed", _weighed_labels),
+)
 
 
 def group_name(group: "Group", type_: str) -> str:

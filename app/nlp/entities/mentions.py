@@ -46,6 +46,7 @@ class RawMention:
     described_as: str | None = None  # label implied by an appositive: 'X, the shipping group'
     listed_with: frozenset[str] = frozenset()  # labels of names coordinated with it: 'Leeds and Bury'
     weak: bool = False  # a label guessed for a piece of a span the model ran together
+    lone: bool = False  # an acronym the model left untagged, used once, with nothing to say what it is
 
 
 def clean_span(span: "Span", block: "Block") -> RawMention | None:

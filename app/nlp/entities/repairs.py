@@ -16,7 +16,7 @@ from app.nlp.entities.mentions import EDGE, ORG_KIND_WORDS, PLACE_NOUNS, VALUE_T
     starts_like_a_name
 from app.nlp.marks import quoted_titles
 from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, first_name_gender, fold, is_first_name, name_tokens,
-                           nickname)
+                           nickname, same_thing)
 from app.nlp.structure import DATELINE_STATE
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 COMMON_CAPITALS = lexicon.words("common_capitals")
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+_ROMAN = re.compile(r"^M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 
 
 def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMention]:
@@ -43,8 +44,9 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
         taken = [(r.start, r.end) for r in block_raws]
         block_raws += _untagged_subjects(doc, block, taken)
         taken = [(r.start, r.end) for r in block_raws]
-        block_raws += _acronyms(doc, block, taken)
+        block_raws += _acronyms(doc, block, taken, structure.text)
         raws.extend(_join_adjacent(sorted(block_raws, key=lambda r: r.start), structure.text))
+    raws = _without_lone_acronyms(raws)
     _relabel_affiliations(raws, structure.text)
     _trim_to_known_people(raws)
     _relabel_first_names(raws)
@@ -54,19 +56,32 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
 # ---------------------------------------------------------------- names the model left untagged
 
 
-def _acronyms(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
-    """All-capital words the model left untagged: in news these are organisations."""
+def _acronyms(doc: "Doc", block: "Block", taken: list[tuple[int, int]], text: str) -> list[RawMention]:
+    """All-capital words the model left untagged: in news these are organisations. One the article
+    uses once, with no organisation noun beside it ('the PA news agency'), is `lone`: more often a
+    unit, a code or a term, unless it spells another name. A Roman numeral is none."""
     if block.text.isupper():
         return []
     found = []
     for token in doc:
         if not _ACRONYM.match(token.text) or token.ent_type_ or token.lower_ in TITLE_WORDS | COMMON_CAPITALS:
             continue
+        if _ROMAN.match(token.text):
+            continue
+        near = {t.lemma_.lower() for t in doc[max(0, token.i - 2):token.i + 3]}
+        lone = len(re.findall(rf"\b{re.escape(token.text)}\b", text)) < 2 and not near & ORG_KIND_WORDS
         start = block.start + token.idx
         if any(s <= start < e for s, e in taken):
             continue
-        found.append(RawMention(token.text, start, start + len(token.text), "ORG", in_body=block.kind == "paragraph"))
+        found.append(RawMention(token.text, start, start + len(token.text), "ORG", in_body=block.kind == "paragraph",
+                                lone=lone))
     return found
+
+
+def _without_lone_acronyms(raws: list[RawMention]) -> list[RawMention]:
+    """A lone acronym is kept only when it spells another name of the article ('DHSC')."""
+    names = [r.text for r in raws if not r.lone and r.label not in VALUE_TYPES and " " in r.text]
+    return [r for r in raws if not r.lone or any(same_thing(r.text, name) for name in names)]
 
 
 def _listed_people(doc: "Doc", block: "Block") -> list[RawMention]:

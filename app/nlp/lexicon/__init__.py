@@ -53,6 +53,11 @@ def words(concept: str, tag: str | None = None) -> frozenset[str]:
     return found
 
 
+def tags(concept: str) -> dict[str, frozenset[str]]:
+    """Every entry of a concept with its tags."""
+    return _tagged(concept)
+
+
 @lru_cache(maxsize=None)
 def mapping(concept: str) -> dict[str, tuple[str, ...]]:
     """`key = value words` lines: an abbreviation and what it stands for."""
