@@ -46,6 +46,11 @@ def name_tokens(text: str) -> list[str]:
 _NICKNAME = re.compile(r"\s[\"“‘'][^\"“”‘’']+[\"”’']\s")  # Sandeep "Bapu" Kadam
 
 
+# 'al-Hassan', 'el-Sayed', 'bin-Laden': a particle joined by a hyphen is one word with the name.
+_HYPHENATED_PARTICLE = re.compile(r"\b(" + "|".join(sorted(SURNAME_PARTICLES, key=len, reverse=True))
+                                  + r")[-‐‑](?=\w)(\w)", re.I)
+
+
 def nickname(text: str) -> str | None:
     """'Mookie' in 'Marcus "Mookie" Dillard'."""
     m = _NICKNAME.search(text)
@@ -54,7 +59,8 @@ def nickname(text: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def _name_tokens(text: str) -> tuple[str, ...]:
-    tokens = fold(strip_possessive(_NICKNAME.sub(" ", text))).replace("-", " ").split()
+    plain = _HYPHENATED_PARTICLE.sub(r"\1\2", strip_possessive(_NICKNAME.sub(" ", text)))
+    tokens = fold(plain).replace("-", " ").split()
     core = tokens
     # A word right before a nickname is a first name, even one that is also a title: Earl "Catfish" Roe.
     nicknamed = bool(re.match(r"^[^\s\"“‘']+\s[\"“‘']", text))
@@ -257,6 +263,8 @@ def speaker_match_score(query: str, name: str, aliases: list[str], entity_id: st
     surnames = {name_tokens(f)[-1] for f in forms} | {fold(f).split()[-1] for f in forms if len(fold(f).split()) > 1}
     if len(words) == 1 and words[0] in surnames:
         return EXACT_MATCH  # 'Vries' and 'de Vries' both name Henk de Vries
+    if len(words) >= 2 and any(len(t := name_tokens(f)) >= 2 and (t[0], t[-1]) == (words[0], words[-1]) for f in forms):
+        return EXACT_MATCH - 1  # 'Ana Maria Ruiz' for Ana Ruiz, or the other way: a middle name more or less
     return max((_near_spelling(words, name_tokens(f)) for f in forms), default=0.0)
 
 

@@ -91,8 +91,8 @@ def _record_sentence(resolver: Resolver, k: int, doc: "Doc", lo: int, hi: int, s
     block = resolver.structure.blocks[k]
     discourse = resolver.discourse
     for entity, m in resolver.registry.mentions_between(block.start + lo, block.start + hi):
-        if m.end <= block.end and not spans.inside(m.start - block.start):
-            discourse.record(m.start, entity, subject=False)
+        if m.end <= block.end:
+            discourse.record(m.start, entity, subject=False, quoted=spans.inside(m.start - block.start))
     for token in tokens(doc, lo, hi):
         if token.dep_ in SUBJECT_DEPS and not spans.inside(token.idx):
             if token.lower_ in NON_REFERRING_SUBJECTS:

@@ -26,6 +26,7 @@ class Event:
     entity: Entity
     subject: bool
     main: bool = False  # the subject of a sentence's main verb: who the sentence is about
+    quoted: bool = False  # named inside a quotation: in the speaker's words, not the narrator's
 
 
 class Discourse:
@@ -35,15 +36,17 @@ class Discourse:
         self.events: list[Event] = []
         self.excluded: set[int] = set()  # people a pronoun or description cannot be, for now
 
-    def record(self, pos: int, entity: Entity | None, subject: bool, main: bool = False) -> None:
+    def record(self, pos: int, entity: Entity | None, subject: bool, main: bool = False, quoted: bool = False) -> None:
         if entity is not None:
-            self.events.append(Event(pos, entity, subject, main))
+            self.events.append(Event(pos, entity, subject, main, quoted))
 
     def recent(self, pos: int, accept: Callable[[Entity], bool], subject_only: bool,
-               exclude: set[int] = frozenset(), since: int = 0, main_only: bool = False) -> Entity | None:
-        """The latest entity before `pos` (and from `since`) that `accept`s, among subjects if asked."""
+               exclude: set[int] = frozenset(), since: int = 0, main_only: bool = False,
+               quoted: bool = False) -> Entity | None:
+        """The latest entity before `pos` (and from `since`) that `accept`s, among subjects if asked;
+        among the narrator's mentions, or with `quoted` among those inside quotations."""
         for event in sorted((e for e in self.events if since <= e.pos < pos), key=lambda e: -e.pos):
-            if (subject_only and not event.subject) or (main_only and not event.main):
+            if (subject_only and not event.subject) or (main_only and not event.main) or event.quoted != quoted:
                 continue
             if id(event.entity) in exclude or not accept(event.entity):
                 continue
@@ -90,3 +93,14 @@ class Discourse:
         if entity is not None and id(entity) not in self.profiles.gender:
             self.profiles.gender[id(entity)] = want
         return entity
+
+    def resolve_quoted_pronoun(self, word: str, pos: int, exclude: set[int]) -> Entity | None:
+        """'He' inside a quotation: first whom the speaker has just named in their own words
+        ('"Ana taught me. She'd always say..."'), then as the narrator's pronouns are resolved."""
+        want = "m" if word.lower() in MALE_PRONOUNS else "f" if word.lower() in FEMALE_PRONOUNS else None
+        if want is None:
+            return None
+        fits = lambda e: (e.type == "PERSON" and id(e) not in exclude  # noqa: E731
+                          and (self.profiles.gender_of(e) or want) == want)
+        return (self.recent(pos, fits, subject_only=False, since=self.paragraph_start(pos), quoted=True)
+                or self.resolve_pronoun(word, pos, exclude))

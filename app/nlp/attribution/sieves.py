@@ -321,7 +321,7 @@ def nested_cue(ctx: Context) -> Speaker | None:
     mention = Mention(subject.text, start, start + len(subject.text))
     if subject.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:  # 'He said, "Not yet"': someone else
         outer_entity = parent.speaker.entity if parent.speaker else None
-        other = resolver.discourse.resolve_pronoun(subject.text, start, exclude={id(outer_entity)})
+        other = resolver.discourse.resolve_quoted_pronoun(subject.text, start, exclude={id(outer_entity)})
         return Speaker(other, mention, verb.text, resolution="pronoun")
     if subject.pos_ == "PROPN":  # 'Marisol came up and said, "Stop"': a first name will do
         entity = resolver.known_name(subject.text, start, start + len(subject.text))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
-from app.nlp.names import OCCUPATION_WORDS, TITLE_WORDS, fold, strip_possessive
+from app.nlp.names import OCCUPATION_WORDS, TITLE_WORDS, fold, is_first_name, strip_possessive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -85,7 +85,7 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     if label == "PERSON" and trimmed.lower() in KIN_WORDS:
         return None  # "Mum, you've just written...": a relative called by what they are
     if label == "PERSON":
-        start = _extend_over_titles(span, block, start)
+        start = _extend_left(span, block, start)
     raw = RawMention(block.text[start - block.start:end - block.start], start, end, label,
                      in_body=block.kind == "paragraph")
     raw.place_context, raw.person_context = _contexts(span)
@@ -151,15 +151,22 @@ def _has_lowercase_verb(tokens) -> bool:
     return any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in tokens)
 
 
-def _extend_over_titles(span: "Span", block: "Block", start: int) -> int:
-    """Include capitalised titles printed before a name: 'Deputy Mayor Ana Ruiz'."""
+def _extend_left(span: "Span", block: "Block", start: int) -> int:
+    """Include what the model left out before a person's name: a given name ('the Refugee Council
+    Enver Solomon') and capitalised titles ('Deputy Mayor Ana Ruiz')."""
     doc = span.doc
     i = span.start
+    if start != block.start + span[0].idx:
+        return start  # the span was trimmed: its first token is not the name's
 
     def is_title(token) -> bool:
         return (token.text[:1].isupper() and token.lower_.strip(".") in TITLE_WORDS
                 and token.lower_ != "the" and token.ent_type_ in ("", "PERSON"))
 
+    before = doc[i - 1] if i > 0 else None
+    if before is not None and not before.ent_type_ and before.pos_ == "PROPN" and before.text.istitle() \
+            and is_first_name(before.text) and not is_title(before):
+        i -= 1
     while i > 0 and (is_title(doc[i - 1]) or (
             i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and is_title(doc[i - 2]))):
         i -= 1

@@ -36,7 +36,8 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
         if block.kind == "byline":
             continue
         block_raws = [part for r in (clean_span(s, block) for s in doc.ents) if r
-                      for at_part in _split_at(_split_inner_possessive(r)) for part in _split_brackets(at_part)]
+                      for at_part in _split_at(_split_inner_possessive(r)) for bracket_part in _split_brackets(at_part)
+                      for part in _split_person_and_organisation(bracket_part)]
         block_raws = _nicknamed_people(block, _titles_as_works(block, block_raws))
         if block.kind == "paragraph" and block.paragraph_index in (0, 1):  # 1: after a standfirst
             block_raws = _dateline_place(block, block_raws)
@@ -178,6 +179,35 @@ def _split_at(raw: RawMention) -> list[RawMention]:
     if not m:
         return [raw]
     return [RawMention(m.group(n), raw.start + m.start(n), raw.start + m.end(n), "ORG", raw.in_body) for n in (1, 2)]
+
+
+_PERSON_FOR = re.compile(r"^([A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,2}) (?:for|at) ([A-Z].+)$")
+_PERSON_AFTER = re.compile(r"^(.+) ([A-Z][\w'’-]+ [A-Z][\w'’-]+)$")
+
+
+def _split_person_and_organisation(raw: RawMention) -> list[RawMention]:
+    """'Jo Roe for Acme Foods', 'the Acme Workers Council Jo Roe': a person and the organisation
+    they speak for, run together by the model. The person's given name, and an organisation noun
+    in the other part only, tell them apart."""
+    if raw.label in VALUE_TYPES:
+        return [raw]
+    parts = None
+    m = _PERSON_FOR.match(raw.text)
+    if m:
+        parts = ((m, 1, "PERSON"), (m, 2, "ORG"))
+    else:
+        m = _PERSON_AFTER.match(raw.text)
+        parts = ((m, 1, "ORG"), (m, 2, "PERSON")) if m else None
+    if parts is None:
+        return [raw]
+    person = next(m.group(n) for m, n, label in parts if label == "PERSON")
+    organisation = next(m.group(n) for m, n, label in parts if label == "ORG")
+    after = parts[0][2] == "ORG"  # 'Acme Council Jo Roe': only an organisation noun marks the cut
+    if not is_first_name(person.split()[0]) or {w.lower() for w in person.split()} & ORG_KIND_WORDS \
+            or (after and not {w.lower() for w in organisation.split()} & ORG_KIND_WORDS):
+        return [raw]
+    return [RawMention(m.group(n), raw.start + m.start(n), raw.start + m.end(n), label, raw.in_body)
+            for m, n, label in parts]
 
 
 def _split_brackets(raw: RawMention) -> list[RawMention]:
