@@ -51,6 +51,9 @@ _HYPHENATED_PARTICLE = re.compile(r"\b(" + "|".join(sorted(SURNAME_PARTICLES, ke
                                   + r")[-‐‑](?=\w)(\w)", re.I)
 
 
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+
+
 def nickname(text: str) -> str | None:
     """'Mookie' in 'Marcus "Mookie" Dillard'."""
     m = _NICKNAME.search(text)
@@ -60,6 +63,7 @@ def nickname(text: str) -> str | None:
 @lru_cache(maxsize=8192)
 def _name_tokens(text: str) -> tuple[str, ...]:
     plain = _HYPHENATED_PARTICLE.sub(r"\1\2", strip_possessive(_NICKNAME.sub(" ", text)))
+    plain = _INNER_APOSTROPHE.sub("", plain)  # O'Neill, Brind'Amour: one word
     tokens = fold(plain).replace("-", " ").split()
     core = tokens
     # A word right before a nickname is a first name, even one that is also a title: Earl "Catfish" Roe.

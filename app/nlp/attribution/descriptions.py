@@ -31,6 +31,15 @@ NOT_PEOPLE = lexicon.words("not_people")
 PERSON_SUFFIXES = tuple(lexicon.words("person_suffixes"))
 
 
+def is_company(entity: Entity) -> bool:
+    """An organisation that can be 'the company': no noun in its name for another kind of body
+    ('Acme Motors', not 'the Transport Safety Board')."""
+    if entity.type != "ORG":
+        return False
+    return not any(set(fold(f).split()) & (SPEAKING_ORG_WORDS - COMPANY_WORDS - LEGAL_FORMS)
+                   for f in (entity.name, *entity.aliases))
+
+
 def is_person_noun(word: str) -> bool:
     word = word.lower()
     if word in NOT_PEOPLE or word in SPEAKING_ORG_WORDS:
@@ -105,10 +114,14 @@ class Descriptions:
         if named or not is_definite:
             return named
         organisation = lambda e: e.type == "ORG"  # noqa: E731
-        company = lambda e: e.type == "ORG" and any(  # noqa: E731
-            fold(f).split()[-1:] and fold(f).split()[-1] in LEGAL_FORMS for f in (e.name, *e.aliases))
-        return ((self.discourse.recent(pos, company, subject_only=False) if lemma in COMPANY_WORDS else None)
-                or self.discourse.recent(pos, organisation, subject_only=True))
+        if lemma in COMPANY_WORDS:
+            registered = lambda e: e.type == "ORG" and any(  # noqa: E731
+                set(fold(f).split()) & LEGAL_FORMS for f in (e.name, *e.aliases))
+            found = (self.discourse.recent(pos, registered, subject_only=False)
+                     or self.discourse.recent(pos, is_company, subject_only=True))
+            if found:
+                return found
+        return self.discourse.recent(pos, organisation, subject_only=True)
 
     def named_by_head(self, head: "Token", pos: int) -> Entity | None:
         """'the festival said': the organisation whose name ends in that word, the last one

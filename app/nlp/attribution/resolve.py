@@ -37,6 +37,7 @@ STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
 # else, except after a capitalised title ('Governor of Kent Jo Roe').
 PHRASE_DEPS = frozenset({"compound", "amod", "appos", "conj", "cc", "det", "nmod", "flat", "punct", "nummod"})
 SPOKESPEOPLE = lexicon.words("person_words", "spokesperson")
+PRONOUNS = lexicon.words("pronouns")
 INDEFINITE = lexicon.words("determiners", "indefinite")
 
 
@@ -81,7 +82,7 @@ class Resolver:
     def resolve(self, k: int, token: "Token", create: bool = True) -> Speaker | None:
         block = self.structure.blocks[k]
         gpos = block.start + token.idx
-        if token.pos_ == "PRON":
+        if token.pos_ == "PRON" and (token.lower_ in PRONOUNS or token.lower_ in ("who", "that", "which")):
             if token.dep_ in SUBJECT_DEPS and token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
                 return self._antecedent(k, token, create)
             sentence_start = block.start + token.sent.start_char

@@ -139,9 +139,10 @@ def quote_colon_name(ctx: Context) -> Speaker | None:
 
 
 def name_colon_quote(ctx: Context) -> Speaker | None:
-    """"Name: 'Quote'": a name standing alone before a colon."""
+    """"Name: 'Quote'", "Name, the finance minister: 'Quote'": a name (and its description)
+    standing alone before a colon."""
     before = ctx.block.text[ctx.lo:ctx.item.span.opener]
-    m = re.match(r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s*$", before)
+    m = re.match(r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*(?:,[^:;.!?]{1,80})?:\s*$", before)
     if not m:
         return None
     name, start = m.group(1), ctx.block.start + ctx.lo + m.start(1)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
-from app.nlp.names import OCCUPATION_WORDS, TITLE_WORDS, fold, is_first_name, strip_possessive
+from app.nlp.names import OCCUPATION_WORDS, SURNAME_PARTICLES, TITLE_WORDS, fold, is_first_name, strip_possessive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -143,7 +143,11 @@ def _extend_organisation(span: "Span", tokens: list) -> list:
 
 
 def starts_like_a_name(text: str) -> bool:
+    """A capital first, or a surname particle before one ('al-Hassan', 'de la Cruz'), or a number."""
     first = next((c for c in text if c.isalpha()), "")
+    if first.islower():
+        m = re.match(r"([a-z]+)[-‐ ]+(?:[a-z]+ )?([A-Z])", text)
+        return bool(m) and m.group(1) in SURNAME_PARTICLES
     return first.isupper() or (not first and any(c.isdigit() for c in text))
 
 
