@@ -7,7 +7,7 @@ from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import PlainTextResponse, Response
 
 from app.api import schemas, views
-from app.api.deps import ArticleDep, LibraryDep
+from app.api.deps import ArticleDep, LibraryDep, find_section
 from app.api.errors import PROBLEM_RESPONSES, NotFound
 from app.api.negotiation import prefers_plain_text
 
@@ -52,10 +52,9 @@ def list_sections(article: ArticleDep) -> schemas.SectionList:
 @router.get("/{article_id}/sections/{ref}", response_model=schemas.Section, summary="One section")
 def get_section(
     article: ArticleDep,
-    ref: Annotated[str, Path(max_length=200, description="Section id, or its 0-based index",
-                             examples=["lead", "1"])],
+    ref: Annotated[str, Path(description="Section id, or its 0-based index", examples=["lead", "1"])],
 ) -> schemas.Section:
-    for section in article.sections:
-        if section.id == ref or (ref.isascii() and ref.isdigit() and int(ref) == section.index):
-            return views.section(section)
-    raise NotFound(f"No section '{ref[:80]}' in article '{article.id}'")
+    section = find_section(article, ref)
+    if section is None:
+        raise NotFound(f"No section '{ref[:80]}' in article '{article.id}'")
+    return views.section(section)

@@ -54,7 +54,7 @@ def list_entities(
 @router.get("/{entity_id}", response_model=schemas.Entity, summary="One entity with all its mentions")
 def get_entity(
     article: ArticleDep,
-    entity_id: Annotated[str, Path(max_length=200, examples=["jd-vance"])],
+    entity_id: Annotated[str, Path(examples=["jd-vance"])],
 ) -> schemas.Entity:
     for entity in article.entities:
         if entity.id == entity_id:

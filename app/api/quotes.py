@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.api import schemas, views
-from app.api.deps import ArticleDep
+from app.api.deps import ArticleDep, find_section
 from app.api.errors import PROBLEM_RESPONSES
 from app.nlp.names import EXACT_MATCH, speaker_match_score
 
@@ -29,9 +29,8 @@ def list_quotes(
         wanted = _wanted_speakers(article, speaker)
         quotes = [q for q in quotes if q.speaker and q.speaker.id in wanted]
     if section is not None:
-        ids = {s.id for s in article.sections
-               if s.id == section or (section.isascii() and section.isdigit() and int(section) == s.index)}
-        quotes = [q for q in quotes if q.section_id in ids]
+        found = find_section(article, section)
+        quotes = [q for q in quotes if found is not None and q.section_id == found.id]
     items = [views.quote(q) for q in quotes]
     return schemas.QuoteList(items=items, total=len(items))
 
