@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from urllib.parse import parse_qsl, urlencode
+from operator import itemgetter
+from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -32,7 +33,8 @@ EMPTY_BODY = {"type": "http.response.body", "body": b""}
 
 Variant = Callable[[str, bytes], bytes]
 DeclaredParams = Callable[[str], frozenset[str]]
-Key = tuple[str, str, bytes]
+QueryKey = tuple[tuple[str, str], ...]
+Key = tuple[str, QueryKey, bytes]
 
 
 def _no_variant(path: str, accept: bytes) -> bytes:
@@ -106,13 +108,21 @@ class HttpCache:
         await send(start)
         await send(EMPTY_BODY if head else body)
 
-    def _query_key(self, path: str, query: bytes) -> str:
-        """The declared parameters as the app reads them (decoded, repeats kept), sorted by name."""
+    def _query_key(self, path: str, query: bytes) -> QueryKey:
+        """The declared parameters as the app reads them (decoded, repeats kept in order), sorted by name."""
         if not query:
-            return ""
+            return ()
         declared = self.declared_params(path)
-        pairs = [(k, v) for k, v in parse_qsl(query.decode("latin-1"), keep_blank_values=True) if k in declared]
-        return urlencode(sorted(pairs, key=lambda kv: kv[0]))  # a stable sort: the last repeat still wins
+        if not declared:
+            return ()
+        text = query.decode("latin-1")
+        if "%" in text or "+" in text:
+            pairs = [kv for kv in parse_qsl(text, keep_blank_values=True) if kv[0] in declared]
+        else:  # nothing to decode: the same pairs parse_qsl would give, without its cost
+            pairs = [(k, v) for k, _, v in (p.partition("=") for p in text.split("&")) if k in declared]
+        if len(pairs) > 1:
+            pairs.sort(key=itemgetter(0))  # a stable sort: the last repeat still wins
+        return tuple(pairs)
 
     async def _fill(self, scope: Scope, receive: Receive, send: Send, compress: bool) -> Representation | None:
         """Ask the app for the GET answer; a 200 comes back built, anything else is relayed as is."""
@@ -137,13 +147,19 @@ class HttpCache:
         return None
 
 
-_KEY_OVERHEAD = 256  # the key's tuple and its three string objects
+_KEY_OVERHEAD = 192  # the key's tuple, its path and variant objects
+_PAIR_OVERHEAD = 192  # one query pair: its tuple and two strings
 
 
 def key_size(key: Key) -> int:
     """Bytes a key keeps alive, counted in the store's budget like the answer's own."""
     path, query, variant = key
-    return _KEY_OVERHEAD + len(path.encode("utf-8", "surrogatepass")) + len(query) + len(variant)
+    return (_KEY_OVERHEAD + _str_size(path) + len(variant)
+            + sum(_PAIR_OVERHEAD + _str_size(k) + _str_size(v) for k, v in query))
+
+
+def _str_size(text: str) -> int:
+    return len(text) * (1 if text.isascii() else 4)  # a str of any non-ASCII may take 4 bytes a character
 
 
 class LruStore:
