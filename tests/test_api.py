@@ -21,23 +21,31 @@ def is_problem(r, status: int) -> dict:
     return body
 
 
-def test_list_articles(client):
+def test_list_articles(client, library):
     body = client.get("/articles").json()
-    assert body["total"] == 1 and body["limit"] == 20 and body["offset"] == 0
-    item = body["items"][0]
-    assert item["id"] == ARTICLE_ID
+    assert body["total"] == len(library.articles) and body["limit"] == 20 and body["offset"] == 0
+    assert [i["id"] for i in body["items"]] == sorted(library.articles)[:20]
+    item = next(i for i in body["items"] if i["id"] == ARTICLE_ID)
     assert {"title", "author", "publisher", "word_count", "section_count", "quote_count", "entity_count"} <= item.keys()
 
 
-@pytest.mark.parametrize("limit", [1, 100])
-def test_paging_limits_accepted(client, limit):
+@pytest.mark.parametrize("limit", [1, 7, 100])
+def test_paging_limits_accepted(client, library, limit):
     body = client.get("/articles", params={"limit": limit}).json()
-    assert body["limit"] == limit and len(body["items"]) == 1
+    assert body["limit"] == limit and len(body["items"]) == min(limit, len(library.articles))
 
 
-def test_offset_past_the_end_is_an_empty_page(client):
-    body = client.get("/articles", params={"offset": 5}).json()
-    assert body == {"items": [], "total": 1, "limit": 20, "offset": 5}
+def test_pages_cover_every_article_once(client, library):
+    ids = []
+    for offset in range(0, len(library.articles), 7):
+        ids += [i["id"] for i in client.get("/articles", params={"limit": 7, "offset": offset}).json()["items"]]
+    assert ids == sorted(library.articles)
+
+
+def test_offset_past_the_end_is_an_empty_page(client, library):
+    total = len(library.articles)
+    body = client.get("/articles", params={"offset": total + 5}).json()
+    assert body == {"items": [], "total": total, "limit": 20, "offset": total + 5}
 
 
 @pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 101}, {"limit": "abc"}, {"offset": -1},
@@ -167,8 +175,8 @@ def test_root_redirects_to_docs(client):
     assert 300 <= r.status_code < 400 and r.headers["location"] == "/docs"
 
 
-def test_health(client):
-    assert client.get("/health").json() == {"status": "ok", "articles": 1, "skipped": []}
+def test_health(client, library):
+    assert client.get("/health").json() == {"status": "ok", "articles": len(library.articles), "skipped": []}
 
 
 def test_docs_pages_are_local_and_have_a_strict_csp(client):

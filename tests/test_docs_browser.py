@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from app.settings import PROJECT_ROOT
+from conftest import DATA
 from fixtures.server import serving
 
 CHROMIUM = next(filter(None, (shutil.which(n) for n in ("chromium", "chromium-browser"))), None)
@@ -17,9 +17,10 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, library, cache_dir):
+    """The demo archive, started warm from the session's parse cache (`library` filled it)."""
     tmp = tmp_path_factory.mktemp("browser")
-    with serving(PROJECT_ROOT / "data" / "articles", tmp / "cache", tmp / "server.log") as url:
+    with serving(DATA, cache_dir, tmp / "server.log") as url:
         yield url
 
 
