@@ -19,8 +19,7 @@ LibraryDep = Annotated[Library, Depends(get_library)]
 
 def get_article(
     library: LibraryDep,
-    article_id: Annotated[str, Path(description="Article id (the file's stem)",
-                                    examples=["vance-russia-concessions"])],
+    article_id: Annotated[str, Path(description="Article id (the file's stem)")],
 ) -> ParsedArticle:
     article = library.articles.get(article_id)
     if article is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from fastapi import APIRouter, FastAPI
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import HTMLResponse, RedirectResponse
+
+from app.api import examples
 
 ASSETS_URL = "/docs-assets"
 ASSETS_DIR = Path(fastapi_offline.__file__).parent / "static"
@@ -37,14 +40,43 @@ def csp(html: bytes) -> str:
             "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
 
 
+def _drop_default_422(schema: dict) -> None:
+    """FastAPI lists a 422 for every route with a parameter; keep only the ones routes declare.
+
+    A route whose parameters can be invalid declares its 422 (problem+json, app/api/errors.py);
+    an article id or entity id cannot be, so a 422 listed there would be an impossible answer.
+    """
+    default = "#/components/schemas/HTTPValidationError"
+    for item in schema.get("paths", {}).values():
+        for operation in item.values():
+            responses = operation.get("responses", {}) if isinstance(operation, dict) else {}
+            content = responses.get("422", {}).get("content", {})
+            if any(c.get("schema", {}).get("$ref") == default for c in content.values()):
+                del responses["422"]
+    if default not in json.dumps(schema.get("paths", {})):
+        for name in ("HTTPValidationError", "ValidationError"):
+            schema.get("components", {}).get("schemas", {}).pop(name, None)
+
+
 def _with_csp(page: HTMLResponse) -> HTMLResponse:
     page.headers["content-security-policy"] = csp(page.body)
     return page
 
 
 def install(app: FastAPI) -> None:
-    """Mount the assets and add /, /docs and /redoc (a router per app: the pages name its schema)."""
+    """Mount the assets, add /, /docs and /redoc (a router per app: the pages name its schema), finish the schema."""
     app.mount(ASSETS_URL, StaticFiles(directory=ASSETS_DIR), name="docs-assets")
+    build_schema = app.openapi
+
+    def openapi() -> dict:
+        fresh = app.openapi_schema is None
+        schema = build_schema()  # made once, then kept by FastAPI
+        if fresh:
+            _drop_default_422(schema)
+            examples.add_examples(schema, examples.load())
+        return schema
+
+    app.openapi = openapi
     title = app.title
     router = APIRouter(include_in_schema=False)
 

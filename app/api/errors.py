@@ -67,9 +67,13 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(Exception, on_unexpected)
 
 
-PROBLEM_RESPONSES = {
-    404: {"model": Problem, "description": "Unknown article, section or entity",
-          "content": {PROBLEM_TYPE: {}}},
-    422: {"model": Problem, "description": "A parameter is out of range or malformed",
-          "content": {PROBLEM_TYPE: {}}},
+_PROBLEM_DESCRIPTIONS = {
+    404: "Unknown article, section or entity",
+    422: "A parameter is out of range or malformed (`errors` says which)",
 }
+
+
+def problems(*statuses: int) -> dict:
+    """The OpenAPI `responses` for the errors a route can really give (its 200 is its response model)."""
+    return {status: {"model": Problem, "description": _PROBLEM_DESCRIPTIONS[status],
+                     "content": {PROBLEM_TYPE: {}}} for status in statuses}
