@@ -334,6 +334,16 @@ def test_if_match_that_matches_nothing_is_412(client, path):
     assert status == 304 and body == b""
 
 
+def test_if_match_on_a_static_asset(client):
+    etag = client.get("/docs-assets/swagger-ui.css").headers["etag"]
+    assert client.get("/docs-assets/swagger-ui.css", headers={"If-Match": etag}).status_code == 200
+    for method in ("GET", "HEAD"):
+        status, headers, body = raw(client, "/docs-assets/swagger-ui.css", method, **{"If-Match": '"x"'})
+        assert status == 412 and headers["content-type"].startswith("application/problem+json")
+        assert (json.loads(body)["status"] == 412) if method == "GET" else body == b""
+    assert client.get("/docs-assets/nope.js", headers={"If-Match": '"x"'}).status_code == 404
+
+
 def test_if_match_on_a_missing_resource_is_still_404(client):
     for value in ('"x"', "*"):
         r = client.get("/articles/nope", headers={"If-Match": value})

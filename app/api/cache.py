@@ -68,9 +68,11 @@ class HttpCache:
         self.bypass_with_origin = bypass_with_origin
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in READ_METHODS \
-                or scope["path"].startswith(self.skip_prefixes):
+        if scope["type"] != "http" or scope["method"] not in READ_METHODS:
             await self.app(scope, receive, send)
+            return
+        if scope["path"].startswith(self.skip_prefixes):
+            await self.app(scope, receive, self._if_match_checked(scope, send))
             return
         accept = accept_encoding = if_match = if_none_match = b""
         origin = False
@@ -107,6 +109,28 @@ class HttpCache:
             start, body = chosen.start, {"type": "http.response.body", "body": chosen.body}
         await send(start)
         await send(EMPTY_BODY if head else body)
+
+    @staticmethod
+    def _if_match_checked(scope: Scope, send: Send) -> Send:
+        """For answers this layer does not build (static assets): If-Match still gets its 412."""
+        if_match = b", ".join(v for k, v in scope["headers"] if k == b"if-match")
+        if not if_match:
+            return send
+        failed = False
+
+        async def checked(message: Message) -> None:
+            nonlocal failed
+            if message["type"] == "http.response.start" and message["status"] == 200:
+                etag = next((v for k, v in message.get("headers", []) if k.lower() == b"etag"), b"")
+                failed = precondition(if_match, b"", etag) == 412
+                if failed:
+                    start, body = PRECONDITION_FAILED
+                    await send(start)
+                    await send(EMPTY_BODY if scope["method"] == "HEAD" else body)
+            if not failed:
+                await send(message)
+
+        return checked
 
     def _query_key(self, path: str, query: bytes) -> QueryKey:
         """The declared parameters as the app reads them (decoded, repeats kept in order), sorted by name."""
