@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from fastapi import FastAPI
 
@@ -19,7 +20,7 @@ def declared_query_params(app: FastAPI) -> Callable[[str], frozenset[str]]:
     """A lookup from a request path to the names of the query parameters its route reads."""
     table: list[tuple[re.Pattern[str], frozenset[str]]] | None = None
 
-    def lookup(path: str) -> frozenset[str]:
+    def match(path: str) -> frozenset[str]:
         nonlocal table
         if table is None:
             table = _table(app.openapi())
@@ -28,6 +29,11 @@ def declared_query_params(app: FastAPI) -> Callable[[str], frozenset[str]]:
             if pattern.fullmatch(path):
                 names |= declared
         return names
+
+    remembered = lru_cache(maxsize=1024)(match)  # the hot paths, a few hundred KiB at most
+
+    def lookup(path: str) -> frozenset[str]:
+        return remembered(path) if len(path) <= 256 else match(path)
 
     return lookup
 
