@@ -4,12 +4,12 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
 
-# Dependencies first (pinned in pyproject.toml), so code edits reuse this layer.
-COPY pyproject.toml README.md ./
+# Dependencies first, exactly as locked (versions and hashes, `make lock`), so code edits reuse this layer.
+COPY pyproject.toml requirements.lock README.md ./
 COPY app/__init__.py app/__init__.py
 RUN python -m venv .venv \
- && .venv/bin/python -m pip install --quiet --upgrade pip \
- && .venv/bin/python -m pip install --quiet -e .
+ && .venv/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock \
+ && .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
 
 COPY app app
 COPY data data

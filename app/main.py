@@ -7,9 +7,10 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from app.api import articles, docs, entities, errors, health, quotes
+from app.api import articles, docs, entities, errors, health, quotes, slashes
 from app.api.cache import HttpCache
-from app.api.middleware import HeadAsGet, ReadOnlyCors, SecurityHeaders
+from app.api.declared import declared_query_params
+from app.api.middleware import ReadOnlyCors, SecurityHeaders
 from app.api.negotiation import cache_variant
 from app.settings import Settings, get_settings
 from app.store import Library, NoArticlesError, load_library
@@ -53,12 +54,13 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
     for module in (articles, quotes, entities, health):
         app.include_router(module.router)
     docs.install(app)
+    slashes.install(app)
     if settings.cors_origins:
         app.add_middleware(ReadOnlyCors, origins=settings.cors_origins)
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(HeadAsGet)
     app.add_middleware(HttpCache, max_entries=settings.http_cache_entries,  # outermost: hits skip the rest
                        max_bytes=settings.http_cache_mb * 1024 * 1024, variant=cache_variant,
+                       declared_params=declared_query_params(app),
                        skip_prefixes=(docs.ASSETS_URL,), bypass_with_origin=bool(settings.cors_origins))
     return app
 

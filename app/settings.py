@@ -16,8 +16,6 @@ class Settings(BaseSettings):
     articles_dir: Path = Field(PROJECT_ROOT / "data" / "articles", description="Folder of *.txt articles")
     cache_dir: Path = Field(PROJECT_ROOT / ".cache" / "parsed",
                             description="Where parse results are kept between starts")
-    host: str = "127.0.0.1"
-    port: int = 8000
     log_level: str = "info"
     cors_origins: list[str] = Field(default_factory=list,
                                     description="Origins allowed to GET from a browser")

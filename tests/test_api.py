@@ -21,23 +21,31 @@ def is_problem(r, status: int) -> dict:
     return body
 
 
-def test_list_articles(client):
+def test_list_articles(client, library):
     body = client.get("/articles").json()
-    assert body["total"] == 1 and body["limit"] == 20 and body["offset"] == 0
-    item = body["items"][0]
-    assert item["id"] == ARTICLE_ID
+    assert body["total"] == len(library.articles) and body["limit"] == 20 and body["offset"] == 0
+    assert [i["id"] for i in body["items"]] == sorted(library.articles)[:20]
+    item = next(i for i in body["items"] if i["id"] == ARTICLE_ID)
     assert {"title", "author", "publisher", "word_count", "section_count", "quote_count", "entity_count"} <= item.keys()
 
 
-@pytest.mark.parametrize("limit", [1, 100])
-def test_paging_limits_accepted(client, limit):
+@pytest.mark.parametrize("limit", [1, 7, 100])
+def test_paging_limits_accepted(client, library, limit):
     body = client.get("/articles", params={"limit": limit}).json()
-    assert body["limit"] == limit and len(body["items"]) == 1
+    assert body["limit"] == limit and len(body["items"]) == min(limit, len(library.articles))
 
 
-def test_offset_past_the_end_is_an_empty_page(client):
-    body = client.get("/articles", params={"offset": 5}).json()
-    assert body == {"items": [], "total": 1, "limit": 20, "offset": 5}
+def test_pages_cover_every_article_once(client, library):
+    ids = []
+    for offset in range(0, len(library.articles), 7):
+        ids += [i["id"] for i in client.get("/articles", params={"limit": 7, "offset": offset}).json()["items"]]
+    assert ids == sorted(library.articles)
+
+
+def test_offset_past_the_end_is_an_empty_page(client, library):
+    total = len(library.articles)
+    body = client.get("/articles", params={"offset": total + 5}).json()
+    assert body == {"items": [], "total": total, "limit": 20, "offset": total + 5}
 
 
 @pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 101}, {"limit": "abc"}, {"offset": -1},
@@ -100,13 +108,46 @@ def test_unknown_things_are_404_problems(client, path):
 
 
 @pytest.mark.parametrize("path", ["/articles/" + "x" * 5000, A + "/sections/" + "x" * 5000,
-                                  A + "/entities/" + "x" * 5000, A + "/quotes?speaker=" + "x" * 5000,
-                                  A + "/quotes?section=" + "x" * 5000, A + "/entities?type=" + "x" * 5000])
-def test_overlong_values_are_4xx_problems(client, path):
-    r = client.get(path)
-    assert 400 <= r.status_code < 500
-    is_problem(r, r.status_code)
-    assert "x" * 100 not in r.text  # the value is not echoed back
+                                  A + "/entities/" + "x" * 5000, A + "/text/" + "x" * 5000,
+                                  "/articles/" + "x" * 5000 + "/quotes"])
+def test_unknown_ids_are_404_whatever_their_length(client, path):
+    for method in ("GET", "HEAD"):
+        r = client.request(method, path)
+        assert r.status_code == 404
+    body = is_problem(client.get(path), 404)
+    assert "x" * 100 not in r.text and len(body["detail"]) < 200  # the value is not echoed back whole
+
+
+@pytest.mark.parametrize("path", [A + "/quotes?speaker=" + "x" * 5000, A + "/quotes?section=" + "x" * 5000,
+                                  A + "/entities?type=" + "x" * 5000])
+def test_overlong_query_values_are_422_problems(client, path):
+    is_problem(client.get(path), 422)
+    assert "x" * 100 not in client.get(path).text
+
+
+def test_a_section_index_is_written_plainly(client):
+    assert client.get(A + "/sections/0").json()["id"] == "lead"
+    for ref in ("00", "+0", "0x0", " 0", "\u0660"):
+        is_problem(client.get(A + "/sections/" + ref), 404)
+    lead = client.get(A + "/quotes", params={"section": "0"}).json()
+    assert lead["total"] and client.get(A + "/quotes", params={"section": "00"}).json()["total"] == 0
+
+
+@pytest.mark.parametrize("path, location", [("/articles/", "/articles"), ("/articles/?limit=2", "/articles?limit=2"),
+                                            (A + "/quotes/?speaker=x", A + "/quotes?speaker=x"),
+                                            ("/health/", "/health")])
+def test_a_trailing_slash_redirects_to_a_path_never_to_the_host_header(client, path, location):
+    for host in ("evil.example", "testserver"):
+        r = client.get(path, headers={"Host": host}, follow_redirects=False)
+        assert r.status_code == 307 and r.headers["location"] == location
+    assert client.get(path).status_code == 200  # followed, it lands on the resource
+
+
+@pytest.mark.parametrize("path", ["//evil.example/", "//evil.example//", "/nope/", "/articles//x/"])
+def test_no_redirect_off_the_site_or_to_nowhere(client, path):
+    r = client.get("http://testserver" + path, headers={"Host": "evil.example"}, follow_redirects=False)
+    is_problem(r, 404)
+    assert "location" not in r.headers
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
@@ -134,8 +175,8 @@ def test_root_redirects_to_docs(client):
     assert 300 <= r.status_code < 400 and r.headers["location"] == "/docs"
 
 
-def test_health(client):
-    assert client.get("/health").json() == {"status": "ok", "articles": 1, "skipped": []}
+def test_health(client, library):
+    assert client.get("/health").json() == {"status": "ok", "articles": len(library.articles), "skipped": []}
 
 
 def test_docs_pages_are_local_and_have_a_strict_csp(client):

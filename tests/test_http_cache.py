@@ -7,8 +7,8 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from app.api.cache import HttpCache, LruStore, normalise_query
-from app.api.representation import accepts_gzip, build, none_match
+from app.api.cache import HttpCache, LruStore, key_size
+from app.api.representation import accepts_gzip, build, precondition
 from app.main import create_app
 from app.settings import PROJECT_ROOT, Settings
 
@@ -141,10 +141,85 @@ def test_query_order_does_not_matter(fresh):
     assert len(cache.store) == 2
 
 
-def test_repeated_parameters_keep_their_order():
-    assert normalise_query(b"speaker=b&section=x&speaker=a") == b"section=x&speaker=b&speaker=a"
-    assert normalise_query(b"a=1&&b=2&") == b"a=1&b=2"
-    assert normalise_query(b"") == b""
+def test_query_key_is_the_declared_parameters_as_the_app_reads_them(fresh):
+    _, cache = fresh
+    quotes = A + "/quotes"
+    key = cache._query_key
+    # Repeats keep their order, so the last one still wins, as it does in the app.
+    assert key(quotes, b"speaker=b&section=x&speaker=a") == (("section", "x"), ("speaker", "b"), ("speaker", "a"))
+    assert key(quotes, b"speaker=a&&colour=blue&speaker") == (("speaker", "a"), ("speaker", ""))
+    assert key(quotes, b"spe%61ker=J+D") == key(quotes, b"speaker=J%20D") == (("speaker", "J D"),)
+    assert key(quotes, b"") == key(A, b"speaker=a") == key("/nowhere", b"limit=1") == ()
+    assert key("/articles", b"offset=2&limit=1&x=" + b"y" * 1000) == (("limit", "1"), ("offset", "2"))
+
+
+def test_an_encoded_parameter_name_is_still_the_parameter(fresh):
+    client, _ = fresh
+    everyone = client.get(A + "/quotes").json()["total"]
+    first = client.get(A + "/speakers").json()["items"][0]
+    encoded = client.get(A + "/quotes?spe%61ker=" + first["id"]).json()
+    assert encoded["total"] == first["quote_count"] < everyone
+
+
+def test_unknown_parameters_neither_split_nor_grow_the_cache(library):
+    budget = 1  # MiB
+    app = create_app(Settings(articles_dir=DATA, http_cache_mb=budget), library=library)
+    with TestClient(app) as c:
+        store = cache_of(app).store
+        bare = c.get(A + "/speakers")
+        for i in range(200):
+            r = c.get(A + f"/speakers?foo{i}=" + "x" * 60_000)
+            assert r.status_code == 200 and r.content == bare.content
+        assert len(store) == 1 and store.bytes <= budget * 1024 * 1024
+
+
+def test_declared_parameters_come_from_the_apps_routes(library):
+    """A route added after the app is built keys on its own parameter: no hand-kept list."""
+    app = create_app(Settings(articles_dir=DATA), library=library)
+
+    @app.get("/echo")
+    def echo(word: str = "none") -> dict:
+        return {"word": word}
+
+    with TestClient(app) as c:
+        for _ in range(2):
+            assert c.get("/echo?word=a").json() == {"word": "a"}
+            assert c.get("/echo?word=b&colour=red").json() == {"word": "b"}
+            assert c.get("/echo?colour=red").json() == {"word": "none"}
+        assert len(cache_of(app).store) == 3
+
+
+def test_declared_parameter_values_count_in_the_budget(library):
+    """A long declared value makes its own entry, and its key is paid for within the budget."""
+    budget = 1
+    app = create_app(Settings(articles_dir=DATA, http_cache_mb=budget), library=library)
+    with TestClient(app) as c:
+        store = cache_of(app).store
+        for i in range(300):
+            assert c.get(A + "/quotes", params={"speaker": f"{i:04d}" + "z" * 196}).status_code == 200
+        assert store.bytes <= budget * 1024 * 1024
+        assert store.bytes == sum(key_size(k) + v.size for k, v in store.entries.items())
+
+
+def test_accounted_bytes_cover_what_the_entries_really_hold():
+    """tracemalloc's count of what a full store keeps is within what the store accounts for."""
+    import gc
+    import tracemalloc
+
+    store = LruStore(max_entries=10_000, max_bytes=1 << 30)
+    headers = [(b"content-type", b"application/json"), (b"x-content-type-options", b"nosniff")]
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    for i in range(500):
+        path = f"/articles/a{i}/quotes"
+        body = json.dumps({"items": [{"text": "w" * (i % 50)} for _ in range(i % 40)]}).encode() * 3
+        query = (("speaker", f"{i}" + "q" * (i * 7)), ("section", "lead")) if i % 2 else ()
+        store.put((path, query, b""), build(200, list(headers), body))
+    gc.collect()
+    held = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    assert held <= store.bytes <= 1.5 * held, (held, store.bytes)
 
 
 def test_text_plain_is_its_own_variant(fresh):
@@ -171,11 +246,11 @@ def test_the_cache_is_bounded_by_count(library):
 def test_the_cache_is_bounded_by_bytes():
     store = LruStore(max_entries=100, max_bytes=40_000)
     for i in range(20):
-        store.put(("/p", str(i).encode(), b""), build(200, [(b"content-type", b"text/plain")], b"x" * 3000, False))
+        store.put(("/p", (("i", str(i)),), b""), build(200, [(b"content-type", b"text/plain")], b"x" * 3000, False))
     assert store.bytes <= 40_000 and len(store) < 20
-    assert store.get(("/p", b"19", b"")) is not None and store.get(("/p", b"0", b"")) is None
-    store.put(("/big", b"", b""), build(200, [], b"x" * 20_000, False))  # over a quarter: served, not kept
-    assert store.get(("/big", b"", b"")) is None
+    assert store.get(("/p", (("i", "19"),), b"")) is not None and store.get(("/p", (("i", "0"),), b"")) is None
+    store.put(("/big", (), b""), build(200, [], b"x" * 20_000, False))  # over a quarter: served, not kept
+    assert store.get(("/big", (), b"")) is None
 
 
 @pytest.mark.parametrize("path, status", [("/articles/nope", 404), (A + "/entities/nope", 404),
@@ -231,5 +306,45 @@ def test_header_parsing():
     assert accepts_gzip(b"gzip") and accepts_gzip(b"GZIP;Q=0.3") and accepts_gzip(b"*")
     assert not accepts_gzip(b"gzip;q=0") and not accepts_gzip(b"") and not accepts_gzip(b"gzip;q=abc")
     assert not accepts_gzip(b"gzip;q=0, *")
-    assert none_match(b'"a", "b"', b'"b"') and none_match(b' * ', b'"x"') and none_match(b'W/"b"', b'"b"')
-    assert not none_match(b'"ab"', b'"a"')
+
+
+@pytest.mark.parametrize("if_match, if_none_match, status", [
+    (b"", b"", 200),
+    (b"", b'"a", "b"', 304), (b"", b" * ", 304), (b"", b'W/"b"', 304), (b"", b'"ab"', 200),
+    (b'"b"', b"", 200), (b'"a", "b"', b"", 200), (b"*", b"", 200), (b" ", b"", 200),
+    (b'"a"', b"", 412), (b'W/"b"', b"", 412), (b'"b"', b'"b"', 304), (b'"a"', b'"b"', 412),
+])
+def test_preconditions_in_rfc_9110_order(if_match, if_none_match, status):
+    assert precondition(if_match, if_none_match, b'"b"') == status
+
+
+@pytest.mark.parametrize("path", [A, A + "/quotes", A + "/text", "/articles?limit=1", "/health"])
+def test_if_match_that_matches_nothing_is_412(client, path):
+    etag = client.get(path, headers=IDENTITY).headers["etag"]
+    for value in ('"no-such-tag"', "W/" + etag, '"a", "b"'):
+        for method in ("GET", "HEAD"):
+            status, headers, body = raw(client, path, method, **IDENTITY, **{"If-Match": value})
+            assert status == 412 and headers["content-type"].startswith("application/problem+json")
+            assert headers["x-content-type-options"] == "nosniff" and "etag" not in headers
+            assert (json.loads(body)["status"] == 412) if method == "GET" else body == b""
+    for value in (etag, "*", f'"other", {etag}'):
+        status, headers, body = raw(client, path, **IDENTITY, **{"If-Match": value})
+        assert status == 200 and headers["etag"] == etag and body
+    status, _, body = raw(client, path, **IDENTITY, **{"If-Match": etag, "If-None-Match": etag})
+    assert status == 304 and body == b""
+
+
+def test_if_match_on_a_static_asset(client):
+    etag = client.get("/docs-assets/swagger-ui.css").headers["etag"]
+    assert client.get("/docs-assets/swagger-ui.css", headers={"If-Match": etag}).status_code == 200
+    for method in ("GET", "HEAD"):
+        status, headers, body = raw(client, "/docs-assets/swagger-ui.css", method, **{"If-Match": '"x"'})
+        assert status == 412 and headers["content-type"].startswith("application/problem+json")
+        assert (json.loads(body)["status"] == 412) if method == "GET" else body == b""
+    assert client.get("/docs-assets/nope.js", headers={"If-Match": '"x"'}).status_code == 404
+
+
+def test_if_match_on_a_missing_resource_is_still_404(client):
+    for value in ('"x"', "*"):
+        r = client.get("/articles/nope", headers={"If-Match": value})
+        assert r.status_code == 404 and r.headers["content-type"].startswith("application/problem+json")

@@ -47,6 +47,31 @@ def test_byline_forms(line, author, publisher):
     assert len(s.sections[0].paragraphs) == 1
 
 
+@pytest.mark.parametrize("line, author, publisher", [
+    ("By Zoë Ångström", "Zoë Ångström", None),
+    ("By Émile Zola", "Émile Zola", None),
+    ("By Øystein Ås", "Øystein Ås", None),
+    ("BY ÉMILE ZOLA", "ÉMILE ZOLA", None),
+    ("Émile Zola – Ålands Tidning", "Émile Zola", "Ålands Tidning"),
+    ("Łukasz Żak and Ömer Çelik, Ōsaka Evening Post", "Łukasz Żak and Ömer Çelik", "Ōsaka Evening Post"),
+    ("By Jane Doe, Éditions du Port", "Jane Doe", "Éditions du Port"),
+    ("By Ωmega Δelta", "Ωmega Δelta", None),
+    ("Жанна Доу — Вечерний Вестник", "Жанна Доу", "Вечерний Вестник"),
+])
+def test_bylines_whose_names_start_with_a_non_ascii_capital(line, author, publisher):
+    s = parse(f"Harbour Bridge Reopens After Repairs\n{line}\n"
+              "The council reopened the bridge on Tuesday after two years of work.\n"
+              "Work Ahead\nMore repairs are planned for the spring.\n")
+    assert (s.title, s.author, s.publisher) == ("Harbour Bridge Reopens After Repairs", author, publisher)
+    assert [x.heading for x in s.sections] == [None, "Work Ahead"]  # the byline is not a section
+    assert line not in " ".join(p.text for x in s.sections for p in x.paragraphs)
+
+
+@pytest.mark.parametrize("line", ["émile zola – la gazette", "Émile said – and left"])
+def test_a_lowercase_line_is_still_no_byline(line):
+    assert parse(f"{line}\nThe council reopened the bridge on Tuesday.\n").author is None
+
+
 def test_title_then_byline():
     s = parse("Storm Closes Schools\nJane Doe – Coast Times\nSchools shut on Friday as the storm hit.")
     assert (s.title, s.author, s.publisher) == ("Storm Closes Schools", "Jane Doe", "Coast Times")

@@ -7,11 +7,11 @@ from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import PlainTextResponse, Response
 
 from app.api import page, schemas, views
-from app.api.deps import ArticleDep, LibraryDep
-from app.api.errors import PROBLEM_RESPONSES, NotFound
+from app.api.deps import ArticleDep, LibraryDep, find_section
+from app.api.errors import NotFound, problems
 from app.api.negotiation import HTML, PAGE_OFFERS, PLAIN_TEXT, TEXT_OFFERS, choose
 
-router = APIRouter(prefix="/articles", tags=["articles"], responses=PROBLEM_RESPONSES)
+router = APIRouter(prefix="/articles", tags=["articles"])
 
 
 def _html_page(description: str) -> dict:
@@ -24,8 +24,8 @@ def _wants_page(request: Request) -> bool:
 
 
 @router.get("", response_model=schemas.ArticleList, summary="List articles",
-            responses=_html_page("JSON by default; a browser (Accept preferring `text/html`) gets an HTML "
-                                 "list of the articles, each linking to its page"))
+            responses={**_html_page("JSON by default; a browser (Accept preferring `text/html`) gets an HTML "
+                                    "list of the articles, each linking to its page"), **problems(422)})
 def list_articles(
     library: LibraryDep,
     request: Request,
@@ -39,9 +39,9 @@ def list_articles(
 
 
 @router.get("/{article_id}", response_model=schemas.Article, summary="One article's metadata",
-            responses=_html_page("JSON by default; a browser (Accept preferring `text/html`) gets the article "
-                                 "as a page: quotes highlighted in their speaker's colour, names underlined "
-                                 "by type"))
+            responses={**_html_page("JSON by default; a browser (Accept preferring `text/html`) gets the article "
+                                    "as a page: quotes highlighted in their speaker's colour, names underlined "
+                                    "by type"), **problems(404)})
 def get_article(article: ArticleDep, request: Request) -> Response | schemas.Article:
     if _wants_page(request):
         return page.article_response(article)
@@ -53,7 +53,7 @@ def get_article(article: ArticleDep, request: Request) -> Response | schemas.Art
     response_model=schemas.ArticleText,
     summary="The full text every offset points into",
     responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}},
-                     "description": "JSON by default; the bare text with `Accept: text/plain`"}},
+                     "description": "JSON by default; the bare text with `Accept: text/plain`"}, **problems(404)},
 )
 def get_text(article: ArticleDep, request: Request) -> Response | schemas.ArticleText:
     if choose(request.headers.get("accept", ""), TEXT_OFFERS) == PLAIN_TEXT:
@@ -61,18 +61,19 @@ def get_text(article: ArticleDep, request: Request) -> Response | schemas.Articl
     return schemas.ArticleText(id=article.id, text=article.text)
 
 
-@router.get("/{article_id}/sections", response_model=schemas.SectionList, summary="Sections in reading order")
+@router.get("/{article_id}/sections", response_model=schemas.SectionList, summary="Sections in reading order",
+            responses=problems(404))
 def list_sections(article: ArticleDep) -> schemas.SectionList:
     return schemas.SectionList(items=[views.section(s) for s in article.sections])
 
 
-@router.get("/{article_id}/sections/{ref}", response_model=schemas.Section, summary="One section")
+@router.get("/{article_id}/sections/{ref}", response_model=schemas.Section, summary="One section",
+            responses=problems(404))
 def get_section(
     article: ArticleDep,
-    ref: Annotated[str, Path(max_length=200, description="Section id, or its 0-based index",
-                             examples=["lead", "1"])],
+    ref: Annotated[str, Path(description="Section id, or its 0-based index written plainly (`2`, not `02`)")],
 ) -> schemas.Section:
-    for section in article.sections:
-        if section.id == ref or (ref.isascii() and ref.isdigit() and int(ref) == section.index):
-            return views.section(section)
-    raise NotFound(f"No section '{ref[:80]}' in article '{article.id}'")
+    section = find_section(article, ref)
+    if section is None:
+        raise NotFound(f"No section '{ref[:80]}' in article '{article.id}'")
+    return views.section(section)

@@ -1,4 +1,4 @@
-"""Shared route dependencies: the library and the article a path names."""
+"""Shared route dependencies: the library, the article a path names, a section a reference names."""
 from __future__ import annotations
 
 from typing import Annotated
@@ -6,10 +6,8 @@ from typing import Annotated
 from fastapi import Depends, Path, Request
 
 from app.api.errors import NotFound
-from app.domain import ParsedArticle
-from app.store import MAX_ID_LENGTH, Library
-
-MAX_ID = MAX_ID_LENGTH
+from app.domain import ParsedArticle, Section
+from app.store import Library
 
 
 def get_library(request: Request) -> Library:
@@ -21,8 +19,7 @@ LibraryDep = Annotated[Library, Depends(get_library)]
 
 def get_article(
     library: LibraryDep,
-    article_id: Annotated[str, Path(max_length=MAX_ID, description="Article id (the file's stem)",
-                                    examples=["vance-russia-concessions"])],
+    article_id: Annotated[str, Path(description="Article id (the file's stem)")],
 ) -> ParsedArticle:
     article = library.articles.get(article_id)
     if article is None:
@@ -31,3 +28,8 @@ def get_article(
 
 
 ArticleDep = Annotated[ParsedArticle, Depends(get_article)]
+
+
+def find_section(article: ParsedArticle, ref: str) -> Section | None:
+    """The section a reference names: its id, or its 0-based index written plainly (`2`, not `02`)."""
+    return next((s for s in article.sections if ref in (s.id, str(s.index))), None)

@@ -5,6 +5,7 @@ server plus the one inline script Swagger UI needs, allowed by its hash.
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import HTMLResponse, RedirectResponse
 
+from app.api import examples
 from app.api.csp import source_hash
 
 ASSETS_URL = "/docs-assets"
@@ -36,14 +38,43 @@ def csp(html: bytes) -> str:
             "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
 
 
+def _drop_default_422(schema: dict) -> None:
+    """FastAPI lists a 422 for every route with a parameter; keep only the ones routes declare.
+
+    A route whose parameters can be invalid declares its 422 (problem+json, app/api/errors.py);
+    an article id or entity id cannot be, so a 422 listed there would be an impossible answer.
+    """
+    default = "#/components/schemas/HTTPValidationError"
+    for item in schema.get("paths", {}).values():
+        for operation in item.values():
+            responses = operation.get("responses", {}) if isinstance(operation, dict) else {}
+            content = responses.get("422", {}).get("content", {})
+            if any(c.get("schema", {}).get("$ref") == default for c in content.values()):
+                del responses["422"]
+    if default not in json.dumps(schema.get("paths", {})):
+        for name in ("HTTPValidationError", "ValidationError"):
+            schema.get("components", {}).get("schemas", {}).pop(name, None)
+
+
 def _with_csp(page: HTMLResponse) -> HTMLResponse:
     page.headers["content-security-policy"] = csp(page.body)
     return page
 
 
 def install(app: FastAPI) -> None:
-    """Mount the assets and add /, /docs and /redoc (a router per app: the pages name its schema)."""
+    """Mount the assets, add /, /docs and /redoc (a router per app: the pages name its schema), finish the schema."""
     app.mount(ASSETS_URL, StaticFiles(directory=ASSETS_DIR), name="docs-assets")
+    build_schema = app.openapi
+
+    def openapi() -> dict:
+        fresh = app.openapi_schema is None
+        schema = build_schema()  # made once, then kept by FastAPI
+        if fresh:
+            _drop_default_422(schema)
+            examples.add_examples(schema, examples.load())
+        return schema
+
+    app.openapi = openapi
     title = app.title
     router = APIRouter(include_in_schema=False)
 

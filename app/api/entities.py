@@ -9,9 +9,9 @@ from pydantic import BeforeValidator
 
 from app.api import schemas, views
 from app.api.deps import ArticleDep
-from app.api.errors import PROBLEM_RESPONSES, NotFound
+from app.api.errors import NotFound, problems
 
-router = APIRouter(prefix="/articles/{article_id}/entities", tags=["entities"], responses=PROBLEM_RESPONSES)
+router = APIRouter(prefix="/articles/{article_id}/entities", tags=["entities"])
 
 
 class EntityType(str, Enum):
@@ -41,7 +41,8 @@ def _upper(value: object) -> object:
     return value.upper() if isinstance(value, str) else value
 
 
-@router.get("", response_model=schemas.EntityList, summary="Named entities, most salient first")
+@router.get("", response_model=schemas.EntityList, summary="Named entities, most salient first",
+            responses=problems(404, 422))
 def list_entities(
     article: ArticleDep,
     type: Annotated[EntityType | None, BeforeValidator(_upper), Query(
@@ -51,10 +52,11 @@ def list_entities(
     return schemas.EntityList(items=[views.entity(e) for e in entities], total=len(entities))
 
 
-@router.get("/{entity_id}", response_model=schemas.Entity, summary="One entity with all its mentions")
+@router.get("/{entity_id}", response_model=schemas.Entity, summary="One entity with all its mentions",
+            responses=problems(404))
 def get_entity(
     article: ArticleDep,
-    entity_id: Annotated[str, Path(max_length=200, examples=["jd-vance"])],
+    entity_id: Annotated[str, Path(description="Entity id (see the list)")],
 ) -> schemas.Entity:
     for entity in article.entities:
         if entity.id == entity_id:

@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 
+from app.api.middleware import READ_METHODS
 from app.api.schemas import Problem
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,10 @@ def _clean_errors(exc: RequestValidationError) -> list[dict]:
 async def on_http_error(request: Request, exc: HTTPException) -> JSONResponse:
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail != HTTPStatus(exc.status_code).phrase \
         else _default_detail(exc.status_code, request)
-    return problem(exc.status_code, detail, headers=getattr(exc, "headers", None))
+    headers = dict(getattr(exc, "headers", None) or {})
+    if exc.status_code == 405:  # the router names the route's GET; HEAD is answered too (app/api/cache.py)
+        headers = {k: v for k, v in headers.items() if k.lower() != "allow"} | {"Allow": ", ".join(READ_METHODS)}
+    return problem(exc.status_code, detail, headers=headers or None)
 
 
 def _default_detail(status: int, request: Request) -> str:
@@ -63,9 +67,13 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(Exception, on_unexpected)
 
 
-PROBLEM_RESPONSES = {
-    404: {"model": Problem, "description": "Unknown article, section or entity",
-          "content": {PROBLEM_TYPE: {}}},
-    422: {"model": Problem, "description": "A parameter is out of range or malformed",
-          "content": {PROBLEM_TYPE: {}}},
+_PROBLEM_DESCRIPTIONS = {
+    404: "Unknown article, section or entity",
+    422: "A parameter is out of range or malformed (`errors` says which)",
 }
+
+
+def problems(*statuses: int) -> dict:
+    """The OpenAPI `responses` for the errors a route can really give (its 200 is its response model)."""
+    return {status: {"model": Problem, "description": _PROBLEM_DESCRIPTIONS[status],
+                     "content": {PROBLEM_TYPE: {}}} for status in statuses}

@@ -1,46 +1,14 @@
-"""Small pure-ASGI layers: HEAD as GET, security headers, and CORS for reads only."""
+"""Small pure-ASGI layers: security headers, and CORS for reads only (HEAD itself is app/api/cache.py's)."""
 from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff")]
-READ_METHODS = ("GET", "HEAD")
+READ_METHODS = ("GET", "HEAD")  # all this API answers; the rest get 405
 
 
 def _headers(message: Message) -> list[tuple[bytes, bytes]]:
     return list(message.get("headers", []))
-
-
-class HeadAsGet:
-    """Answer HEAD exactly like GET, headers included, with an empty body; `Allow` names HEAD too."""
-
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        head = scope["method"] == "HEAD"
-
-        async def send_adjusted(message: Message) -> None:
-            if message["type"] == "http.response.start" and message["status"] == 405:
-                message = {**message, "headers": [_with_head(k, v) for k, v in _headers(message)]}
-            elif head and message["type"] == "http.response.body":
-                if message.get("more_body"):
-                    return
-                message = {"type": "http.response.body", "body": b""}
-            await send(message)
-
-        await self.app({**scope, "method": "GET"} if head else scope, receive, send_adjusted)
-
-
-def _with_head(name: bytes, value: bytes) -> tuple[bytes, bytes]:
-    if name.lower() == b"allow":
-        methods = [m.strip() for m in value.decode("latin-1").split(",") if m.strip()]
-        if "GET" in methods and "HEAD" not in methods:
-            value = ", ".join([*methods, "HEAD"]).encode("latin-1")
-    return name, value
 
 
 class SecurityHeaders:

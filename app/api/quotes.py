@@ -6,37 +6,38 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.api import schemas, views
-from app.api.deps import ArticleDep
-from app.api.errors import PROBLEM_RESPONSES
+from app.api.deps import ArticleDep, find_section
+from app.api.errors import problems
 from app.nlp.names import EXACT_MATCH, speaker_match_score
 
-router = APIRouter(prefix="/articles/{article_id}", tags=["quotes"], responses=PROBLEM_RESPONSES)
+router = APIRouter(prefix="/articles/{article_id}", tags=["quotes"])
 
 
-@router.get("/quotes", response_model=schemas.QuoteList, summary="Quotations, with who said them")
+@router.get("/quotes", response_model=schemas.QuoteList, summary="Quotations, with who said them",
+            responses=problems(404, 422))
 def list_quotes(
     article: ArticleDep,
     speaker: Annotated[str | None, Query(
         max_length=200,
         description="Speaker's id, full name, alias or surname; case, accents and punctuation are "
                     "ignored and a near spelling of the same name is found (`Kowalsky` for Kowalskyy). No match is "
-                    "an empty list.", examples=["Lavrov"])] = None,
-    section: Annotated[str | None, Query(max_length=200, description="Section id or index",
-                                         examples=["lead"])] = None,
+                    "an empty list.")] = None,
+    section: Annotated[str | None, Query(max_length=200, description="Section id or index; an unknown one is "
+                                         "an empty list")] = None,
 ) -> schemas.QuoteList:
     quotes = article.quotes
     if speaker is not None:
         wanted = _wanted_speakers(article, speaker)
         quotes = [q for q in quotes if q.speaker and q.speaker.id in wanted]
     if section is not None:
-        ids = {s.id for s in article.sections
-               if s.id == section or (section.isascii() and section.isdigit() and int(section) == s.index)}
-        quotes = [q for q in quotes if q.section_id in ids]
+        found = find_section(article, section)
+        quotes = [q for q in quotes if found is not None and q.section_id == found.id]
     items = [views.quote(q) for q in quotes]
     return schemas.QuoteList(items=items, total=len(items))
 
 
-@router.get("/speakers", response_model=schemas.SpeakerList, summary="Who is quoted, and how often")
+@router.get("/speakers", response_model=schemas.SpeakerList, summary="Who is quoted, and how often",
+            responses=problems(404))
 def list_speakers(article: ArticleDep) -> schemas.SpeakerList:
     return schemas.SpeakerList(items=views.speakers(article))
 

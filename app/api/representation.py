@@ -20,8 +20,12 @@ _OWNED = {b"content-length", b"etag", b"vary", b"content-encoding"}
 # Representation metadata a 304 leaves out (RFC 9110 15.4.5).
 _NOT_IN_304 = {b"content-type", b"content-length", b"content-encoding", b"content-language",
                b"content-range", b"last-modified"}
-# What a variant costs beyond its body: start and 304 messages, header tuples, the LRU's key and node.
-_OVERHEAD_BYTES = 1536
+# What Python spends beyond the bytes held: per variant (the Variant, its two message dicts and header
+# lists), per header tuple, per entry (the Representation, its LRU node). tests/test_http_cache.py checks
+# the sum against tracemalloc: never below what is really held.
+_VARIANT_OVERHEAD = 512
+_HEADER_OVERHEAD = 64
+_ENTRY_OVERHEAD = 256
 _COMPRESSIBLE = (b"application/json", b"application/problem+json", b"text/", b"application/javascript")
 
 Headers = list[tuple[bytes, bytes]]
@@ -65,7 +69,7 @@ def build(status: int, headers: Headers, body: bytes, compress: bool = True) -> 
         if len(packed) < len(body):
             # A strong ETag names exact bytes, so the gzip coding gets its own tag (RFC 9110 8.8.3).
             gzipped = _variant(status, base, vary, packed, b'"' + digest + b'-gzip"', b"gzip")
-    size = len(body) + _OVERHEAD_BYTES + (len(gzipped.body) + _OVERHEAD_BYTES if gzipped else 0)
+    size = _ENTRY_OVERHEAD + _held(identity) + (_held(gzipped) if gzipped else 0)
     cc = cache_control.lower()
     return Representation(identity, gzipped, size, storable=b"no-store" not in cc and b"private" not in cc)
 
@@ -79,6 +83,13 @@ def _variant(status: int, base: Headers, vary: bytes, body: bytes, etag: bytes, 
     return Variant(etag=etag, body=body,
                    start={"type": "http.response.start", "status": status, "headers": headers},
                    not_modified={"type": "http.response.start", "status": 304, "headers": not_modified})
+
+
+def _held(variant: Variant) -> int:
+    """Every byte a variant keeps alive: its body, each header of both messages, and Python's overhead."""
+    headers = [*variant.start["headers"], *variant.not_modified["headers"]]
+    return (_VARIANT_OVERHEAD + len(variant.body)
+            + sum(_HEADER_OVERHEAD + len(k) + len(v) for k, v in headers))
 
 
 def _merge_vary(values: list[bytes]) -> bytes:
@@ -120,14 +131,30 @@ def accepts_gzip(accept_encoding: bytes) -> bool:
     return q is not None and q > 0
 
 
-def none_match(if_none_match: bytes, etag: bytes) -> bool:
-    """RFC 9110 13.1.2: `*` or any listed tag equal to ours under weak comparison."""
-    value = if_none_match.strip()
+def precondition(if_match: bytes, if_none_match: bytes, etag: bytes) -> int:
+    """RFC 9110 13.2.2 for a GET or HEAD of an existing representation: 412, 304 or 200.
+
+    If-Match is evaluated first, with strong comparison (a weak tag never matches);
+    If-None-Match then with weak comparison. `*` matches any current representation.
+    An empty header is treated as absent.
+    """
+    if if_match.strip() and not _listed(if_match, etag, weak=False):
+        return 412
+    if if_none_match.strip() and _listed(if_none_match, etag, weak=True):
+        return 304
+    return 200
+
+
+def _listed(header: bytes, etag: bytes, weak: bool) -> bool:
+    """Whether `*` or one of the header's entity tags equals ours (RFC 9110 8.8.3.2)."""
+    value = header.strip()
     if value == b"*":
         return True
     for tag in value.split(b","):
         tag = tag.strip()
         if tag.startswith(b"W/"):
+            if not weak:
+                continue
             tag = tag[2:]
         if tag == etag:
             return True

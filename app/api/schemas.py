@@ -15,21 +15,20 @@ class Model(BaseModel):
 class Span(Model):
     """Words of the text: `text == article_text[start:end]`."""
 
-    text: str = Field(description="The words as printed", examples=["Vance"])
-    start: int = Field(ge=0, description="First code point (inclusive). " + OFFSET_NOTE, examples=[441])
-    end: int = Field(ge=0, description="Last code point (exclusive)", examples=[446])
+    text: str = Field(description="The words as printed")
+    start: int = Field(ge=0, description="First code point (inclusive). " + OFFSET_NOTE)
+    end: int = Field(ge=0, description="Last code point (exclusive)")
 
 
 class ArticleSummary(Model):
-    id: str = Field(description="The article file's stem", examples=["vance-russia-concessions"])
-    title: str | None = Field(description="Headline, or null when the text has none", examples=[None])
-    author: str | None = Field(description="Author named in the byline", examples=["Ahmed Kamel"])
-    publisher: str | None = Field(description="Outlet named in the byline or dateline",
-                                  examples=["Egypt Daily News"])
-    word_count: int = Field(ge=0, description="Words in the headings and paragraphs", examples=[744])
-    section_count: int = Field(ge=0, examples=[4])
-    quote_count: int = Field(ge=0, examples=[18])
-    entity_count: int = Field(ge=0, examples=[31])
+    id: str = Field(description="The article file's stem")
+    title: str | None = Field(description="Headline, or null when the text has none")
+    author: str | None = Field(description="Author named in the byline")
+    publisher: str | None = Field(description="Outlet named in the byline or dateline")
+    word_count: int = Field(ge=0, description="Words in the headings and paragraphs")
+    section_count: int = Field(ge=0)
+    quote_count: int = Field(ge=0)
+    entity_count: int = Field(ge=0)
 
 
 class ArticleList(Model):
@@ -40,17 +39,15 @@ class ArticleList(Model):
 
 
 class SectionRef(Model):
-    id: str = Field(description="`lead` for the untitled opening, else a slug of the heading",
-                    examples=["disputed-narratives-and-security-guarantees"])
-    index: int = Field(ge=0, description="0-based position in reading order", examples=[2])
-    heading: str | None = Field(description="The heading as printed; null for the lead",
-                                examples=["Disputed Narratives and Security Guarantees"])
+    id: str = Field(description="`lead` for the untitled opening, else a slug of the heading")
+    index: int = Field(ge=0, description="0-based position in reading order")
+    heading: str | None = Field(description="The heading as printed; null for the lead")
 
 
 class SpeakerSummary(Model):
-    id: str = Field(description="Entity id of the speaker (see /entities)", examples=["jd-vance"])
-    name: str = Field(description="Fullest name the article uses", examples=["JD Vance"])
-    quote_count: int = Field(ge=0, examples=[9])
+    id: str = Field(description="Entity id of the speaker (see /entities)")
+    name: str = Field(description="Fullest name the article uses")
+    quote_count: int = Field(ge=0)
 
 
 class Article(ArticleSummary):
@@ -59,12 +56,12 @@ class Article(ArticleSummary):
 
 
 class ArticleText(Model):
-    id: str = Field(examples=["vance-russia-concessions"])
+    id: str
     text: str = Field(description="The served text every offset points into. " + OFFSET_NOTE)
 
 
 class Paragraph(Model):
-    index: int = Field(ge=0, description="0-based, counted through the whole article", examples=[5])
+    index: int = Field(ge=0, description="0-based, counted through the whole article")
     text: str
     start: int = Field(ge=0, description=OFFSET_NOTE)
     end: int = Field(ge=0)
@@ -81,25 +78,24 @@ class SectionList(Model):
 
 
 class SpeakerRef(Model):
-    id: str = Field(examples=["sergey-lavrov"])
-    name: str = Field(examples=["Sergey Lavrov"])
+    id: str = Field(description="Entity id of the speaker (see /entities)")
+    name: str
 
 
 class Quote(Model):
-    id: str = Field(description="Stable id within the article", examples=["q10"])
-    text: str = Field(description="What stands between the quotation marks, marks excluded",
-                      examples=["not a secret"])
-    start: int = Field(ge=0, description=OFFSET_NOTE, examples=[2240])
-    end: int = Field(ge=0, examples=[2252])
+    id: str = Field(description="Stable id within the article")
+    text: str = Field(description="What stands between the quotation marks, marks excluded")
+    start: int = Field(ge=0, description=OFFSET_NOTE)
+    end: int = Field(ge=0)
     kind: str = Field(description="`direct`, or `partial` for a fragment inside the author's sentence",
                       examples=["partial"])
     speaker: SpeakerRef | None = Field(description="Who said it, or null when the article does not say")
     speaker_mention: Span | None = Field(
         description="The words naming the speaker where the quote is attributed ('he', 'Lavrov')")
     cue: str | None = Field(description="The verb of saying", examples=["said"])
-    section_id: str | None = Field(examples=["russia-signals-willingness-for-peace-on-its-terms"])
+    section_id: str | None = Field(description="Section holding the quote")
     paragraph_index: int | None = Field(description="Paragraph holding the quote; null in the title "
-                                        "or a heading", examples=[6])
+                                        "or a heading")
 
 
 class QuoteList(Model):
@@ -112,14 +108,12 @@ class SpeakerList(Model):
 
 
 class Entity(Model):
-    id: str = Field(description="Slug of the name, stable across restarts", examples=["jd-vance"])
-    name: str = Field(description="Fullest form the article uses", examples=["JD Vance"])
+    id: str = Field(description="Slug of the name, stable across restarts")
+    name: str = Field(description="Fullest form the article uses")
     type: str = Field(description="OntoNotes label: PERSON, ORG, GPE, LOC, NORP, ...", examples=["PERSON"])
-    aliases: list[str] = Field(description="Other forms used",
-                               examples=[["Vice President JD Vance", "Vance", "Vice President Vance"]])
-    mention_count: int = Field(ge=0, examples=[7])
-    salience: float = Field(ge=0, le=1, description="How central it is to the article (0-1)",
-                            examples=[0.8425])
+    aliases: list[str] = Field(description="Other forms used")
+    mention_count: int = Field(ge=0)
+    salience: float = Field(ge=0, le=1, description="How central it is to the article (0-1)")
     mentions: list[Span]
 
 
@@ -135,7 +129,7 @@ class SkippedFile(Model):
 
 class Health(Model):
     status: str = Field(examples=["ok"])
-    articles: int = Field(ge=0, examples=[1])
+    articles: int = Field(ge=0)
     skipped: list[SkippedFile]
 
 
@@ -151,5 +145,5 @@ class Problem(Model):
     type: str = Field(examples=["about:blank"])
     title: str = Field(examples=["Not Found"])
     status: int = Field(examples=[404])
-    detail: str = Field(examples=["No article 'no-such-article'"])
+    detail: str = Field(examples=["No article with id 'no-such-article'"])
     errors: list[ValidationIssue] | None = Field(default=None, description="422 only: each bad parameter")

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.domain import Paragraph, Section
-from app.nlp.text import slugify, word_count
+from app.nlp.text import UPPER, UPPER_RANGES, slugify, word_count
 
 LEAD_ID = "lead"
 HEADING_MAX_WORDS = 14
@@ -19,10 +19,12 @@ SENTENCE_END = ".!?;:,…"
 CLOSERS = "\"'”’»)]"
 DASH = r"[–—|]|-{1,2}"
 
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|da|van|von|der|den|del|la|le|bin|al|el|di|du|dos|ter)\b)"
-_PERSON = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{1,3}}"
+# Names and outlets start with a capital of any script: 'Émile Zola', 'Øystein Ås'.
+_NAME_WORD = rf"(?:{UPPER}[\w'’.-]*|{UPPER}\.|(?:de|da|van|von|der|den|del|la|le|bin|al|el|di|du|dos|ter)\b)"
+_PERSON = rf"{UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,3}}"
 _PEOPLE = rf"{_PERSON}(?:(?:\s*,\s*{_PERSON})*\s*,?\s+(?:and|&)\s+{_PERSON})?"
-_OUTLET = r"(?:the\s+)?[A-Z0-9][\w'’.&-]*(?:\s+(?:[A-Z0-9&][\w'’.&-]*|of|the|and|for|on|de)){0,6}"
+_OUTLET_WORD = rf"[{UPPER_RANGES}0-9][\w'’.&-]*"
+_OUTLET = rf"(?:the\s+)?{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|&[\w'’.&-]*|of|the|and|for|on|de)){{0,6}}"
 _BY = re.compile(rf"^by\s+(?P<names>{_PEOPLE})(?:\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET}))?\s*$", re.I)
 _NAMES_OUTLET = re.compile(rf"^(?P<names>{_PEOPLE})\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET})$")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

@@ -9,6 +9,26 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
 
+def _ranges(test, limit: int = 0x20000) -> str:
+    """The code points passing `test`, as the inside of a regex character class."""
+    parts, start = [], None
+    for cp in range(limit + 1):
+        if cp < limit and test(chr(cp)):
+            start = cp if start is None else start
+        elif start is not None:
+            first, last = re.escape(chr(start)), re.escape(chr(cp - 1))
+            parts.append(first if start == cp - 1 else f"{first}-{last}")
+            start = None
+    return "".join(parts)
+
+
+# Every uppercase or titlecase letter (`Z`, `É`, `Ø`, `Ω`, `Ж`, `ǅ`), for regexes: the re module has no
+# \p{Lu}, and `[A-Z]` misses `Émile`. Inside a class: f"[{UPPER_RANGES}0-9]". No cased letter lies past
+# plane 1, hence the limit (which keeps the scan to ~15 ms, once per process).
+UPPER_RANGES = _ranges(lambda c: c.isupper() or c.istitle())
+UPPER = f"[{UPPER_RANGES}]"
+
+
 def decode(raw: bytes) -> str:
     """Bytes to str: UTF-8 (with or without BOM) first, else a detected encoding.
 
