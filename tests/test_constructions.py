@@ -12,6 +12,8 @@ import pytest
 from app.nlp.pipeline import parse_article
 
 CASES = [
+ # a bare quotation after the speaker offered an explanation (a communication noun as object)
+ ('Vice President of the Harbour Trust, Paul Mensah, offered his explanation for the delay. "The cranes arrived late and the crews were short."\n', "cranes arrived late", "Paul Mensah"),
  # inverted cue with apposition
  ('"We got lucky tonight," said Marco Bellini, the rookie defenceman and younger brother of captain Luca Bellini.\n', "We got lucky", "Marco Bellini"),
  ('The coach praised the defence.\n"He has grown so much this year," said the rookie defenceman, Marco Bellini.\n', "grown so much", "Marco Bellini"),

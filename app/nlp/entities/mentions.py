@@ -78,8 +78,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         return None  # "n’t" tagged as a place
     if label not in VALUE_TYPES and _has_lowercase_verb(tokens):
         return None  # "Nicole recalls Sofia": the model ran names and a verb together
-    if label not in VALUE_TYPES and " " not in trimmed and trimmed.lower().strip(".") in TITLE_WORDS:
-        return None  # 'I told Coach', 'the CEO said': a title standing alone names nobody
+    if label not in VALUE_TYPES and all(w.lower().strip(".") in TITLE_WORDS for w in trimmed.replace("-", " ").split()):
+        return None  # 'I told Coach', 'the Vice President said': a title standing alone names nobody
     if label == "PERSON" and " " in trimmed and fold(trimmed.split()[-1]) in TITLE_WORDS:
         return None  # 'One Labor MP said': a description of someone unnamed
     if label == "PERSON" and trimmed.lower() in KIN_WORDS:

@@ -112,8 +112,9 @@ def _untagged_subjects(doc: "Doc", block: "Block", taken: list[tuple[int, int]])
     standing as the subject of a verb, are a person."""
     found = []
     for token in doc:
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.ent_type_:
-            continue
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.ent_type_ \
+                or token.lower_ in TITLE_WORDS:
+            continue  # 'Vice President ... said': a title, not a surname
         chain = [token]
         while chain[0].i > 0 and doc[chain[0].i - 1].dep_ in ("compound", "flat") \
                 and doc[chain[0].i - 1].pos_ == "PROPN" and not doc[chain[0].i - 1].ent_type_:
