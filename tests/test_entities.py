@@ -358,3 +358,18 @@ def test_a_person_and_the_organisation_they_speak_for_run_together_are_two():
     assert split("Refugee Council Peter Okoro") == [("Refugee Council", "ORG"), ("Peter Okoro", "PERSON")]
     assert split("Bank of Norland") == [("Bank of Norland", "ORG")]
     assert split("Northfield Harbour Authority") == [("Northfield Harbour Authority", "ORG")]
+
+
+def test_designations_codes_and_families_are_no_organisations():
+    ents = entities_of("Northfield won Group G on Sunday. The Airbus A320 landed safely at Gatwick.\n"
+                       "Jan Okafor and his wife Mira Okafor bought the farm in 2010. The Okafors sold it last year.\n")
+    names = {e.name: e.type for e in ents}
+    assert "Group G" not in names, names
+    assert names.get("Airbus A320") in (None, "PRODUCT"), names
+    assert "Okafors" not in names, names
+
+
+def test_a_long_name_holding_a_thing_noun_is_that_thing():
+    ents = entities_of("Crowds watched the Space Shuttle Orion land at the Kellerman Air and Space Center "
+                       "on Tuesday.\n")
+    assert not [e for e in ents if e.type == "PERSON"], [(e.name, e.type) for e in ents]

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 # When the evidence is tied, the label a news reader would pick first.
 TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT",
                    "LAW", "LANGUAGE")
-THING_NOUNS = {word: next(iter(tags)) for word, tags in lexicon.tags("thing_nouns").items()}
+THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexicon.tags("thing_nouns").items()}
+SURNAME_THINGS = lexicon.words("thing_nouns", "surname")
 _LINKS = frozenset({"of", "for", "on", "at"})
 
 
@@ -37,9 +38,12 @@ def group_type(group: "Group") -> str:
 
 
 def personal_name(text: str) -> bool:
-    """'Tom Hall', 'Ana de la Cruz': a given name and a surname, whatever words the surname is."""
+    """'Tom Hall', 'Ana de la Cruz': a given name and a surname, unless the last word names a kind of
+    thing no one is called ('Steven Ross Center', 'Victoria Station')."""
     words = text.split()
-    return 2 <= len(words) <= 4 and is_first_name(words[0]) and not _LINKS & {w.lower() for w in words}
+    last = words[-1].lower() if words else ""
+    return (2 <= len(words) <= 4 and is_first_name(words[0]) and not _LINKS & {w.lower() for w in words}
+            and (last not in THING_NOUNS or last in SURNAME_THINGS) and last not in ORG_KIND_WORDS)
 
 
 def _country(group: "Group") -> str | None:
@@ -54,6 +58,14 @@ def _place_with_its_kind(group: "Group") -> str | None:
         if len(words) >= 3 and words[0] in PLACE_NOUNS and words[1] == "of":
             return "GPE"
     return None
+
+
+_CODE = re.compile(r"^(?:[A-Z]{1,4}-\d{1,4}|[A-Z]{1,2}\d{2,4}[A-Z]?)$")
+
+
+def _code(group: "Group") -> str | None:
+    """'Airbus A320', 'STS-134': a name ending in a model or mission code names a product."""
+    return "PRODUCT" if any(_CODE.match(m.text.split()[-1]) for m in group.mentions) else None
 
 
 def _words(name: str) -> list[str]:
@@ -76,13 +88,16 @@ def _organisation_head(group: "Group") -> str | None:
 
 
 def _thing_head(group: "Group") -> str | None:
-    """'Java Sea', 'Union Station', 'Mount Kenya', 'Grammy Awards': a name headed or opened by a
-    noun for a kind of thing names a thing of that kind, never a person."""
+    """'Java Sea', 'Union Station', 'Mount Kenya', 'Space Shuttle Vega': a name headed or opened by
+    a noun for a kind of thing (or holding one, in a longer name) names a thing of that kind, never a
+    person. A quoted title stays a work, whatever its words."""
+    if any(m.label == "WORK_OF_ART" for m in group.mentions):
+        return None
     for m in group.mentions:
         words = m.text.split()
         if len(words) < 2 or personal_name(m.text):
             continue
-        for word in (words[-1], words[0]):
+        for word in (words[-1], words[0], *(words[1:-1] if len(words) >= 3 else ())):
             if word[:1].isupper() and word.lower() in THING_NOUNS:
                 return THING_NOUNS[word.lower()]
     return None
@@ -136,6 +151,7 @@ def _weighed_labels(group: "Group") -> str:
 TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (
     ("country name", _country),
     ("place named with its kind", _place_with_its_kind),
+    ("model or mission code", _code),
     ("organisation noun heads the name", _organisation_head),
     ("thing noun in the name", _thing_head),
     ("a person's full name", _full_person_name),

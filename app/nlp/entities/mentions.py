@@ -29,6 +29,7 @@ KIN_WORDS = lexicon.words("person_words", "kin")
 SPEECH_VERBS = lexicon.words("speech_verbs")
 EDGE = "\"'“”‘’«»()[]{},.;:!?-–—…*"
 _ABBREVIATION_END = re.compile(r"(?:^|[.\s])[A-Z]\.$")
+_DESIGNATION = re.compile(r"[A-Z][a-z]+ (?:[A-Z]|\d{1,2})")
 
 
 @dataclass
@@ -84,6 +85,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         return None  # 'One Labor MP said': a description of someone unnamed
     if label == "PERSON" and trimmed.lower() in KIN_WORDS:
         return None  # "Mum, you've just written...": a relative called by what they are
+    if label not in VALUE_TYPES and _DESIGNATION.fullmatch(trimmed):
+        return None  # 'Group G', 'Division B': a designation, not a name
     if label == "PERSON":
         start = _extend_left(span, block, start)
     raw = RawMention(block.text[start - block.start:end - block.start], start, end, label,

@@ -35,9 +35,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
     for block, doc in zip(structure.blocks, docs):
         if block.kind == "byline":
             continue
-        block_raws = [part for r in (clean_span(s, block) for s in doc.ents) if r
-                      for at_part in _split_at(_split_inner_possessive(r)) for bracket_part in _split_brackets(at_part)
-                      for part in _split_person_and_organisation(bracket_part)]
+        block_raws = _split([r for r in (clean_span(s, block) for s in doc.ents) if r])
         block_raws = _nicknamed_people(block, _titles_as_works(block, block_raws))
         if block.kind == "paragraph" and block.paragraph_index in (0, 1):  # 1: after a standfirst
             block_raws = _dateline_place(block, block_raws)
@@ -51,7 +49,21 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
     _relabel_affiliations(raws, structure.text)
     _trim_to_known_people(raws)
     _relabel_first_names(raws)
+    return _without_families(raws)
+
+
+def _split(raws: list[RawMention]) -> list[RawMention]:
+    """Each model span through `SPLITS` in turn: one span may be several names."""
+    for splitter in SPLITS:
+        raws = [part for raw in raws for part in splitter(raw)]
     return raws
+
+
+def _without_families(raws: list[RawMention]) -> list[RawMention]:
+    """'the Roes' is a family, not an organisation: a plural of a known person's surname."""
+    surnames = {name_tokens(r.text)[-1] for r in raws if r.label == "PERSON" and len(name_tokens(r.text)) >= 2}
+    return [r for r in raws if not (r.label != "PERSON" and " " not in r.text and r.text.endswith("s")
+                                    and fold(r.text[:-1]) in surnames)]
 
 
 # ---------------------------------------------------------------- names the model left untagged
@@ -240,14 +252,17 @@ def _titles_as_works(block: "Block", raws: list[RawMention]) -> list[RawMention]
     return sorted(kept, key=lambda r: r.start)
 
 
-def _split_inner_possessive(raw: RawMention) -> RawMention:
+def _split_inner_possessive(raw: RawMention) -> list[RawMention]:
     """'City’s Station' is two things; keep the owner, which names something on its own."""
     m = re.search(r"['’]s\s", raw.text)
     if not m or raw.label == "WORK_OF_ART":
-        return raw
+        return [raw]
     owner = raw.text[:m.start()]
-    return RawMention(owner, raw.start, raw.start + len(owner), "GPE" if raw.label in ("ORG", "FAC") else raw.label,
-                      raw.in_body, raw.place_context, raw.person_context)
+    return [RawMention(owner, raw.start, raw.start + len(owner), "GPE" if raw.label in ("ORG", "FAC") else raw.label,
+                       raw.in_body, raw.place_context, raw.person_context)]
+
+
+SPLITS = (_split_inner_possessive, _split_at, _split_brackets, _split_person_and_organisation)
 
 
 def _join_adjacent(raws: list[RawMention], text: str) -> list[RawMention]:
