@@ -140,3 +140,20 @@ def test_words_told_to_someone_inside_a_quotation_are_a_quote():
 ])
 def test_a_quoted_name_of_a_thing_is_no_quote(sentence):
     assert texts(parsed(sentence)) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "He starred in \"The Long Road Home\" (2012) and \"Blue Harbour\" (2015).\n",
+    "The player, who stands 6'2\" tall, signed on Monday.\n",
+    "The coordinates were 51°30'26\"N and 0°7'39\"W, officials said.\n",
+    "The plan was dubbed \"Operation Clean Sweep\" by officials.\n",
+    "The company's \"Green Future\" programme will cost $5bn.\n",
+    "The project, known as \"Blue Sky\", was cancelled.\n",
+])
+def test_units_and_names_of_works_are_no_quotes(sentence):
+    assert texts(parsed(sentence)) == []
+
+
+def test_a_described_fragment_stays_a_quote():
+    a = parsed("Officials described the damage as \"extensive\", the ministry said.\n")
+    assert texts(a) == ["extensive"]

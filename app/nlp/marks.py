@@ -77,6 +77,11 @@ def _maybe_possessive(text: str, i: int) -> bool:
     return False
 
 
+def _is_prime(text: str, i: int) -> bool:
+    """A straight mark right after a digit and right before a digit or letter is a unit sign."""
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isalnum()
+
+
 @dataclass
 class _Mark:
     pos: int
@@ -93,6 +98,8 @@ def _classify(text: str) -> list[_Mark]:
     for i, ch in enumerate(text):
         if ch not in ALL_MARKS or i in elided:
             continue
+        if ch in "'\"" and _is_prime(text, i):
+            continue  # 6'2", 51°30'26"N: feet, inches, minutes and seconds
         kind = _kind(ch)
         opens, closes = _opens(text, i), _closes(text, i)
         if kind == "single":
@@ -252,6 +259,8 @@ def not_a_quote(text: str, span: QuoteSpan) -> str | None:
         return None
     if re.search(r"['’]s$|s['’]$", before) or (prev_words and set(prev_words) & (NAMING_WORDS | WORK_NOUNS)):
         return "title"  # CBC's "Morning Talk", the film "Harbour Lights", named their robot "Rover"
+    if re.match(r"\s*\((?:19|20)\d\d\)", after):
+        return "title"  # "The Long Road Home" (2012): a work and its year
     first_after = re.match(r"\s+([A-Z][\w’'-]*)", after)
     last_before = re.search(r"([A-Z][\w’'.-]*)$", before)
     if first_after and last_before and len(content.split()) <= 3:
