@@ -85,3 +85,25 @@ def test_surname_without_its_particle_finds_the_speaker():
 
     assert matches("vries", "Henk de Vries", ["De Vries"], "henk-de-vries")
     assert matches("de vries", "Henk de Vries", ["De Vries"], "henk-de-vries")
+
+
+# ---------------------------------------------------------------- one thing across articles
+
+
+def test_initials_with_or_without_dots_are_one_name():
+    from app.nlp.names import name_tokens
+
+    assert name_tokens("J.D. Marlow") == name_tokens("JD Marlow") == name_tokens("J. D. Marlow") == ["jd", "marlow"]
+
+
+def test_linking_keys_join_forms_of_one_thing_and_never_a_shared_surname():
+    from app.nlp.names import linking_keys
+
+    assert linking_keys("PERSON", ["RJ Marlow", "Vice President R.J. Marlow"]) & linking_keys("PERSON", ["R.J. Marlow"])
+    assert not linking_keys("PERSON", ["Anton Marlow"]) & linking_keys("PERSON", ["RJ Marlow"])
+    assert not linking_keys("PERSON", ["Marlow"])  # a surname alone links nothing by itself
+    assert linking_keys("PERSON", ["Ana Maria Ruiz"]) & linking_keys("PERSON", ["Ana Ruiz"])
+    assert linking_keys("GPE", ["Britain"]) & linking_keys("GPE", ["the United Kingdom"])
+    assert linking_keys("ORG", ["The Daily Courier"]) & linking_keys("ORG", ["Daily Courier"])
+    assert not linking_keys("ORG", ["Georgia"]) & linking_keys("GPE", ["Georgia"])
+    assert linking_keys("NORP", ["Norlanders"]) & linking_keys("NORP", ["Norlander"])

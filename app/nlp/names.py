@@ -52,6 +52,7 @@ _HYPHENATED_PARTICLE = re.compile(r"\b(" + "|".join(sorted(SURNAME_PARTICLES, ke
 
 
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+_INITIALS = re.compile(r"\b(?:[A-Z]\. ?){2,}(?=[A-Z][a-z])")
 
 
 def nickname(text: str) -> str | None:
@@ -64,6 +65,7 @@ def nickname(text: str) -> str | None:
 def _name_tokens(text: str) -> tuple[str, ...]:
     plain = _HYPHENATED_PARTICLE.sub(r"\1\2", strip_possessive(_NICKNAME.sub(" ", text)))
     plain = _INNER_APOSTROPHE.sub("", plain)  # O'Neill, Brind'Amour: one word
+    plain = _INITIALS.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", plain)  # J.D. -> JD
     tokens = fold(plain).replace("-", " ").split()
     core = tokens
     # A word right before a nickname is a first name, even one that is also a title: Earl "Catfish" Roe.
@@ -298,3 +300,32 @@ def _near_spelling(query: list[str], name: list[str]) -> float:
         scores.append(max(EXACT_MATCH - 1 if len(word) <= 2 and name[0].startswith(word) else 0.0,
                           *(close(word, other) for other in name[:-1])))
     return min(scores)
+
+
+def linking_keys(type_: str, forms: Iterable[str]) -> set[str]:
+    """Keys under which one article's entity and another's denote the same thing: two records of
+    a corpus that share a key are one corpus entity. The same rules as within an article, made
+    transitive-safe: a person by given name and surname (middle names and titles aside), never
+    by surname alone; an organisation or a place by any of the forms the articles printed for
+    it, a country by its canonical name. Each key starts with the entity's class."""
+    kind = "place" if type_ in ("GPE", "LOC") else type_
+    keys: set[str] = set()
+    for form in forms:
+        if kind == "PERSON":
+            tokens = name_tokens(form)
+            if len(tokens) >= 2:
+                keys.add(f"PERSON:{tokens[0]} {tokens[-1]}")
+        else:
+            key = name_key(strip_possessive(form))
+            if key:
+                keys.add(f"{kind}:{key.rstrip('s') if kind == 'NORP' else key}")
+            if kind == "place" and (country := _COUNTRY_KEY.get(_country_form(form))):
+                keys.add(f"place:{country}")
+    return keys
+
+
+def surname_key(name: str) -> str | None:
+    """The surname a one-word person record may stand for ('Vance'), for linking it to the one
+    person of the corpus with that surname, and to nobody when several share it."""
+    tokens = name_tokens(name)
+    return tokens[-1] if tokens else None
