@@ -373,3 +373,15 @@ def test_a_long_name_holding_a_thing_noun_is_that_thing():
     ents = entities_of("Crowds watched the Space Shuttle Orion land at the Kellerman Air and Space Center "
                        "on Tuesday.\n")
     assert not [e for e in ents if e.type == "PERSON"], [(e.name, e.type) for e in ents]
+
+
+def test_a_name_right_after_a_noun_for_a_work_is_the_work():
+    ents = entities_of("Her album Midnight Harbour won two awards. The magazine Argus praised it.\n")
+    types = {e.name: e.type for e in ents}
+    assert types.get("Midnight Harbour") in (None, "WORK_OF_ART"), types
+    assert types.get("Argus") in (None, "ORG"), types
+
+
+def test_a_possessive_owner_with_a_given_name_is_a_person():
+    ents = entities_of("Fans queued for Laura Mendez's Northern Lights tour on Saturday.\n")
+    assert [e.type for e in ents if e.name == "Laura Mendez"] in ([], ["PERSON"]), [(e.name, e.type) for e in ents]

@@ -91,7 +91,7 @@ def _thing_head(group: "Group") -> str | None:
     """'Java Sea', 'Union Station', 'Mount Kenya', 'Space Shuttle Vega': a name headed or opened by
     a noun for a kind of thing (or holding one, in a longer name) names a thing of that kind, never a
     person. A quoted title stays a work, whatever its words."""
-    if any(m.label == "WORK_OF_ART" for m in group.mentions):
+    if any(m.quoted_title for m in group.mentions):
         return None
     for m in group.mentions:
         words = m.text.split()
@@ -100,6 +100,14 @@ def _thing_head(group: "Group") -> str | None:
         for word in (words[-1], words[0], *(words[1:-1] if len(words) >= 3 else ())):
             if word[:1].isupper() and word.lower() in THING_NOUNS:
                 return THING_NOUNS[word.lower()]
+    return None
+
+
+def _named_work(group: "Group") -> str | None:
+    """'her album Lemonade', 'the film Sirens': a name printed right after a noun for a work is the
+    work's title, unless the article also gives it as a person's full name."""
+    if any(m.work_named for m in group.mentions) and not any(personal_name(m.text) for m in group.mentions):
+        return "WORK_OF_ART"
     return None
 
 
@@ -154,6 +162,7 @@ TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (
     ("model or mission code", _code),
     ("organisation noun heads the name", _organisation_head),
     ("thing noun in the name", _thing_head),
+    ("name of a work", _named_work),
     ("a person's full name", _full_person_name),
     ("appositive", _described),
     ("labels weighed", _weighed_labels),

@@ -27,6 +27,8 @@ PLACE_NOUNS = lexicon.words("place_nouns")
 PERSON_NOUNS = lexicon.words("person_words", "person")
 KIN_WORDS = lexicon.words("person_words", "kin")
 SPEECH_VERBS = lexicon.words("speech_verbs")
+WORK_NOUNS = lexicon.words("work_nouns")
+PUBLICATION_NOUNS = lexicon.words("work_nouns", "publication")
 EDGE = "\"'“”‘’«»()[]{},.;:!?-–—…*"
 _ABBREVIATION_END = re.compile(r"(?:^|[.\s])[A-Z]\.$")
 _DESIGNATION = re.compile(r"[A-Z][a-z]+ (?:[A-Z]|\d{1,2})")
@@ -48,6 +50,8 @@ class RawMention:
     listed_with: frozenset[str] = frozenset()  # labels of names coordinated with it: 'Leeds and Bury'
     weak: bool = False  # a label guessed for a piece of a span the model ran together
     lone: bool = False  # an acronym the model left untagged, used once, with nothing to say what it is
+    quoted_title: bool = False  # the words of a title the article prints in quotation marks
+    work_named: bool = False  # right after a noun for a work: 'her album Lemonade', 'the film Sirens'
 
 
 def clean_span(span: "Span", block: "Block") -> RawMention | None:
@@ -94,6 +98,9 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     raw.place_context, raw.person_context = _contexts(span)
     raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
     raw.described_as = _appositive_label(span)
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    raw.work_named = bool(before is not None and before.is_lower and before.lower_ in WORK_NOUNS
+                          and before.lower_ not in PUBLICATION_NOUNS)
     raw.listed_with = frozenset(t.ent_type_ for t in span.root.conjuncts if t.ent_type_ and not span.start <= t.i < span.end)
     return raw
 

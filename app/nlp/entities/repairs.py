@@ -248,7 +248,7 @@ def _titles_as_works(block: "Block", raws: list[RawMention]) -> list[RawMention]
         text = block.text[s:e].rstrip(",.")
         if any(block.start + s <= r.start < block.start + e for r in raws):
             kept.append(RawMention(text, block.start + s, block.start + s + len(text), "WORK_OF_ART",
-                                   block.kind == "paragraph"))
+                                   block.kind == "paragraph", quoted_title=True))
     return sorted(kept, key=lambda r: r.start)
 
 
@@ -258,8 +258,12 @@ def _split_inner_possessive(raw: RawMention) -> list[RawMention]:
     if not m or raw.label == "WORK_OF_ART":
         return [raw]
     owner = raw.text[:m.start()]
-    return [RawMention(owner, raw.start, raw.start + len(owner), "GPE" if raw.label in ("ORG", "FAC") else raw.label,
-                       raw.in_body, raw.place_context, raw.person_context)]
+    if raw.label in ("ORG", "FAC"):  # 'Leeds's Station' a town's; 'Jo Roe's Purpose' a person's
+        label = "PERSON" if len(owner.split()) >= 2 and is_first_name(owner.split()[0]) else "GPE"
+    else:
+        label = raw.label
+    return [RawMention(owner, raw.start, raw.start + len(owner), label, raw.in_body, raw.place_context,
+                       raw.person_context or label == "PERSON")]
 
 
 SPLITS = (_split_inner_possessive, _split_at, _split_brackets, _split_person_and_organisation)
