@@ -203,7 +203,7 @@ def _contexts(span: "Span") -> tuple[bool, bool]:
     person |= bool(before is not None and before.is_lower and (
         before.lower_ in OCCUPATION_WORDS or before.lower_.endswith(("grapher", "ist", "ian"))
         or (before.pos_ == "NOUN" and before.lower_.endswith(("er", "or")))))
-    person |= bool(after is not None and after.text in ("'s", "’s"))
+    person |= bool(after is not None and after.text in ("'s", "’s")) or span[-1].text in ("'s", "’s")
     person |= head.dep_ in ("nsubj",) and head.head.lemma_ in SPEECH_VERBS
     # 'Marcus Feld of Harrow Capital': a person and the organisation they work for
     person |= bool(after is not None and after.lower_ in ("of", "at") and after.i + 1 < len(doc)
