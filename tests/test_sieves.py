@@ -157,3 +157,38 @@ def test_units_and_names_of_works_are_no_quotes(sentence):
 def test_a_described_fragment_stays_a_quote():
     a = parsed("Officials described the damage as \"extensive\", the ministry said.\n")
     assert texts(a) == ["extensive"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "“Night Kitchen Blues” is the sound of a band in no hurry.\n",
+    "The suspect wore a jacket with a “Harriers” logo.\n",
+    "Her first cookbook, “Bread, Salt, Time”, is published in May.\n",
+    "Club owners called her “la Duquesa” for her grand entrances.\n",
+    "The home fans call him “the Hammer” for his tackling.\n",
+])
+def test_quoted_names_nicknames_and_titles_in_running_text_are_no_quotes(sentence):
+    assert texts(parsed(sentence)) == []
+
+
+def test_a_shouted_headline_quotation_is_a_quote():
+    a = parsed("Winner tells boss: 'I'M STILL COMING IN ON MONDAY!'\n"
+               "Lotto winner Dev Patel said he would keep his job.\n")
+    assert "I'M STILL COMING IN ON MONDAY!" in texts(a)
+
+
+def test_capitals_in_a_headline_tell_nothing_about_a_quotation():
+    a = parsed("Harbour Chief Sees 'Long Winter' for Shipping as Orders Fall\n"
+               "Harbour chief Ana Ruiz said the port faced a \"long winter\".\n")
+    assert "Long Winter" in texts(a)
+
+
+def test_bylines_with_a_place_a_role_or_a_long_name():
+    from app.nlp.structure import parse_structure
+
+    s = parse_structure("Okafor double sinks Rovers\nDilys Grainger at Ashby Road\nOkafor scored twice.\n"
+                        "Rovers led early.")
+    assert (s.author, s.publisher) == ("Dilys Grainger", None) and len(s.sections) == 1
+    s = parse_structure("Corals survive heat\nNadia Ferreira, Science Correspondent\nCorals survived.\nMore.")
+    assert (s.author, s.publisher) == ("Nadia Ferreira", None)
+    s = parse_structure("Ports agree to share data\nInés Ruiz de la Cámara, Diario del Estrecho\nPorts agreed.\nMore.")
+    assert (s.author, s.publisher) == ("Inés Ruiz de la Cámara", "Diario del Estrecho")

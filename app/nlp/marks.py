@@ -32,6 +32,8 @@ WORK_NOUNS = lexicon.words("work_nouns")
 TITLE_SMALL_WORDS = lexicon.words("title_small_words")
 NAMING_WORDS = lexicon.words("naming_words")
 CITED_WORDS = lexicon.words("cited_words")
+# 'the Bulldozer', 'la Comtesse': an article and a capitalised name, as nicknames are printed.
+_ARTICLE_AND_NAME = re.compile(r"^(?:the|la|le|el|il|les|los|las|der|die|das)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
 QUOTE_INTRODUCERS = lexicon.words("quote_introducers")
 
 
@@ -220,6 +222,8 @@ class Spans(list):
 
 def _is_title_case(content: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", content)]
+    if content.isupper() and len(words) > 1:
+        return False  # 'I'M STILL GOING TO WORK!': a shouted headline quotation
     content = re.sub(r"(?<=\w)\.$", "", content.rstrip().removesuffix(","))  # 'the book "The Long Road."'
     if re.search(r"\b(?:[A-Z]\.){2,}$", content):
         content = content[:-1]  # 'the song "Made in the U.S.A.,"': an abbreviation's dot ends no sentence
@@ -229,16 +233,20 @@ def _is_title_case(content: str) -> bool:
 
 
 def _headline_case(content: str) -> bool:
-    """Every word capitalised, small words inside too: the way titles are printed, not speech."""
+    """Every word capitalised, small words inside too: the way titles are printed, not speech
+    (which shouting headlines print in capitals throughout)."""
     words = re.findall(r"[^\W\d_][\w'’-]*", content)
-    if len(words) < 2 or len(words) > 12:
+    if len(words) < 2 or len(words) > 12 or content.isupper():
         return False
     small = [w for w in words[1:] if w.lower() in TITLE_SMALL_WORDS]
     return bool(small) and all(w[0].isupper() for w in words)
 
 
 def not_a_quote(text: str, span: QuoteSpan) -> str | None:
-    """Why the marks around `span` quote nobody: "title", "term" or "nickname"; None for a quotation."""
+    """Why the marks around `span` quote nobody: "title", "term" or "nickname"; None for a quotation.
+
+    In a line printed in title case (a headline), capitals tell nothing: only the words around
+    the marks do."""
     content = text[span.start:span.end]
     before = text[max(0, span.opener - 200):span.opener].rstrip()  # the words just before
     after = text[span.closer + 1:] if span.closer is not None else ""
@@ -255,10 +263,16 @@ def not_a_quote(text: str, span: QuoteSpan) -> str | None:
     if next_word and next_word.group(1) in WORK_NOUNS and len(content.split()) <= 4 \
             and not re.search(r"[.!?;:]", content.rstrip(".,")):
         return "title"  # the "Mother Goose" comic, "parole" status: a name of the thing that follows
+    if _ARTICLE_AND_NAME.match(content) and set(prev_words) & NAMING_WORDS:
+        return "nickname"  # the fans call him "the Bulldozer", known as "la Comtesse"
     if not _is_title_case(content):
         return None
     if re.search(r"['’]s$|s['’]$", before) or (prev_words and set(prev_words) & (NAMING_WORDS | WORK_NOUNS)):
         return "title"  # CBC's "Morning Talk", the film "Harbour Lights", named their robot "Rover"
+    introduced = prev_words and (prev_words[-1] in QUOTE_INTRODUCERS or before.endswith(":"))
+    mid_sentence = bool(before) and before[-1] not in ".!?:"
+    if not introduced and not _in_title_case_line(text) and (len(content.split()) >= 2 or mid_sentence) and not re.search(r"[.!?…]$", content.strip()):
+        return "title"  # “Salt in the Engine” is the band's best; a “Timbers” logo: names, not speech
     if re.match(r"\s*\((?:19|20)\d\d\)", after):
         return "title"  # "The Long Road Home" (2012): a work and its year
     first_after = re.match(r"\s+([A-Z][\w’'-]*)", after)
@@ -266,6 +280,12 @@ def not_a_quote(text: str, span: QuoteSpan) -> str | None:
     if first_after and last_before and len(content.split()) <= 3:
         return "nickname"  # Dwayne "The Rock" Johnson
     return None
+
+
+def _in_title_case_line(text: str) -> bool:
+    """A headline's own capitals: most of its longer words capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def quoted_titles(text: str) -> list[tuple[int, int]]:

@@ -21,12 +21,18 @@ DASH = r"[–—|]|-{1,2}"
 
 # Names and outlets start with a capital of any script: 'Émile Zola', 'Øystein Ås'.
 _NAME_WORD = rf"(?:{UPPER}[\w'’.-]*|{UPPER}\.|(?:de|da|van|von|der|den|del|la|le|bin|al|el|di|du|dos|ter)\b)"
-_PERSON = rf"{UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,3}}"
+_PERSON = rf"{UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 _PEOPLE = rf"{_PERSON}(?:(?:\s*,\s*{_PERSON})*\s*,?\s+(?:and|&)\s+{_PERSON})?"
 _OUTLET_WORD = rf"[{UPPER_RANGES}0-9][\w'’.&-]*"
-_OUTLET = rf"(?:the\s+)?{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|&[\w'’.&-]*|of|the|and|for|on|de)){{0,6}}"
+_OUTLET = (rf"(?:the\s+)?{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|&[\w'’.&-]*|of|the|and|for|on|de|del|la|le|du|des|di|der)"
+           rf"){{0,6}}")
 _BY = re.compile(rf"^by\s+(?P<names>{_PEOPLE})(?:\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET}))?\s*$", re.I)
 _NAMES_OUTLET = re.compile(rf"^(?P<names>{_PEOPLE})\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET})$")
+# 'Jo Roe at Ashby Road': a match reporter at the ground; the place is no outlet.
+_NAMES_AT = re.compile(rf"^(?P<names>{_PEOPLE})\s+at\s+{_OUTLET}$")
+# 'Jo Roe, Science Correspondent': a role where the outlet would stand.
+_ROLE = re.compile(r"\b(?:correspondent|editor|reporter|writer|columnist|critic|staff|contributor|"
+                   r"journalist|analyst|producer)s?$", re.I)
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATE_LINE = re.compile(
@@ -79,9 +85,12 @@ def _parse_byline(line: str) -> tuple[str, str | None] | None:
         return None
     m = _BY.match(line) or _NAMES_OUTLET.match(line)
     if not m:
-        return None
+        m = _NAMES_AT.match(line)
+        return (" ".join(m.group("names").split()), None) if m else None
     names = " ".join(m.group("names").split())
     outlet = m.group("outlet")
+    if outlet and _ROLE.search(outlet):
+        outlet = None
     return names, (" ".join(outlet.split()) if outlet else None)
 
 
