@@ -12,6 +12,14 @@ import pytest
 from app.nlp.pipeline import parse_article
 
 CASES = [
+ # the writer's own questions in an interview
+ ('By Dana Whitlock\nChef Ines Moreau is scrubbing a pot when I arrive at her restaurant.\n"Why walk away now?" I ask.\n"Because I was tired," she says.\n', "Why walk away now", "Dana Whitlock"),
+ # letters after a name
+ ('Prosecuting, Owen Faraday KC told the court: "This was a calculated fraud."\n', "calculated fraud", "Owen Faraday"),
+ # the spokesperson speaks for the body named the first time
+ ('A spokesperson for the Harbour Authority said the ferry was safe. "Passengers were never at risk," the spokesperson said.\n', "never at risk", "Harbour Authority"),
+ # a description in apposition with dashes
+ ('Tobi Okafor scored twice. Jamie Ross missed a penalty. Okafor — the 22-year-old striker the fans adore — took over. "I just hit it," the 22-year-old said.\n', "I just hit it", "Okafor"),
  # a bare quotation after the speaker offered an explanation (a communication noun as object)
  ('Vice President of the Harbour Trust, Paul Mensah, offered his explanation for the delay. "The cranes arrived late and the crews were short."\n', "cranes arrived late", "Paul Mensah"),
  # inverted cue with apposition

@@ -192,3 +192,15 @@ def test_bylines_with_a_place_a_role_or_a_long_name():
     assert (s.author, s.publisher) == ("Nadia Ferreira", None)
     s = parse_structure("Ports agree to share data\nInés Ruiz de la Cámara, Diario del Estrecho\nPorts agreed.\nMore.")
     assert (s.author, s.publisher) == ("Inés Ruiz de la Cámara", "Diario del Estrecho")
+
+
+def test_she_after_an_unnamed_person_is_nobody_the_article_names():
+    a = parsed("Detective Maria Reyes said the fight began outside. A bartender at the Lamplighter, who asked "
+               "not to be named, said the argument began over a game of pool. \"It was nothing,\" she said.\n")
+    assert who(a, "It was nothing") is None
+
+
+def test_a_noun_followed_by_its_verb_is_no_apposition():
+    a = parsed("Callum Reeve, 27, admitted the offence. Ms Farouk read his letter in court.\n"
+               "In the letter, read aloud by Ms Farouk, the 27-year-old wrote: \"I think about her every day.\"\n")
+    assert who(a, "every day") == "Callum Reeve"

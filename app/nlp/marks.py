@@ -263,7 +263,7 @@ def not_a_quote(text: str, span: QuoteSpan) -> str | None:
     if next_word and next_word.group(1) in WORK_NOUNS and len(content.split()) <= 4 \
             and not re.search(r"[.!?;:]", content.rstrip(".,")):
         return "title"  # the "Mother Goose" comic, "parole" status: a name of the thing that follows
-    if _ARTICLE_AND_NAME.match(content) and set(prev_words) & NAMING_WORDS:
+    if _ARTICLE_AND_NAME.match(content.rstrip(",.;")) and set(prev_words) & NAMING_WORDS:
         return "nickname"  # the fans call him "the Bulldozer", known as "la Comtesse"
     if not _is_title_case(content):
         return None

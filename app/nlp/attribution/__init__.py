@@ -19,12 +19,15 @@ from typing import TYPE_CHECKING
 
 from app.domain import Quote, SpeakerRef
 from app.nlp import lexicon
+import app.nlp.attribution.cues as cues
 from app.nlp.attribution import passes
+from app.nlp.attribution.descriptions import is_person_noun
 from app.nlp.attribution.discourse import Discourse
 from app.nlp.attribution.profiles import Profiles
 from app.nlp.attribution.resolve import Resolver
 from app.nlp.attribution.sieves import NESTED_SIEVES, SIEVES, Context, Quoted, attribute
 from app.nlp.marks import Spans, find_quotations
+from app.nlp.names import title_gender
 from app.nlp.syntax import SUBJECT_DEPS, sentences, tokens
 
 if TYPE_CHECKING:
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
 
 # Subjects that tell nothing about who the article is talking about.
 NON_REFERRING_SUBJECTS = lexicon.words("pronouns", "untracked")
+INDEFINITE = lexicon.words("determiners", "indefinite")
 
 
 def attribute_quotes(structure: "Structure", docs: list["Doc"], registry: "EntityRegistry") -> list[Quote]:
@@ -72,7 +76,7 @@ def _read(resolver: Resolver, items: list[Quoted]) -> None:
         doc = resolver.docs[k]
         block_items = by_block.get(k, [])
         spans = Spans(i.span for i in block_items)
-        for lo, hi in sentences(doc, spans):
+        for lo, hi in sentences(doc, spans, cues.is_speech_verb):
             _record_sentence(resolver, k, doc, lo, hi, spans)
             for item in block_items:
                 if not (lo <= item.span.opener < hi):
@@ -98,8 +102,17 @@ def _record_sentence(resolver: Resolver, k: int, doc: "Doc", lo: int, hi: int, s
             if token.lower_ in NON_REFERRING_SUBJECTS:
                 continue
             speaker = resolver.speaker_of(k, token, create=False)
-            if speaker and speaker.entity is not None:
-                main = token.head.dep_ == "ROOT" or token.head.head.i == token.head.i
+            main = token.head.dep_ == "ROOT" or token.head.head.i == token.head.i
+            if speaker and speaker.entity is not None and speaker.entity.type == "PERSON":
+                discourse.record(block.start + token.idx, speaker.entity, subject=True, main=main)
+            elif token.pos_ == "NOUN" and is_person_noun(token.lemma_) and any(
+                    c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in token.children):
+                # 'a bartender said', 'a spokeswoman for Acme said': unnamed, or speaking for a body
+                speaks_for = speaker.entity if speaker and speaker.entity is not None else None
+                discourse.record_unnamed(block.start + token.idx, title_gender(token.text), speaks_for, main)
+                if speaks_for is not None:
+                    discourse.record(block.start + token.idx, speaks_for, subject=True, main=main)
+            elif speaker and speaker.entity is not None:
                 discourse.record(block.start + token.idx, speaker.entity, subject=True, main=main)
 
 

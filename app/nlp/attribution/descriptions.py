@@ -96,13 +96,13 @@ class Descriptions:
             return recent(pos, lambda e: id(e) in ids, subject_only=False) or chosen[0]
         if not fallback:
             return None
-        person = lambda e: e.type == "PERSON"  # noqa: E731
         # Whom the last sentences were about: the subject of a main verb ('Wren said Quintero had
         # cured him.' / 'the 38-year-old said' is Wren), then any subject, then anyone named.
-        return (recent(pos, person, subject_only=True, exclude=conflicts, since=self.discourse.window(pos),
+        named = lambda e: e.type == "PERSON" and e.name != ""  # noqa: E731  (no stand-in for the unnamed)
+        return (recent(pos, named, subject_only=True, exclude=conflicts, since=self.discourse.window(pos),
                        main_only=True)
-                or recent(pos, person, subject_only=True, exclude=conflicts)
-                or recent(pos, person, subject_only=False, exclude=conflicts))
+                or recent(pos, named, subject_only=True, exclude=conflicts)
+                or recent(pos, named, subject_only=False, exclude=conflicts))
 
     def _organisation_in_focus(self, head: "Token", pos: int) -> Entity | None:
         """'Acme Inc. unveiled Halo. The company said...': the organisation just talked about,

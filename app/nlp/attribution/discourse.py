@@ -35,6 +35,30 @@ class Discourse:
         self.structure = profiles.structure
         self.events: list[Event] = []
         self.excluded: set[int] = set()  # people a pronoun or description cannot be, for now
+        # Stand-ins for people the article does not name: 'a bartender' (standing for nobody) or
+        # 'a spokeswoman for Acme' (standing for Acme). A pronoun may point to one, as to anyone.
+        self._stands_for: dict[int, Entity | None] = {}
+
+    def record_unnamed(self, pos: int, gender: str | None, speaks_for: Entity | None, main: bool) -> None:
+        """'A bartender said ...', 'a spokeswoman for Acme said ...': someone a later 'she' may mean."""
+        stand_in = Entity(id="", name="", type="PERSON", aliases=[], salience=0.0, mentions=[])
+        self._stands_for[id(stand_in)] = speaks_for
+        if gender:
+            self.profiles.gender[id(stand_in)] = gender
+        self.events.append(Event(pos, stand_in, subject=True, main=main))
+
+    def recent_spoken_for(self, pos: int) -> Entity | None:
+        """'A spokeswoman for Acme said ... the spokeswoman added': the body the last spokesperson of
+        this or the previous paragraph spoke for."""
+        found = self.recent(pos, lambda e: self._stands_for.get(id(e)) is not None, subject_only=True,
+                            since=self.window(pos))
+        return self.real(found)
+
+    def real(self, entity: Entity | None) -> Entity | None:
+        """The entity a stand-in speaks for (None for someone unnamed), or the entity itself."""
+        if entity is not None and id(entity) in self._stands_for:
+            return self._stands_for[id(entity)]
+        return entity
 
     def record(self, pos: int, entity: Entity | None, subject: bool, main: bool = False, quoted: bool = False) -> None:
         if entity is not None:
@@ -85,14 +109,16 @@ class Discourse:
         fits = lambda e: e.type == "PERSON" and id(e) not in exclude and (gender_of(e) or want) == want  # noqa: E731
         paragraph = self.paragraph_start(pos)
         sentence = sentence_start if sentence_start is not None else pos
-        entity = (self.recent(pos, fits, subject_only=True, since=sentence)
-                  or self.recent(pos, fits, subject_only=True, since=paragraph, main_only=True)
+        same_sentence = self.recent(pos, fits, subject_only=True, since=sentence)
+        if same_sentence is not None:
+            return self.real(same_sentence)  # too close to teach the person's sex: 'Her husband, Jo, was the one she told'
+        entity = (self.recent(pos, fits, subject_only=True, since=paragraph, main_only=True)
                   or self.recent(pos, fits, subject_only=True, since=paragraph)
                   or self.recent(pos, known, subject_only=True, since=self.window(pos))
                   or self.recent(pos, fits, subject_only=True) or self.recent(pos, fits, subject_only=False))
         if entity is not None and id(entity) not in self.profiles.gender:
             self.profiles.gender[id(entity)] = want
-        return entity
+        return self.real(entity)
 
     def resolve_quoted_pronoun(self, word: str, pos: int, exclude: set[int]) -> Entity | None:
         """'He' inside a quotation: first whom the speaker has just named in their own words

@@ -42,7 +42,8 @@ class Profiles:
         runs = []
         for mention in entity.mentions:
             runs.extend(run for run in (self._words_before(mention), self._apposition_after(mention),
-                                        self._age_after(mention), self._employer_after(mention)) if run)
+                                        self._age_after(mention), self._employer_after(mention),
+                                        self._apposed_to(mention)) if run)
         self.titles[id(entity)] = [expanded(_with_ages(run)) for run in runs]
         self.title_words |= {w for run in self.titles[id(entity)] for w in run}
         words = {w for run in runs for w in run}
@@ -100,6 +101,17 @@ class Profiles:
             break
         return [w for w in run + own if w]
 
+    def _apposed_to(self, mention: Mention) -> list[str]:
+        """'Her husband, the sommelier Jo Roe,' -> ['husband']: the noun the name stands in apposition to."""
+        k = self.block_of(mention.start)
+        if k is None:
+            return []
+        block, doc = self.structure.blocks[k], self.docs[k]
+        i = first_token_at(doc, mention.end - block.start) - 1
+        if i < 0 or doc[i].dep_ != "appos" or doc[i].head.pos_ != "NOUN":
+            return []
+        return [fold(doc[i].head.text)]
+
     def _employer_after(self, mention: Mention) -> list[str]:
         """'Jo Roe of Harrow Capital', 'Jo Roe, an analyst at Kestrel' -> ['harrow', 'capital'] / ['kestrel']."""
         m = _EMPLOYER_AFTER.match(self.structure.text, mention.end)
@@ -119,12 +131,12 @@ class Profiles:
         if k is None:
             return []
         block, doc = self.structure.blocks[k], self.docs[k]
-        m = re.match(r",\s+(?:the|a|an|its|their|his|her)\s+([\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s*(?:[,.;—–(]|$)",
+        m = re.match(r"\s*[,—–(]\s*(?:the|a|an|its|their|his|her)\s+([\w’'-]+(?:\s+[\w’'-]+){0,4})",
                      block.text[mention.end - block.start:])
         if not m:
             return []
         start = mention.end - block.start + m.start(1)
-        run = []
+        run, last = [], None
         for token in tokens(doc, start, mention.end - block.start + m.end(1)):
             if token.text in ("’s", "'s") and run:
                 run = []  # 'the trust’s chief people officer': the owner is not the title
@@ -132,6 +144,10 @@ class Profiles:
             if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and token.text != "-":
                 break
             run.append(fold(token.text))
+            last = token
+        # An apposition, not the subject of the next verb: 'Jo Roe, the 27-year-old wrote' is no title.
+        if last is None or (last.dep_ != "appos" and not re.match(r"\s*[,.;:—–()]", doc.text[last.idx + len(last.text):])):
+            return []
         return [w for w in run if w]
 
 

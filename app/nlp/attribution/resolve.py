@@ -38,6 +38,8 @@ STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
 PHRASE_DEPS = frozenset({"compound", "amod", "appos", "conj", "cc", "det", "nmod", "flat", "punct", "nummod"})
 SPOKESPEOPLE = lexicon.words("person_words", "spokesperson")
 PRONOUNS = lexicon.words("pronouns")
+NARRATOR_PRONOUNS = lexicon.words("pronouns", "narrator")
+POSTNOMINALS = lexicon.words("person_words", "postnominal")
 INDEFINITE = lexicon.words("determiners", "indefinite")
 
 
@@ -85,9 +87,13 @@ class Resolver:
         if token.pos_ == "PRON" and (token.lower_ in PRONOUNS or token.lower_ in ("who", "that", "which")):
             if token.dep_ in SUBJECT_DEPS and token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
                 return self._antecedent(k, token, create)
+            if token.lower_ in NARRATOR_PRONOUNS:
+                return Speaker(self._writer(), self._mention(k, token), resolution="the writer")
             sentence_start = block.start + token.sent.start_char
             entity = self.discourse.resolve_pronoun(token.text, gpos, sentence_start=sentence_start)
             return Speaker(entity, self._mention(k, token), resolution="pronoun")
+        if token.text.isupper() and fold(token.text) in POSTNOMINALS and token.i > 0:
+            return self.resolve(k, token.doc[token.i - 1], create)  # "Jo Roe KC told the court"
         named = self.named(k, token, create=False)
         if named and named.entity is not None and named.entity.type == "PERSON":
             return named
@@ -114,6 +120,13 @@ class Resolver:
         if token.pos_ in ("NOUN", "ADJ") or fold(token.text) in TITLE_WORDS:
             return self._described(k, token, gpos)
         return None
+
+    def _writer(self) -> Entity | None:
+        """'I ask', 'she tells me': outside quotations, the first person is the article's writer."""
+        author = self.structure.author
+        if not author or re.search(r",|\band\b|&", author):
+            return None
+        return self.registry.find(author, {"PERSON"})
 
     def _antecedent(self, k: int, pronoun: "Token", create: bool) -> Speaker | None:
         """'Jo Roe, an expert from Acme University, who said': 'who' means a person, so the
@@ -183,6 +196,8 @@ class Resolver:
         if (token.lower_ in SPOKESPEOPLE or token.lemma_.lower() in SPEAKING_ORG_WORDS) and (
                 spoken_for := self._their_organisation(k, token)):
             return spoken_for  # 'the Acme spokesperson said', 'the Labour government promised'
+        if token.lower_ in SPOKESPEOPLE and (org := self.discourse.recent_spoken_for(gpos)):
+            return Speaker(org, self._mention(k, token), resolution="spokesperson's organisation")
         left = min([c.left_edge.idx for c in token.lefts
                     if c.dep_ in ("det", "amod", "compound", "nummod", "nmod", "npadvmod", "punct")] + [token.idx])
         text = block.text[left:token.idx + len(token.text)]

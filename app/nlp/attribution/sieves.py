@@ -79,7 +79,7 @@ class Context:
     @cached_property
     def previous_sentence(self) -> tuple[int, int] | None:
         """The sentence of this block right before the quotation's own."""
-        before = [(a, b) for a, b in sentences(self.doc, self.spans) if b <= self.lo]
+        before = [(a, b) for a, b in sentences(self.doc, self.spans, cues.is_speech_verb) if b <= self.lo]
         return before[-1] if before else None
 
     def resolved_subject(self, verb: "Token") -> Speaker | None:
@@ -277,7 +277,8 @@ def introduced_speaker(ctx: Context) -> Speaker | None:
     if find_quote_spans(blocks[k - 1].text):
         return None
     person = lambda e: e.type in ("PERSON", "ORG")  # noqa: E731
-    entity = ctx.resolver.discourse.recent(blocks[k].start, person, subject_only=True, since=blocks[k - 1].start)
+    discourse = ctx.resolver.discourse
+    entity = discourse.real(discourse.recent(blocks[k].start, person, subject_only=True, since=blocks[k - 1].start))
     return Speaker(entity, None) if entity is not None else None
 
 
