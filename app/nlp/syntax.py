@@ -39,19 +39,26 @@ def sentences(doc: "Doc", spans: Spans, is_cue=None) -> list[tuple[int, int]]:
     """Sentence ranges of a block that never cut through a quotation, nor (given `is_cue`, a test
     of verbs of saying) part a quoted question or exclamation from the short cue after it
     ('"Why now?" I ask.', '"Stop!" she shouted.')."""
-    starts = sorted({s.start_char for s in doc.sents} | {0})
-    kept = sorted({b for b in starts if not spans.cuts(b) and not (is_cue and _cue_after_quotation(doc, spans, b, is_cue))}
-                  | {0})
+    by_start = {s.start_char: s for s in doc.sents}
+    closers = {s.closer for s in spans if s.closer is not None}
+    kept = {0}
+    for start, sentence in by_start.items():
+        if spans.cuts(start):
+            continue
+        if is_cue and len(sentence) <= 8 and _after_closer(doc.text, start, closers) \
+                and any(is_cue(t) for t in sentence):
+            continue  # 'I ask.' after '"Why now?"'
+        kept.add(start)
+    kept = sorted(kept)
     return [(a, b) for a, b in zip(kept, kept[1:] + [len(doc.text)])]
 
 
-def _cue_after_quotation(doc: "Doc", spans: Spans, boundary: int, is_cue) -> bool:
-    """A boundary right after a quotation's closing mark, before a cue of a few words ending the
-    sentence ('I ask.', 'said Jo Roe.')."""
-    if not any(s.closer is not None and doc.text[s.closer + 1:boundary].strip() == "" for s in spans):
-        return False
-    sentence = next((s for s in doc.sents if s.start_char == boundary), None)
-    return sentence is not None and len(sentence) <= 8 and any(is_cue(t) for t in sentence)
+def _after_closer(text: str, boundary: int, closers: set[int]) -> bool:
+    """Is there only space between a quotation's closing mark and `boundary`?"""
+    i = boundary - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i in closers
 
 
 def lemmas(doc: "Doc", lo: int, hi: int) -> set[str]:

@@ -76,13 +76,14 @@ def _read(resolver: Resolver, items: list[Quoted]) -> None:
         doc = resolver.docs[k]
         block_items = by_block.get(k, [])
         spans = Spans(i.span for i in block_items)
-        for lo, hi in sentences(doc, spans, cues.is_speech_verb):
+        block_sentences = sentences(doc, spans, cues.is_speech_verb)
+        for lo, hi in block_sentences:
             _record_sentence(resolver, k, doc, lo, hi, spans)
             for item in block_items:
                 if not (lo <= item.span.opener < hi):
                     continue
                 item.sentence = (lo, hi)
-                ctx = Context(resolver, k, doc, item, lo, hi, spans, previous)
+                ctx = Context(resolver, k, doc, item, lo, hi, spans, previous, block_sentences)
                 if item.parent is not None:
                     item.speaker = attribute(ctx, NESTED_SIEVES)
                     continue

@@ -23,7 +23,7 @@ import app.nlp.attribution.cues as cues
 from app.nlp.attribution.discourse import FEMALE_PRONOUNS, MALE_PRONOUNS
 from app.nlp.attribution.resolve import Resolver, Speaker
 from app.nlp.marks import Quotation, Spans, find_quote_spans
-from app.nlp.syntax import first_token_at, sentences, tokens
+from app.nlp.syntax import first_token_at, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -62,7 +62,7 @@ class Context:
     hi: int
     spans: Spans
     previous: Quoted | None
-    _cache: dict = field(default_factory=dict)
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # the block's, as `syntax.sentences` cut them
 
     @property
     def block(self):
@@ -79,7 +79,7 @@ class Context:
     @cached_property
     def previous_sentence(self) -> tuple[int, int] | None:
         """The sentence of this block right before the quotation's own."""
-        before = [(a, b) for a, b in sentences(self.doc, self.spans, cues.is_speech_verb) if b <= self.lo]
+        before = [(a, b) for a, b in self.sentences if b <= self.lo]
         return before[-1] if before else None
 
     def resolved_subject(self, verb: "Token") -> Speaker | None:
