@@ -385,3 +385,21 @@ def test_a_name_right_after_a_noun_for_a_work_is_the_work():
 def test_a_possessive_owner_with_a_given_name_is_a_person():
     ents = entities_of("Fans queued for Laura Mendez's Northern Lights tour on Saturday.\n")
     assert [e.type for e in ents if e.name == "Laura Mendez"] in ([], ["PERSON"]), [(e.name, e.type) for e in ents]
+
+
+def test_a_titled_name_the_model_typed_as_a_place_is_a_person():
+    ents = entities_of("Detective Sergeant Imran Qadir, of the county police, said the money was traced. "
+                       "Qadir said the case took two years.\n")
+    assert [e.type for e in ents if "Qadir" in e.name] == ["PERSON"], [(e.name, e.type, e.aliases) for e in ents]
+
+
+def test_a_hyphenated_surname_is_one_name():
+    from app.nlp.names import name_tokens, same_person
+
+    assert name_tokens("Odile Marchand-Rowe") == ["odile", "marchandrowe"]
+    assert same_person("Marchand-Rowe", "Odile Marchand-Rowe")
+
+
+def test_club_names_are_organisations():
+    ents = entities_of("Kingsmere Athletic beat Dunmore Wanderers 2-1 on Saturday.\n")
+    assert {e.name: e.type for e in ents if e.type != "DATE" and e.type != "CARDINAL"}.get("Kingsmere Athletic") == "ORG"

@@ -52,6 +52,7 @@ _HYPHENATED_PARTICLE = re.compile(r"\b(" + "|".join(sorted(SURNAME_PARTICLES, ke
 
 
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+_HYPHENATED_NAME = re.compile(r"(?<=[^\W\d_])[-‐‑](?=[A-ZÀ-ÖØ-Þ])")
 _INITIALS = re.compile(r"\b(?:[A-Z]\. ?){2,}(?=[A-Z][a-z])")
 
 
@@ -65,6 +66,7 @@ def nickname(text: str) -> str | None:
 def _name_tokens(text: str) -> tuple[str, ...]:
     plain = _HYPHENATED_PARTICLE.sub(r"\1\2", strip_possessive(_NICKNAME.sub(" ", text)))
     plain = _INNER_APOSTROPHE.sub("", plain)  # O'Neill, Brind'Amour: one word
+    plain = _HYPHENATED_NAME.sub("", plain)  # Marchetti-Rowe: one surname, not two
     plain = _INITIALS.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", plain)  # J.D. -> JD
     tokens = fold(plain).replace("-", " ").split()
     core = tokens

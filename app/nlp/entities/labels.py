@@ -117,7 +117,8 @@ def _full_person_name(group: "Group") -> str | None:
 
 def _described(group: "Group") -> str | None:
     """'Acme, the shipping group', 'Jo Bloggs, a shop steward': what an appositive says it is."""
-    described = Counter(m.described_as for m in group.mentions if m.described_as)
+    described = Counter(m.described_as for m in group.mentions
+                        if m.described_as and not (m.described_as == "PERSON" and m.located))
     return described.most_common(1)[0][0] if described else None
 
 

@@ -93,6 +93,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         return None  # 'Group G', 'Division B': a designation, not a name
     if label == "PERSON":
         start = _extend_left(span, block, start)
+    elif label not in VALUE_TYPES and " " not in trimmed and (extended := _extend_left(span, block, start)) < start:
+        start, label = extended, "PERSON"  # 'Detective Sergeant Imran | Qureshi' (tagged a place): a titled person
     raw = RawMention(block.text[start - block.start:end - block.start], start, end, label,
                      in_body=block.kind == "paragraph")
     raw.place_context, raw.person_context = _contexts(span)
