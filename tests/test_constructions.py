@@ -12,6 +12,12 @@ import pytest
 from app.nlp.pipeline import parse_article
 
 CASES = [
+ # a subject parted from its verb by a clause the parser misreads
+ ('In a statement read to the court, Margaret Hollis, 84, whose late husband\'s savings were taken, said: "I have lost more than money."\n', "lost more than money", "Margaret Hollis"),
+ # a verbless sentence goes on with the paragraph's speaker
+ ('"I miss the money," Tamsin Achter said. Then, more seriously: "I miss the people."\n', "miss the people", "Tamsin Achter"),
+ # someone unnamed shouting is nobody named
+ ('Jordan Pham, 34, said he heard shouting and then someone yelling "Call the police!"\n', "Call the police", None),
  # the writer's own questions in an interview
  ('By Dana Whitlock\nChef Ines Moreau is scrubbing a pot when I arrive at her restaurant.\n"Why walk away now?" I ask.\n"Because I was tired," she says.\n', "Why walk away now", "Dana Whitlock"),
  # letters after a name

@@ -87,6 +87,21 @@ def _left_neighbour(verb: "Token", spans: Spans) -> "Token | None":
     age = doc[j].lower_ == "old" and j > 0 and doc[j - 1].text == "-"  # 'the 27-year-old wrote'
     if age or (doc[j].pos_ in ("PROPN", "NOUN") and j < verb.i - 1):
         return doc[j]
+    return _person_before(verb, spans)
+
+
+def _person_before(verb: "Token", spans: Spans) -> "Token | None":
+    """'X, whose late husband's savings were taken, said:' misparsed so that 'said' has no subject:
+    the last person's name before the verb in its sentence, outside quotations, when a comma
+    closes the clause that parted them."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    for j in range(verb.i - 1, verb.sent.start - 1, -1):
+        token = verb.doc[j]
+        if spans.inside(token.idx):
+            continue
+        if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass", "appos"):
+            return token
     return None
 
 

@@ -259,12 +259,19 @@ def _bare(ctx: Context) -> bool:
 
 
 def quote_run(ctx: Context) -> Speaker | None:
-    """A bare quotation right after another quotation (this paragraph or the one before):
-    the same speaker goes on."""
+    """A quotation right after another (this paragraph or the one before), with no verb of its
+    own around it ('"..."', 'Then, more seriously: "..."'): the same speaker goes on."""
     previous = ctx.previous
-    if not _bare(ctx) or previous is None or ctx.k - previous.block > 1:
+    if previous is None or ctx.k - previous.block > 1:
+        return None
+    if not _bare(ctx) and not (previous.block == ctx.k and _verbless(ctx)):
         return None
     return previous.speaker or Speaker(None, None)
+
+
+def _verbless(ctx: Context) -> bool:
+    """No verb in the sentence outside its quotations."""
+    return not any(t.pos_ in ("VERB", "AUX") and not ctx.spans.inside(t.idx) for t in tokens(ctx.doc, ctx.lo, ctx.hi))
 
 
 def introduced_speaker(ctx: Context) -> Speaker | None:
