@@ -403,3 +403,18 @@ def test_a_hyphenated_surname_is_one_name():
 def test_club_names_are_organisations():
     ents = entities_of("Kingsmere Athletic beat Dunmore Wanderers 2-1 on Saturday.\n")
     assert {e.name: e.type for e in ents if e.type != "DATE" and e.type != "CARDINAL"}.get("Kingsmere Athletic") == "ORG"
+
+
+def test_a_city_the_model_mistypes_is_a_place_but_a_person_keeps_a_city_surname():
+    ents = entities_of("The firm moved its offices from Rotterdam to Bristol last year. Rotterdam had been "
+                       "its home since 1990.\nThe actor Paul Washington said he would visit Bristol.\n")
+    types = {e.name: e.type for e in ents}
+    assert types.get("Rotterdam") in ("GPE", None) and types.get("Bristol") in ("GPE", None), types
+    assert types.get("Paul Washington") == "PERSON", types
+
+
+def test_a_state_and_its_dateline_abbreviation_are_one_place():
+    from app.nlp.names import same_country
+
+    assert same_country("Ariz.", "Arizona") and same_country("Calif", "California")
+    assert not same_country("PA", "Pennsylvania")

@@ -29,7 +29,9 @@ INITIALISM_SKIP_WORDS = lexicon.words("initialism_skip_words")
 
 # Countries that English news names in more than one way, where no initials or prefix rule
 # can tell: general knowledge of the world, not of any one article.
-_COUNTRY_KEY = {name: names[0] for names in lexicon.groups("country_names") for name in names}
+# Countries and states, under every name the lexicon knows for them: 'the UK', 'Britain'; 'Ariz.'.
+_COUNTRY_KEY = {_form: names[0] for concept in ("country_names", "place_names") for names in lexicon.groups(concept)
+                for name in names if (_form := " ".join(re.sub(r"[^\w\s]", " ", name.replace(".", "")).split()))}
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.I)
 
@@ -152,8 +154,18 @@ def same_person(a: str, b: str) -> bool:
 
 
 def is_country(text: str) -> bool:
-    """A name of a country that English news names in more than one way ('the UK', 'America')."""
+    """A name of a country or a US state ('the UK', 'America', 'Ariz.')."""
     return _country_form(text) in _COUNTRY_KEY
+
+
+def is_city(text: str) -> bool:
+    """A name of one of the world's cities of some size (the lexicon's `city_names`)."""
+    return _country_form(text) in _city_keys()
+
+
+@lru_cache(maxsize=1)
+def _city_keys() -> frozenset[str]:
+    return frozenset(_country_form(name) for names in lexicon.groups("city_names") for name in names)
 
 
 def same_country(a: str, b: str) -> bool:

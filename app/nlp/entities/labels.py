@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
 from app.nlp.entities.mentions import ORG_KIND_WORDS
-from app.nlp.names import ORG_TRAILING_WORDS, PLACE_NOUNS, bare_name, is_country, is_first_name, name_key, name_tokens
+from app.nlp.names import ORG_TRAILING_WORDS, PLACE_NOUNS, bare_name, is_city, is_country, is_first_name, name_key, name_tokens
 
 if TYPE_CHECKING:
     from app.nlp.entities.grouping import Group
@@ -47,8 +47,24 @@ def personal_name(text: str) -> bool:
 
 
 def _country(group: "Group") -> str | None:
-    """'the UK', 'Britain': a country's name is a place however the model labelled it."""
+    """'the UK', 'Britain', 'Ariz.': a country's or a state's name is a place however the model
+    labelled it, unless a person of the article bears it ('Denzel Washington')."""
+    if any(personal_name(m.text) for m in group.mentions):
+        return None
     return "GPE" if any(is_country(m.text) for m in group.mentions) else None
+
+
+def _city(group: "Group") -> str | None:
+    """'Rotterdam' tagged a person, 'Bristol' an organisation: a city's name is a place when the
+    article gives no sign of a person or organisation by it (a title, a verb of saying, an
+    organisation noun) and the model or the words around it once said place."""
+    forms = {m.text for m in group.mentions}
+    if not all(is_city(f) for f in forms) or any(m.person_context for m in group.mentions):
+        return None
+    if any(m.label in ("GPE", "LOC") or m.place_context for m in group.mentions) or all(
+            m.label in ("ORG", "NORP") for m in group.mentions):
+        return "GPE"
+    return None
 
 
 def _place_with_its_kind(group: "Group") -> str | None:
@@ -165,6 +181,7 @@ TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (
     ("thing noun in the name", _thing_head),
     ("name of a work", _named_work),
     ("a person's full name", _full_person_name),
+    ("a city's name", _city),
     ("appositive", _described),
     ("labels weighed", _weighed_labels),
 )
