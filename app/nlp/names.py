@@ -215,6 +215,8 @@ def same_thing(a: str, b: str, loose: bool = True, strict: bool = False) -> bool
     ka, kb = _without_place_noun(name_key(a)), _without_place_noun(name_key(b))
     if same_country(a, b):
         return True
+    if is_country(a) or is_country(b):
+        return ka == kb  # a country is known by its own names only: 'US' is not 'University of Sheffield'
     if ka == kb or ka.rstrip("s") == kb.rstrip("s") and abs(len(ka) - len(kb)) <= 1:
         return True
     ca, cb = _core_org_key(a), _core_org_key(b)
@@ -222,6 +224,8 @@ def same_thing(a: str, b: str, loose: bool = True, strict: bool = False) -> bool
         return True
     shorter, longer = sorted((ka.split(), kb.split()), key=len)
     a_is_shorter = len(ka.split()) < len(kb.split())
+    # A place begins many a longer name ('U.S. House', 'Washington Dulles Airport'): not that place.
+    strict = strict or (shorter != longer and (is_country(" ".join(shorter)) or is_city(" ".join(shorter))))
     if not strict and (loose or a_is_shorter) and shorter and longer[:len(shorter)] == shorter and (
             len(shorter) >= 2 or is_proper_word(a if a_is_shorter else b)):
         return True  # 'Acme Labs' and 'Acme Labs Research Unit'
@@ -322,7 +326,9 @@ def linking_keys(type_: str, forms: Iterable[str]) -> set[str]:
     transitive-safe: a person by given name and surname (middle names and titles aside), never
     by surname alone; an organisation or a place by any of the forms the articles printed for
     it, a country by its canonical name. Each key starts with the entity's class."""
-    kind = "place" if type_ in ("GPE", "LOC") else type_
+    # A group's name is an organisation's as often as not ('the United Nations' tagged a group):
+    # the two kinds link by name; places and people only among themselves.
+    kind = "place" if type_ in ("GPE", "LOC") else "ORG" if type_ == "NORP" else type_
     keys: set[str] = set()
     for form in forms:
         if kind == "PERSON":
@@ -332,7 +338,9 @@ def linking_keys(type_: str, forms: Iterable[str]) -> set[str]:
         else:
             key = name_key(strip_possessive(form))
             if key:
-                keys.add(f"{kind}:{key.rstrip('s') if kind == 'NORP' else key}")
+                keys.add(f"{kind}:{key}")
+                if type_ == "NORP":
+                    keys.add(f"NORP:{key.rstrip('s')}")  # 'Canadians' and 'Canadian': one group
             if kind == "place" and (country := _COUNTRY_KEY.get(_country_form(form))):
                 keys.add(f"place:{country}")
     return keys

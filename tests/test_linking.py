@@ -1,0 +1,46 @@
+"""Linking articles' entities into one record per real-world thing across an archive."""
+from __future__ import annotations
+
+from app.nlp.linking import EntityRecord, link
+
+
+def rec(article, name, type_="PERSON", *aliases, mentions=1):
+    return EntityRecord(article, name.lower().replace(" ", "-"), name, type_, tuple(aliases), mentions)
+
+
+def by_member(entities):
+    return {(m.article_id, m.name): e for e in entities for m in e.members}
+
+
+def test_one_person_under_several_forms_across_articles_is_one_entity():
+    entities = link([rec("a", "RJ Marlow", "PERSON", "Vice President RJ Marlow", "Marlow", mentions=5),
+                     rec("b", "R.J. Marlow", mentions=2), rec("c", "Marlow", mentions=1)])
+    people = [e for e in entities if e.type == "PERSON"]
+    assert len(people) == 1
+    assert people[0].name == "RJ Marlow" and people[0].article_count == 3 and people[0].mention_count == 8
+    assert {"R.J. Marlow", "Marlow"} <= set(people[0].aliases)
+
+
+def test_two_people_sharing_a_surname_stay_two_and_a_bare_surname_joins_neither():
+    entities = link([rec("a", "Ana Ruiz"), rec("b", "Carlos Ruiz"), rec("c", "Ruiz")])
+    found = by_member(entities)
+    assert found[("a", "Ana Ruiz")] is not found[("b", "Carlos Ruiz")]
+    assert found[("c", "Ruiz")] not in (found[("a", "Ana Ruiz")], found[("b", "Carlos Ruiz")])
+
+
+def test_places_and_organisations_link_by_their_printed_forms_never_across_kinds():
+    entities = link([rec("a", "United Kingdom", "GPE", "UK"), rec("b", "Britain", "GPE"),
+                     rec("c", "The Daily Courier", "ORG"), rec("d", "Daily Courier", "ORG"),
+                     rec("e", "Georgia", "GPE"), rec("f", "Georgia", "ORG")])
+    found = by_member(entities)
+    assert found[("a", "United Kingdom")] is found[("b", "Britain")]
+    assert found[("c", "The Daily Courier")] is found[("d", "Daily Courier")]
+    assert found[("e", "Georgia")] is not found[("f", "Georgia")]
+
+
+def test_ids_are_unique_slugs_and_stable_whatever_the_order():
+    records = [rec("a", "Ana Ruiz"), rec("b", "Ana Ruiz", "ORG"), rec("c", "Leo Park")]
+    first = {(e.name, e.type): e.id for e in link(records)}
+    second = {(e.name, e.type): e.id for e in link(list(reversed(records)))}
+    assert first == second and len(set(first.values())) == len(first)
+    assert first[("Ana Ruiz", "PERSON")] in ("ana-ruiz", "ana-ruiz-2")
