@@ -215,8 +215,8 @@ def same_thing(a: str, b: str, loose: bool = True, strict: bool = False) -> bool
     ka, kb = _without_place_noun(name_key(a)), _without_place_noun(name_key(b))
     if same_country(a, b):
         return True
-    if is_country(a) or is_country(b):
-        return ka == kb  # a country is known by its own names only: 'US' is not 'University of Sheffield'
+    if is_country(a) and is_country(b):
+        return ka == kb  # two countries' names: one only if the same ('Niger', 'Nigeria')
     if ka == kb or ka.rstrip("s") == kb.rstrip("s") and abs(len(ka) - len(kb)) <= 1:
         return True
     ca, cb = _core_org_key(a), _core_org_key(b)
@@ -224,8 +224,6 @@ def same_thing(a: str, b: str, loose: bool = True, strict: bool = False) -> bool
         return True
     shorter, longer = sorted((ka.split(), kb.split()), key=len)
     a_is_shorter = len(ka.split()) < len(kb.split())
-    # A place begins many a longer name ('U.S. House', 'Washington Dulles Airport'): not that place.
-    strict = strict or (shorter != longer and (is_country(" ".join(shorter)) or is_city(" ".join(shorter))))
     if not strict and (loose or a_is_shorter) and shorter and longer[:len(shorter)] == shorter and (
             len(shorter) >= 2 or is_proper_word(a if a_is_shorter else b)):
         return True  # 'Acme Labs' and 'Acme Labs Research Unit'
@@ -234,6 +232,8 @@ def same_thing(a: str, b: str, loose: bool = True, strict: bool = False) -> bool
             longer[-len(shorter):] == shorter or shorter[-1] in ORG_KIND_WORDS | ORG_TRAILING_WORDS):
         return True  # 'Home Office' in 'United Kingdom Home Office', 'Supreme Court' in 'Italian Supreme Court'
 
+    if is_country(a) or is_country(b):
+        return False  # a country has its own names: 'US' is no initials of 'University of Sheffield'
     ia, ib = _initials(a), _initials(b)
     compact_a, compact_b = ka.replace(" ", ""), kb.replace(" ", "")
     return bool((ia and ia in (compact_b, cb.replace(" ", ""))) or (ib and ib in (compact_a, ca.replace(" ", ""))))
