@@ -418,3 +418,15 @@ def test_a_state_and_its_dateline_abbreviation_are_one_place():
 
     assert same_country("Ariz.", "Arizona") and same_country("Calif", "California")
     assert not same_country("PA", "Pennsylvania")
+
+
+def test_names_with_particle_runs_and_accented_given_names():
+    from app.nlp.names import is_first_name, name_tokens
+
+    assert name_tokens("Rocío de la Fuente Ortega") == ["rocio", "delafuente", "ortega"]
+    assert name_tokens("De la Fuente") == ["delafuente"] and name_tokens("van der Waals") == ["vanderwaals"]
+    assert name_tokens("Al Gore") == ["al", "gore"]
+    assert is_first_name("Siobhán") and is_first_name("Inés")
+    ents = entities_of("Maarten van der Linde runs the port. \"It is a start,\" Van der Linde said.\n")
+    people = [e for e in ents if e.type == "PERSON"]
+    assert len(people) == 1 and "Van der Linde" in people[0].aliases, [(e.name, e.type, e.aliases) for e in ents]

@@ -80,13 +80,21 @@ def _name_tokens(text: str) -> tuple[str, ...]:
         core = core[1:]
     core = core or tokens
     merged: list[str] = []
-    for token in core:  # 'de Vries' is one surname: 'devries'
-        if merged and merged[-1] in SURNAME_PARTICLES and (
-                len(merged) > 1 or (len(core) == 2 and merged[-1] not in FIRST_NAME_PARTICLES)):
+    for token in core:  # 'de Vries', 'de la Fuente' are one surname: 'devries', 'delafuente'
+        # A particle that may be a given name ('Al Gore', 'Van Morrison') is one only alone.
+        given = len(merged) == 1 and merged[0] in FIRST_NAME_PARTICLES and token not in SURNAME_PARTICLES
+        if merged and _is_particles(merged[-1]) and not given:
             merged[-1] += token
         else:
             merged.append(token)
     return tuple(merged)
+
+
+def _is_particles(word: str) -> bool:
+    """'de', 'dela', 'vander': a surname particle, or several run together."""
+    if word in SURNAME_PARTICLES:
+        return True
+    return any(word.startswith(p) and _is_particles(word[len(p):]) for p in SURNAME_PARTICLES if len(word) > len(p))
 
 
 def bare_name(text: str) -> str:
@@ -126,7 +134,14 @@ def first_name_gender(name: str) -> str | None:
     words = bare_name(_NICKNAME.sub(" ", name)).split()
     if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 2:
         return None
-    return {"male": "m", "female": "f"}.get(_gender_detector().get_gender(words[0]))
+    return {"male": "m", "female": "f"}.get(_given_name_gender(words[0]))
+
+
+@lru_cache(maxsize=8192)
+def _given_name_gender(word: str) -> str:
+    """gender-guesser's answer for a given name, accents and all ('Siobhán' as 'Siobhan')."""
+    found = _gender_detector().get_gender(word)
+    return _gender_detector().get_gender(fold(word)) if found == "unknown" and fold(word) != word.lower() else found
 
 
 def title_gender(text: str) -> str | None:
@@ -138,7 +153,7 @@ def title_gender(text: str) -> str | None:
 
 def is_first_name(word: str) -> bool:
     """Is this word given as a first name (any sex) in gender-guesser's data?"""
-    return word.isalpha() and len(word) > 1 and _gender_detector().get_gender(word) != "unknown"
+    return word.isalpha() and len(word) > 1 and _given_name_gender(word) != "unknown"
 
 
 def same_person(a: str, b: str) -> bool:

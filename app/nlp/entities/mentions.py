@@ -94,7 +94,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     if label == "PERSON":
         start = _extend_left(span, block, start)
     elif label not in VALUE_TYPES and " " not in trimmed and (extended := _extend_left(span, block, start)) < start:
-        start, label = extended, "PERSON"  # 'Detective Sergeant Imran | Qureshi' (tagged a place): a titled person
+        # 'Detective Sergeant Imran | Qureshi' (tagged a place), 'Van der | Linde' (an organisation): a person
+        start, label = extended, "PERSON"
     raw = RawMention(block.text[start - block.start:end - block.start], start, end, label,
                      in_body=block.kind == "paragraph")
     raw.place_context, raw.person_context = _contexts(span)
@@ -179,6 +180,8 @@ def _extend_left(span: "Span", block: "Block", start: int) -> int:
         return (token.text[:1].isupper() and token.lower_.strip(".") in TITLE_WORDS
                 and token.lower_ != "the" and token.ent_type_ in ("", "PERSON"))
 
+    while i > 0 and doc[i - 1].lower_ in SURNAME_PARTICLES and not doc[i - 1].ent_type_:
+        i -= 1  # 'Van der | Linde said': the particles the model left out of the surname
     before = doc[i - 1] if i > 0 else None
     if before is not None and not before.ent_type_ and before.pos_ == "PROPN" and before.text.istitle() \
             and is_first_name(before.text) and not is_title(before):
