@@ -12,6 +12,8 @@ import pytest
 from app.nlp.pipeline import parse_article
 
 CASES = [
+ # 'the Welshman', 'the Scot': a word for a person, whom the text is about
+ ('Rovers manager Gareth Llewellyn was unhappy with the referee. Asked about the second half, the Welshman was blunt: "We ran out of ideas."\n', "ran out of ideas", "Gareth Llewellyn"),
  # a subject parted from its verb by a clause the parser misreads
  ('In a statement read to the court, Margaret Hollis, 84, whose late husband\'s savings were taken, said: "I have lost more than money."\n', "lost more than money", "Margaret Hollis"),
  # a verbless sentence goes on with the paragraph's speaker

@@ -96,6 +96,11 @@ class Resolver:
             return self.resolve(k, token.doc[token.i - 1], create)  # "Jo Roe KC told the court"
         named = self.named(k, token, create=False)
         if named and named.entity is not None and named.entity.type == "PERSON":
+            if definite(token) and " " not in named.entity.name and not named.entity.aliases:
+                # 'the Welshman said': no one is called 'the Smith'; a word for a person, described
+                described = self.descriptions.resolve(token, gpos, token.text)
+                if described is not None and described is not named.entity:
+                    return Speaker(described, named.mention, resolution="group word for a person")
             return named
         organisation_word = token.lemma_.lower() in SPEAKING_ORG_WORDS | ORG_KIND_WORDS
         for appos in appositions(token):
