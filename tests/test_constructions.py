@@ -12,6 +12,23 @@ import pytest
 from app.nlp.pipeline import parse_article
 
 CASES = [
+ # more constructions: a cue at the end of one paragraph, a dash credit, a text's author before a
+ # colon, a participle the parser took for the subject, 'one said' among unnamed residents
+ ('The vote was close.\nIn a statement, party leader Jo Roe said:\n"We accept the result and we will learn from it."\n', "We accept the result", "Jo Roe"),
+ ('Talks resumed on Monday.\nUnion leader Sarah Connolly told members:\n"We are not going back to work until this is fixed."\n', "not going back", "Sarah Connolly"),
+ ('"We will win." — Marta Kovacs, campaign chief\n', "We will win", "Marta Kovacs"),
+ ('Nurses walked out on Tuesday. "We have had enough," they said.\n', "We have had enough", None),
+ ('Harbour Energy said profits fell. "Prices were weak," the firm said.\n', "Prices were weak", "Harbour Energy"),
+ ('Anna Berg and Tom Lind spoke after the match. "We were lucky," said Berg. "Very lucky," Lind added.\n', "Very lucky", "Tom Lind"),
+ ('Police Chief Dana Ruiz said the suspect was armed. "He fired twice," Ruiz said. "We had no choice."\n', "We had no choice", "Dana Ruiz"),
+ ('"It is over," said a tearful Maria Santos, 54, whose son was killed.\n', "It is over", "Maria Santos"),
+ ('According to Dr Lena Fisch of the Vienna Institute, the virus "is mutating faster than expected".\n', "mutating faster", "Lena Fisch"),
+ ('The minister, Pavel Novak, was asked about the delay. His reply: "Patience."\n', "Patience", "Pavel Novak"),
+ ('"There is no deal," Novak insisted, before adding that talks would "continue next week".\n', "continue next week", "Novak"),
+ ('Writing on social media, the senator, Karen Bell, called the ruling "a disgrace".\n', "a disgrace", "Karen Bell"),
+ ('Mayor Ines Oduya was blunt. "The budget is broken," she said. Her deputy, Paul Mbeki, disagreed. "It can be fixed," he said.\n', "It can be fixed", "Paul Mbeki"),
+ ('Residents said the water was brown for days. "We could not drink it," one said.\n', "could not drink it", None),
+
  # 'the Welshman', 'the Scot': a word for a person, whom the text is about
  ('Rovers manager Gareth Llewellyn was unhappy with the referee. Asked about the second half, the Welshman was blunt: "We ran out of ideas."\n', "ran out of ideas", "Gareth Llewellyn"),
  # a subject parted from its verb by a clause the parser misreads

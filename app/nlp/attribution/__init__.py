@@ -76,6 +76,7 @@ def _read(resolver: Resolver, items: list[Quoted]) -> None:
         doc = resolver.docs[k]
         block_items = by_block.get(k, [])
         spans = Spans(i.span for i in block_items)
+        resolver.quotations[k] = spans
         block_sentences = sentences(doc, spans, cues.is_speech_verb)
         for lo, hi in block_sentences:
             _record_sentence(resolver, k, doc, lo, hi, spans)

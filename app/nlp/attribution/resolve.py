@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from app.nlp.entities import EntityRegistry
-    from app.nlp.marks import QuoteSpan
+    from app.nlp.marks import QuoteSpan, Spans
     from app.nlp.structure import Structure
 
 SPEAKING_ORG_WORDS = lexicon.words("organisation_words", "kind")
@@ -65,6 +65,11 @@ class Resolver:
         self.discourse = discourse
         self.descriptions = Descriptions(registry, discourse)
         self._memo: dict[tuple[int, int, bool], Speaker | None] = {}
+        self.quotations: dict[int, Spans] = {}  # each block's quotations: words inside name no speaker
+
+    def _quoted(self, k: int, token: "Token") -> bool:
+        spans = self.quotations.get(k)
+        return spans is not None and spans.inside(token.idx)
 
     def _mention(self, k: int, token: "Token") -> Mention:
         start = self.structure.blocks[k].start + token.idx
@@ -104,6 +109,8 @@ class Resolver:
             return named
         organisation_word = token.lemma_.lower() in SPEAKING_ORG_WORDS | ORG_KIND_WORDS
         for appos in appositions(token):
+            if self._quoted(k, appos):
+                continue
             found = self.named(k, appos, create)
             # 'the minister, Jo Roe,' names a person; 'the state news agency, Acme,' an organisation
             if found and found.entity is not None and (
@@ -111,6 +118,15 @@ class Resolver:
                 return replace(found, resolution="apposition")
         if not (named and named.entity is not None) and (inside := self._person_in_phrase(k, token)):
             return inside
+        if token.tag_ == "VBG" and token.dep_ in SUBJECT_DEPS:
+            # 'Writing online, the senator, Jo Roe, called it...' parsed with 'Writing' as subject:
+            # the one person the opening phrase names is the one who speaks.
+            people = {id(f[0]): f for t in token.subtree if not self._quoted(k, t)
+                      and (f := self.registry.mention_at(block.start + t.idx, block.start + t.idx + len(t.text),
+                                                        types=("PERSON",)))}
+            if len(people) == 1:
+                entity, mention = next(iter(people.values()))
+                return Speaker(entity, Mention(mention.text, mention.start, mention.end), resolution="name in the phrase")
         if token.lemma_.lower() in STATEMENT_NOUNS and token.pos_ == "NOUN":
             return self._author(k, token, gpos)
         named = named or self.named(k, token, create)
@@ -160,6 +176,8 @@ class Resolver:
         todo = inside(token)
         while todo:
             child = todo.pop()
+            if self._quoted(k, child):
+                continue
             found = self.registry.mention_at(block.start + child.idx, block.start + child.idx + len(child.text),
                                              types=("PERSON",))
             if found:

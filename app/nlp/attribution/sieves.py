@@ -215,7 +215,14 @@ def colon_introduction(ctx: Context) -> Speaker | None:
         if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
-    if token.pos_ not in ("VERB", "AUX") or ctx.spans.inside(token.idx):
+    if ctx.spans.inside(token.idx):
+        return None
+    if token.pos_ not in ("VERB", "AUX"):
+        # 'His reply: "Patience."', 'The ministry's statement: "..."': a text's author speaks
+        noun = ctx.doc[colon - 1]
+        if noun.lemma_.lower() in STATEMENT_NOUNS:
+            found = ctx.resolver.speaker_of(ctx.k, noun)
+            return found if found is not None and found.entity is not None else None
         return None
     return ctx.resolved_subject(token)
 
