@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.representation import Representation, accepts_gzip, build, none_match
+from app.api.representation import PRECOMPUTED_KEY, Representation, accepts_gzip, build, none_match
 
 READ_METHODS = ("GET", "HEAD")
 EMPTY_BODY = {"type": "http.response.body", "body": b""}
@@ -99,7 +99,7 @@ class HttpCache:
             return None
         body = b"".join(chunks)
         if start["status"] == 200:
-            return build(200, list(start.get("headers", [])), body, compress)
+            return build(200, list(start.get("headers", [])), body, compress, start.get(PRECOMPUTED_KEY))
         await send(start)
         await send(EMPTY_BODY if scope["method"] == "HEAD" else {"type": "http.response.body", "body": body})
         return None
