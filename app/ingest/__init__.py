@@ -113,6 +113,8 @@ def _if_unchanged(folder_fd: int, cache_dir: Path, current: versions.Versions, o
     if store is None:
         return None
     try:
+        if store.info.articles and store.info.render_version != current.render:
+            return None  # every stored answer is to be made again
         entries = sources.list_folder(folder_fd)
         refreshed = 0
         for item in plan.work(entries, store.file_rows(), current, store.info.render_version):
