@@ -156,3 +156,10 @@ def test_reads_match_the_parsed_article(store, article):
     assert len(store.entities(ARTICLE_ID, "PERSON")) == len(people)
     assert store.parsed("no-such-article") is None and store.answer("no-such-article", "article") is None
     assert (DATA / f"{ARTICLE_ID}.txt").exists()
+
+
+def test_numbers_beyond_sqlite_integers_are_no_error(client):
+    a = f"/articles/{ARTICLE_ID}"
+    assert client.get("/articles", params={"offset": 10**30}).json()["items"] == []
+    assert client.get(a + "/sections/" + "9" * 40).status_code == 404
+    assert client.get(a + "/quotes", params={"section": "9" * 40}).json() == {"items": [], "total": 0}

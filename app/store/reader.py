@@ -152,6 +152,8 @@ class Store:
 
     def summaries(self, limit: int, offset: int) -> list[bytes]:
         """The /articles items of one page, in id order."""
+        if offset >= self.info.articles:
+            return []  # also keeps an offset beyond SQLite's integers out of the query
         with self._db() as db:
             rows = db.execute("SELECT summary FROM articles WHERE ordinal >= ? AND ordinal < ? ORDER BY ordinal",
                               (offset, offset + limit)).fetchall()
@@ -194,7 +196,7 @@ class Store:
 
     def section(self, article_id: str, ref: str) -> bytes | None:
         """The first section in reading order whose id is `ref`, or whose index it spells."""
-        index = int(ref) if ref.isascii() and ref.isdigit() else -1
+        index = _index(ref)
         with self._db() as db:
             row = db.execute("SELECT json FROM sections WHERE article_id = ? AND (id = ? OR idx = ?) "
                              "ORDER BY idx LIMIT 1", (article_id, ref, index)).fetchone()
@@ -218,7 +220,7 @@ class Store:
             sql += f" AND speaker_id IN ({','.join('?' * len(speaker_ids))})"
             args += speaker_ids
         if section_ref is not None:
-            index = int(section_ref) if section_ref.isascii() and section_ref.isdigit() else -1
+            index = _index(section_ref)
             sql += " AND section_id IN (SELECT id FROM sections WHERE article_id = ? AND (id = ? OR idx = ?))"
             args += [article_id, section_ref, index]
         with self._db() as db:
@@ -239,6 +241,14 @@ class Store:
             row = db.execute("SELECT json FROM entities WHERE article_id = ? AND id = ?",
                              (article_id, entity_id)).fetchone()
         return row[0] if row else None
+
+
+def _index(ref: str) -> int:
+    """The section index a reference spells (`2`, `02`), or -1 when it spells none."""
+    if not (ref.isascii() and ref.isdigit()):
+        return -1
+    index = int(ref)
+    return index if index < 2**31 else -1  # SQLite integers are 64-bit; no article has that many sections
 
 
 def encode_parsed(article: ParsedArticle) -> bytes:
