@@ -90,7 +90,8 @@ def test_ids_are_unique_slugs():
 
 @pytest.mark.parametrize("text", ["", "x", "“”", "The.", "'s 's 's"])
 def test_degenerate_text(text):
-    entities_of(text)
+    ents = entities_of(text)
+    assert all(e.name.strip() and e.mentions for e in ents), [(e.name, e.mentions) for e in ents]
 
 
 def test_appositive_noun_decides_the_type():
@@ -128,13 +129,19 @@ def test_title_case_heading_does_not_merge_into_a_place():
 
 
 def test_quoted_speaker_retypes_a_mistyped_full_name():
-    from app.domain import Entity, Mention
-    from app.nlp.entities import add_mention
+    from app.domain import Mention
+    from app.nlp.entities import EntityRegistry
+    from app.nlp.entities.grouping import Group
+    from app.nlp.entities.mentions import RawMention
 
-    ents = [Entity("jo-okafo", "Jo Okafo", "GPE", [], 0.0, [Mention("Jo Okafo", 0, 8)])]
-    found = add_mention(ents, Mention("Okafo", 20, 25), "PERSON")
-    assert found is ents[0] and found.type == "PERSON" and "Okafo" in found.aliases
-    assert len(ents) == 1
+    registry = EntityRegistry()
+    place = registry.add_group(Group([RawMention("Jo Okafo", 0, 8, "GPE", True)]))
+    assert place.type == "GPE"
+    found = registry.add_mention(Mention("Okafo", 20, 25), "PERSON")
+    assert found is place and found.type == "PERSON" and "Okafo" in found.aliases
+    assert len(registry.entities) == 1
+    organisation = registry.add_group(Group([RawMention("Acme Holdings", 30, 43, "ORG", True)]))
+    assert registry.add_mention(Mention("Acme", 50, 54), "PERSON") is not organisation
 
 
 def test_score_is_not_part_of_a_name():
@@ -161,13 +168,20 @@ def test_hyphenated_title_is_not_part_of_the_name():
 
 
 def test_split_and_mistyped_person_who_speaks_is_one_person():
-    from app.domain import Mention
-    from app.nlp.entities import _group, _Raw
+    """The grouping stage alone: a two-word name the model typed as a place and its surname,
+    typed as a work but speaking, are one group, and that group is a person."""
+    from app.nlp.entities.grouping import _group
+    from app.nlp.entities.labels import group_type
+    from app.nlp.entities.mentions import RawMention
 
-    raws = [_Raw("Jo Okafo", 0, 8, "GPE", True), _Raw("Okafo", 40, 45, "WORK_OF_ART", True, person_context=True)]
+    raws = [RawMention("Jo Okafo", 0, 8, "GPE", True),
+            RawMention("Okafo", 40, 45, "WORK_OF_ART", True, person_context=True),
+            RawMention("Lagos", 60, 65, "GPE", True)]
     groups = _group(raws)
-    assert len(groups) == 1 and len(groups[0].mentions) == 2
-    assert Mention  # imported for readers: mentions become Mention objects later
+    okafo = [g for g in groups if any(m.text == "Okafo" for m in g.mentions)]
+    assert len(okafo) == 1 and {m.text for m in okafo[0].mentions} == {"Jo Okafo", "Okafo"}
+    assert group_type(okafo[0]) == "PERSON"
+    assert len(groups) == 2
 
 
 def test_country_names_join_one_record():

@@ -3,44 +3,48 @@ from __future__ import annotations
 
 import pytest
 
-from app.nlp.names import EXACT_MATCH, speaker_match_score, speaker_matches
+from app.nlp.names import EXACT_MATCH, speaker_match_score
 
-VANCE = ("JD Vance", ["Vance", "Vice President JD Vance"], "jd-vance")
-ZELENSKYY = ("Volodymyr Zelenskyy", ["Zelenskyy", "President Zelenskyy"], "volodymyr-zelenskyy")
-RUTTE = ("Mark Rutte", ["Rutte", "Secretary-General Mark Rutte"], "mark-rutte")
-LAVROV = ("Sergey Lavrov", ["Lavrov", "Foreign Minister Sergey Lavrov"], "sergey-lavrov")
-ALL = [VANCE, ZELENSKYY, RUTTE, LAVROV]
+MARLOW = ("RJ Marlow", ["Marlow", "Vice President RJ Marlow"], "rj-marlow")
+KOVALENKYY = ("Bohdan Kovalenkyy", ["Kovalenkyy", "President Kovalenkyy"], "bohdan-kovalenkyy")
+MAAS = ("Pieter Maas", ["Maas", "Secretary-General Pieter Maas"], "pieter-maas")
+BELOV = ("Anton Belov", ["Belov", "Foreign Minister Anton Belov"], "anton-belov")
+ALL = [MARLOW, KOVALENKYY, MAAS, BELOV]
+
+
+def matches(query, name, aliases, entity_id) -> bool:
+    return speaker_match_score(query, name, aliases, entity_id) > 0
 
 
 def matching(query: str) -> list[str]:
-    return [name for name, aliases, eid in ALL if speaker_matches(query, name, aliases, eid)]
+    return [name for name, aliases, eid in ALL if matches(query, name, aliases, eid)]
 
 
-@pytest.mark.parametrize("query", ["JD Vance", "jd vance", "VANCE", "vance", "j.d. vance", "jd-vance",
-                                   "Vice President Vance", "Vance's"])
+@pytest.mark.parametrize("query", ["RJ Marlow", "rj marlow", "MARLOW", "marlow", "r.j. marlow", "rj-marlow",
+                                   "Vice President Marlow", "Marlow's"])
 def test_forms_of_one_name_match_exactly(query):
-    assert matching(query) == ["JD Vance"]
-    assert speaker_match_score(query, *VANCE) == EXACT_MATCH
+    assert matching(query) == ["RJ Marlow"]
+    assert speaker_match_score(query, *MARLOW) == EXACT_MATCH
 
 
-@pytest.mark.parametrize("query", ["Zelensky", "zelenskiy", "Volodymyr Zelensky", "ZELENSKYY", "zelenskyy"])
+@pytest.mark.parametrize("query", ["Kovalenky", "kovalenkiy", "Bohdan Kovalenky", "KOVALENKYY", "kovalenkyy"])
 def test_near_spelling_finds_the_same_person(query):
-    assert matching(query) == ["Volodymyr Zelenskyy"]
+    assert matching(query) == ["Bohdan Kovalenkyy"]
 
 
-@pytest.mark.parametrize("query", ["Putin", "Vancouver", "Lavrova Smith", "zzz", "", "  ", "...", "Mark Vance",
-                                   "Sergey Rutte", "Van"])
+@pytest.mark.parametrize("query", ["Orlov", "Marlborough", "Belova Smith", "zzz", "", "  ", "...", "Pieter Marlow",
+                                   "Anton Maas", "Mar"])
 def test_a_different_person_is_never_matched(query):
     assert matching(query) == []
 
 
 def test_accents_are_ignored():
-    assert speaker_matches("Jose Alvarez", "José Álvarez", ["Álvarez"], "jose-alvarez")
-    assert speaker_matches("ÁLVAREZ", "José Álvarez", [], "jose-alvarez")
+    assert matches("Jose Alvarez", "José Álvarez", ["Álvarez"], "jose-alvarez")
+    assert matches("ÁLVAREZ", "José Álvarez", [], "jose-alvarez")
 
 
 def test_near_spelling_scores_below_an_exact_match():
-    assert 0 < speaker_match_score("Zelensky", *ZELENSKYY) < EXACT_MATCH
+    assert 0 < speaker_match_score("Kovalenky", *KOVALENKYY) < EXACT_MATCH
 
 
 # ---------------------------------------------------------------- through the API
@@ -78,7 +82,6 @@ def test_api_speakers_ids_filter(client):
 
 
 def test_surname_without_its_particle_finds_the_speaker():
-    from app.nlp.names import speaker_matches
 
-    assert speaker_matches("vries", "Henk de Vries", ["De Vries"], "henk-de-vries")
-    assert speaker_matches("de vries", "Henk de Vries", ["De Vries"], "henk-de-vries")
+    assert matches("vries", "Henk de Vries", ["De Vries"], "henk-de-vries")
+    assert matches("de vries", "Henk de Vries", ["De Vries"], "henk-de-vries")

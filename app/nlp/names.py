@@ -9,70 +9,27 @@ from functools import lru_cache
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from app.nlp import lexicon
 from app.nlp.text import fold, slugify  # noqa: F401  (re-exported: one place for names)
 
 if TYPE_CHECKING:
     from app.domain import Entity
 
-# Words that title or describe a person and are not part of the name itself.
-TITLE_WORDS = frozenset("""
-mr mrs ms miss mx dr sir dame lord lady rev father sister brother saint st
-president vice prime minister secretary general foreign deputy chief executive ceo chair chairman
-chairwoman chairperson senator sen rep representative congressman congresswoman gov governor mayor
-judge justice chancellor king queen prince princess pope emperor sheikh ayatollah
-coach manager professor prof gen col capt captain lt sgt officer detective sheriff commissioner
-director spokesman spokeswoman spokesperson head leader premier ambassador former late acting
-interim state attorney defense defence interior finance health foreign home cabinet
-the pm mp mep mla prosecutor inspector superintendent constable admiral marshal commander
-sergeant sgt corporal lieutenant colonel brigadier major bishop archbishop cardinal rabbi imam reverend
-baroness baron earl duke duchess
-treasurer councillor councilor cllr alderman envoy
-""".split())
-
-# Occupations printed before a name like a title: 'Sprinter Kofi Mensah'.
-ROLE_WORDS = frozenset("""
-activist actor actress analyst architect artist author banker businessman businesswoman campaigner captain
-chef coach comedian composer dancer defender designer detective diplomat director doctor driver economist
-entrepreneur farmer filmmaker firefighter footballer goalkeeper historian investor journalist lawyer
-lecturer midfielder model musician novelist nurse officer pastor photographer pilot player poet producer
-rapper reporter researcher scientist singer skipper soldier sprinter star striker student surgeon
-teacher veteran winger writer skater skier swimmer cyclist runner athlete boxer golfer jockey gymnast
-neighbour neighbor resident witness homeowner bystander volunteer fan voter worker porter cleaner
-""".split())
-
-# Words before or about a name that tell the person's sex.
-MALE_WORDS = frozenset("""
-mr sir lord king prince father brother son husband spokesman chairman congressman businessman
-grandfather uncle nephew boy man actor duke baron
-""".split())
-FEMALE_WORDS = frozenset("""
-mrs ms miss dame lady queen princess mother sister daughter wife spokeswoman chairwoman congresswoman
-businesswoman grandmother aunt niece girl woman actress duchess baroness
-""".split())
-
-SURNAME_PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "den", "le", "la", "del", "della",
-                               "bin", "al", "el", "ter", "dos", "das"})
-
-FIRST_NAME_PARTICLES = frozenset({"al", "van", "el", "bin", "le"})  # also given names: 'Al Gore'
+PERSON_WORDS = "person_words"
+TITLE_WORDS = lexicon.words(PERSON_WORDS, "title")
+OCCUPATION_WORDS = lexicon.words(PERSON_WORDS, "occupation")
+MALE_WORDS = lexicon.words(PERSON_WORDS, "male")
+FEMALE_WORDS = lexicon.words(PERSON_WORDS, "female")
+SURNAME_PARTICLES = lexicon.words("surname_particles")
+FIRST_NAME_PARTICLES = lexicon.words("surname_particles", "given")  # also given names: 'Al Gore'
+ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
+ORG_TRAILING_WORDS = lexicon.words("organisation_words", "trailing")
+PLACE_NOUNS = lexicon.words("place_nouns")
+INITIALISM_SKIP_WORDS = lexicon.words("initialism_skip_words")
 
 # Countries that English news names in more than one way, where no initials or prefix rule
 # can tell: general knowledge of the world, not of any one article.
-_COUNTRY_NAMES = (
-    ("united kingdom", "uk", "britain", "great britain", "united kingdom of great britain and northern ireland"),
-    ("united states", "us", "usa", "america", "united states of america"),
-    ("russia", "russian federation"),
-    ("netherlands", "holland"),
-    ("myanmar", "burma"),
-    ("turkey", "turkiye"),
-    ("czech republic", "czechia"),
-    ("ivory coast", "cote d ivoire"),
-    ("eswatini", "swaziland"),
-    ("democratic republic of the congo", "dr congo", "drc"),
-    ("south korea", "republic of korea"),
-    ("north korea", "dprk", "democratic people s republic of korea"),
-    ("united arab emirates", "uae"),
-)
-_COUNTRY_KEY = {name: names[0] for names in _COUNTRY_NAMES for name in names}
+_COUNTRY_KEY = {name: names[0] for names in lexicon.groups("country_names") for name in names}
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.I)
 
@@ -103,7 +60,7 @@ def _name_tokens(text: str) -> tuple[str, ...]:
     nicknamed = bool(re.match(r"^[^\s\"“‘']+\s[\"“‘']", text))
     while core and core[0] in TITLE_WORDS and not (nicknamed and len(core) == len(tokens)):
         core = core[1:]
-    while len(core) > 2 and core[0] in ROLE_WORDS:  # 'Farmer Ruth Adeyemi', not 'Jim Farmer'
+    while len(core) > 2 and core[0] in OCCUPATION_WORDS:  # 'Farmer Ruth Adeyemi', not 'Jim Farmer'
         core = core[1:]
     core = core or tokens
     merged: list[str] = []
@@ -122,7 +79,7 @@ def bare_name(text: str) -> str:
     while len(words) > 1 and all(part in TITLE_WORDS for part in fold(words[0]).split()) \
             and not words[1][:1] in "\"“‘'" and not _first_name_not_title(words):
         words = words[1:]  # 'Secretary-General' folds to two title words
-    while len(words) > 2 and fold(words[0]) in ROLE_WORDS:
+    while len(words) > 2 and fold(words[0]) in OCCUPATION_WORDS:
         words = words[1:]
     return " ".join(words)
 
@@ -191,6 +148,64 @@ def _country_form(text: str) -> str:
     return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
+def name_key(text: str) -> str:
+    """A name folded for comparison, dots dropped: 'U.S.' and 'US' share one key."""
+    return _name_key(text)
+
+
+@lru_cache(maxsize=4096)
+def _name_key(text: str) -> str:
+    return fold(text.replace(".", ""))
+
+
+def _initials(text: str) -> str:
+    words = re.split(r"[\s\-]+", strip_possessive(text))
+    caps = [w for w in words if w[:1].isupper() and w.lower() not in INITIALISM_SKIP_WORDS]
+    return "".join(w[0] for w in caps).lower() if len(caps) >= 2 else ""
+
+
+def _core_org_key(text: str) -> str:
+    """'PA news agency' -> 'pa', 'Labour Party' -> 'labour': the name without designators."""
+    words = strip_possessive(text).split()
+    while len(words) > 1 and (words[-1].islower() or words[-1].lower() in ORG_TRAILING_WORDS):
+        words = words[:-1]
+    return name_key(" ".join(words))
+
+
+@lru_cache(maxsize=4096)
+def same_thing(a: str, b: str, loose: bool = True, strict: bool = False) -> bool:
+    """Can two names of organisations or places denote one thing?
+
+    Without `loose`, `a` may join a longer form of itself but not a shorter one: a
+    title-case headline line 'Acme Wins Again' must not join 'Acme'. With `strict`, only
+    the same name, a country's other name or initials join: a place begins many an
+    organisation's name ('Texas Instruments', 'Boise police').
+    """
+    ka, kb = name_key(a), name_key(b)
+    if same_country(a, b):
+        return True
+    if ka == kb or ka.rstrip("s") == kb.rstrip("s") and abs(len(ka) - len(kb)) <= 1:
+        return True
+    ca, cb = _core_org_key(a), _core_org_key(b)
+    if ca and ca == cb and not strict:
+        return True
+    shorter, longer = sorted((ka.split(), kb.split()), key=len)
+    a_is_shorter = len(ka.split()) < len(kb.split())
+    if not strict and (loose or a_is_shorter) and shorter and longer[:len(shorter)] == shorter and (
+            len(shorter) >= 2 or is_proper_word(a if a_is_shorter else b)):
+        return True  # 'Acme Labs' and 'Acme Labs Research Unit'
+
+    ia, ib = _initials(a), _initials(b)
+    compact_a, compact_b = ka.replace(" ", ""), kb.replace(" ", "")
+    return bool((ia and ia in (compact_b, cb.replace(" ", ""))) or (ib and ib in (compact_a, ca.replace(" ", ""))))
+
+
+def is_proper_word(text: str) -> bool:
+    """A one-word name that is no ordinary capitalised word: 'Nordtek', not 'Council'."""
+    word = strip_possessive(text).strip()
+    return bool(word) and word[:1].isupper() and word.lower() not in ORG_KIND_WORDS | PLACE_NOUNS | TITLE_WORDS
+
+
 def find_entity(text: str, entities: Iterable["Entity"], types: set[str] | None = None) -> "Entity | None":
     """The entity a surface form names, by exact folded form first, then as a person's name part."""
     entities = [e for e in entities if types is None or e.type in types]
@@ -200,11 +215,6 @@ def find_entity(text: str, entities: Iterable["Entity"], types: set[str] | None 
             return e
     people = [e for e in entities if e.type == "PERSON" and same_person(text, e.name)]
     return max(people, key=lambda e: len(e.mentions)) if people else None
-
-
-def speaker_matches(query: str, name: str, aliases: list[str], entity_id: str) -> bool:
-    """Does a client's `?speaker=` ask for this entity? Exact forms, surname, or a near spelling."""
-    return speaker_match_score(query, name, aliases, entity_id) > 0
 
 
 EXACT_MATCH = 100.0

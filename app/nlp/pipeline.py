@@ -8,8 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.domain import ParsedArticle
-from app.nlp.entities import extract_entities, finalize_entities
-from app.nlp.quotes import extract_quotes
+from app.nlp.attribution import attribute_quotes
+from app.nlp.entities import extract_entities
 from app.nlp.structure import parse_structure
 from app.nlp.text import normalize
 
@@ -17,11 +17,12 @@ log = logging.getLogger(__name__)
 
 
 def _source_version() -> str:
-    """A digest of the parser's own source: any change to it invalidates cached parses."""
+    """A digest of the parser's own source and word lists: any change to them invalidates stored parses."""
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for path in [*sorted(here.glob("*.py")), here.parent / "domain.py"]:
-        digest.update(path.name.encode())
+    files = sorted(p for p in here.rglob("*") if p.suffix in (".py", ".txt") and "__pycache__" not in p.parts)
+    for path in [*files, here.parent / "domain.py"]:
+        digest.update(path.relative_to(here.parent).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -58,9 +59,9 @@ def parse_articles(items: Iterable[tuple[str, str]]) -> list[ParsedArticle]:
     parsed = []
     for (article_id, _), structure in zip(items, structures):
         article_docs = [next(docs) for _ in structure.blocks]
-        entities = extract_entities(structure, article_docs)
-        quotes = extract_quotes(structure, article_docs, entities)
-        entities = finalize_entities(entities, len(structure.text))
+        registry = extract_entities(structure, article_docs)
+        quotes = attribute_quotes(structure, article_docs, registry)
+        entities = registry.finalize(len(structure.text))
         parsed.append(ParsedArticle(
             id=article_id, text=structure.text, title=structure.title, author=structure.author,
             publisher=structure.publisher, word_count=structure.word_count,

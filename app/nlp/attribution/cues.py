@@ -1,0 +1,171 @@
+"""Cues: the verb of saying (or noun of claiming) a quotation hangs on, and its subject.
+
+Read off spaCy's dependency parse; every function looks only outside the
+quotations of the sentence, since words inside a quotation are the
+speaker's, not the narrator's.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.nlp import lexicon
+from app.nlp.marks import ALL_MARKS, QuoteSpan, Spans
+from app.nlp.syntax import SUBJECT_DEPS, first_token_at, quote_heads, tokens
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SPEECH_VERBS = lexicon.words("speech_verbs")
+RETORT_VERBS = lexicon.words("retort_verbs")
+DISPLAY_VERBS = lexicon.words("display_verbs")
+STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
+CLAIM_NOUNS = lexicon.words("speech_nouns", "claim")
+CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "pobj", "acomp", "npadvmod", "dobj", "agent")
+NO_SPANS = Spans()
+
+
+def is_speech_verb(token: "Token") -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or (lemma in RETORT_VERBS and any(c.lower_ == "back" for c in token.children))
+
+
+def subject_of(verb: "Token", before: int | None = None, spans: Spans = NO_SPANS) -> "Token | None":
+    """The subject of a verb of saying, climbing through 'by saying', 'stating that', 'and said'."""
+    token = verb
+    if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.dep_ == "advcl":
+        # '..., saying it was "for my family"': the one who says is the sentence's subject
+        subjects = [c for c in verb.sent.root.children if c.dep_ in SUBJECT_DEPS and not spans.inside(c.idx)]
+        if subjects:
+            return subjects[0]
+    for _ in range(8):
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and not spans.inside(c.idx)]
+        if subjects:
+            return subjects[0]
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and (token.tag_ in ("VBD", "VBZ", "VBP")
+                                                             or token.head.pos_ == "PROPN")):
+            return token.head  # 'Jo Roe, who saved twice, posted: "..."' misread as a clause of 'Roe'
+        if token.dep_ == "conj" and spans.inside(token.head.idx) and token.head.head.i != token.head.i:
+            # 'X shot back that Y was "twisting it" and accused her': the narrator's verb is
+            # never coordinated with a verb inside a quotation, whatever the parse says.
+            token = token.head.head
+            continue
+        if token.dep_ in ("ROOT", "ccomp") or token.head.i == token.i or token.dep_ not in CLIMB_DEPS:
+            break
+        token = token.head
+    # 'said Cal Fire Chief Jo Roe.' may come out without a subject label.
+    after = [c for c in verb.rights if c.pos_ in ("PROPN", "PRON") and c.dep_ in ("dobj", "attr", "npadvmod",
+                                                                                  "appos", "dep", "oprd")]
+    if after and verb.lemma_ in ("say", "add", "write", "tell") and (before is None or verb.idx > before):
+        return after[0]
+    return _left_neighbour(verb, spans)
+
+
+def _left_neighbour(verb: "Token", spans: Spans) -> "Token | None":
+    """'..., Mrs Roe's husband, Jo Roe, said:' parsed without a subject: the name right before the verb."""
+    doc, j = verb.doc, verb.i - 1
+    while j >= 0 and (doc[j].is_punct or doc[j].pos_ == "NUM") and doc[j].text not in ALL_MARKS:
+        j -= 1  # 'Jo Roe, 58, said'
+    if j < 0 or spans.inside(doc[j].idx):
+        return None
+    age = doc[j].lower_ == "old" and j > 0 and doc[j - 1].text == "-"  # 'the 27-year-old wrote'
+    if age or (doc[j].pos_ in ("PROPN", "NOUN") and j < verb.i - 1):
+        return doc[j]
+    return None
+
+
+def according_to(doc: "Doc", lo: int, hi: int, spans: Spans) -> "Token | None":
+    """The object of 'according to' in the sentence [lo, hi), outside the quotations."""
+    for t in tokens(doc, lo, hi):
+        if t.lower_ == "according" and not spans.inside(t.idx):
+            to = t.nbor(1) if t.i + 1 < len(doc) else None
+            if to is not None and to.lower_ == "to":
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return None
+
+
+def governing_verb(doc: "Doc", span: QuoteSpan, spans: Spans) -> "tuple[Token | None, bool]":
+    """The verb of saying (or noun of claiming) the quotation depends on, outside every quotation,
+    and whether the quotation is the text of a relative clause ('flags that read "..."') that no
+    verb elsewhere in the sentence can claim.
+
+    A fragment inside any other relative clause is the words of whoever says the whole sentence:
+    'He said Labor promised homes that had "never materialised"' - he, not Labor."""
+    blocked = False
+    for head in quote_heads(doc, span):
+        token, relative = head, None
+        for _ in range(12):
+            if token.dep_ in ("relcl", "acl") and not is_speech_verb(token) and (
+                    token.i == head.i or not spans.inside(token.idx)):
+                if token.dep_ == "acl" and token.head.lemma_.lower() in STATEMENT_NOUNS:
+                    pass  # 'said in a statement that it was "a warning"': the statement is the saying
+                elif token.dep_ == "relcl" and token.head.dep_ == "dobj" and is_speech_verb(token.head.head):
+                    pass  # 'told an audience that it was "a gadget company"', misread as a relative clause
+                elif token.lemma_.lower() in DISPLAY_VERBS:
+                    blocked = True  # 'banners that read "Save Our Jobs"'
+                    break
+                else:
+                    relative = token
+            if token.head.i == token.i:
+                break
+            token = token.head
+            if spans.inside(token.idx):
+                continue
+            if is_speech_verb(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS):
+                if relative is not None and token.pos_ != "NOUN" and _argument_of(relative.head, token):
+                    relative = None
+                    continue  # 'promised homes that...': the homes are promised, the words are not
+                return token, False
+    return None, blocked
+
+
+def _argument_of(noun: "Token", verb: "Token") -> bool:
+    """Is `noun` an object or adjunct of `verb` ('promised homes at the election'), not part of
+    what the verb reports ('said that the homes...')?"""
+    token = noun
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in ("ccomp", "xcomp", "parataxis"):
+            return False
+        token = token.head
+    return token.i == verb.i
+
+
+def nearest_verb(doc: "Doc", span: QuoteSpan, spans: Spans, lo: int, hi: int) -> "Token | None":
+    """For a quoted sentence: the closest verb of saying in the words around it, with no other
+    quotation in between."""
+    best, distance = None, None
+    for token in tokens(doc, lo, hi):
+        if spans.inside(token.idx) or not is_speech_verb(token):
+            continue
+        d = span.opener - token.idx if token.idx < span.opener else token.idx - (span.closer or span.end)
+        between = [s for s in spans if s is not span and s.depth == 0 and (
+            token.idx < s.opener < span.opener or (span.closer or span.end) < s.opener < token.idx)]
+        if between:
+            continue
+        if distance is None or d < distance:
+            best, distance = token, d
+    return best
+
+
+def nested_verb(doc: "Doc", span: QuoteSpan, within) -> "Token | None":
+    """The verb of saying inside the outer quotation that the inner one depends on, else the
+    nearest one before it in the same sentence ('My mother told me, "..."')."""
+    for head in quote_heads(doc, span):
+        token = head
+        for _ in range(8):
+            if token.head.i == token.i or not within(token.head):
+                break
+            token = token.head
+            if is_speech_verb(token):
+                return token
+    first = first_token_at(doc, span.opener)
+    for j in range(first - 1, -1, -1):
+        token = doc[j]
+        if not within(token) or token.text in ".!?":
+            break
+        if is_speech_verb(token):
+            return token
+    return None

@@ -1,0 +1,144 @@
+"""Descriptions of speakers: 'the minister', 'the club boss', 'the company', 'the festival'.
+
+A description means the person whose printed titles fit it best (a
+contradicting modifier rules a person out: 'the health secretary' is not
+'the general secretary'), or the organisation in focus for 'the company';
+failing that, without a fitting title, whom the last sentences were about.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.domain import Entity
+from app.nlp import lexicon
+from app.nlp.attribution.discourse import Discourse
+from app.nlp.attribution.profiles import TITLE_ABBREVIATIONS
+from app.nlp.names import FEMALE_WORDS, MALE_WORDS, TITLE_WORDS, fold
+from app.nlp.syntax import definite
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from app.nlp.entities import EntityRegistry
+
+SPEAKING_ORG_WORDS = lexicon.words("organisation_words", "speaker")
+ORG_ANAPHORS = lexicon.words("organisation_words", "anaphor")
+COMPANY_WORDS = lexicon.words("organisation_words", "company")
+LEGAL_FORMS = lexicon.words("organisation_words", "legal")
+PERSON_NOUNS = lexicon.words("person_words", "person")
+TIME_MODIFIERS = lexicon.words("time_modifiers")
+NOT_PEOPLE = lexicon.words("not_people")
+PERSON_SUFFIXES = tuple(lexicon.words("person_suffixes"))
+
+
+def is_person_noun(word: str) -> bool:
+    word = word.lower()
+    if word in NOT_PEOPLE or word in SPEAKING_ORG_WORDS:
+        return False
+    return (word in TITLE_WORDS or word in MALE_WORDS or word in FEMALE_WORDS or word.endswith("-old")
+            or word.endswith(PERSON_SUFFIXES) or word in PERSON_NOUNS)
+
+
+class Descriptions:
+    def __init__(self, registry: "EntityRegistry", discourse: Discourse):
+        self.registry = registry
+        self.discourse = discourse
+        self.profiles = discourse.profiles
+
+    def resolve(self, head: "Token", pos: int, word: str | None = None, fallback: bool = True) -> Entity | None:
+        """'the minister', 'the club boss', 'the 52-year-old': a person of the article.
+
+        Without `fallback`, only a person whose title fits: not the last person talked about."""
+        titles = self.profiles.titles
+        recent = self.discourse.recent
+        word = (word or head.text).lower()
+        modifiers = [fold(c.text) for c in head.lefts if c.dep_ in ("compound", "nmod") or (
+            c.dep_ == "amod" and (fold(c.text) in TITLE_WORDS or fold(c.text) in self.profiles.title_words))]
+        if word in TITLE_ABBREVIATIONS:  # 'the CEO' is 'the chief executive'
+            *extra, word = TITLE_ABBREVIATIONS[word]
+            modifiers = [*modifiers, *extra]
+        lemma = head.lemma_.lower()
+        if lemma in SPEAKING_ORG_WORDS | ORG_ANAPHORS or word in SPEAKING_ORG_WORDS | ORG_ANAPHORS:
+            return self._organisation_in_focus(head, pos)
+        if not is_person_noun(word) and not any(word in run for runs in titles.values() for run in runs):
+            return self.named_by_head(head, pos)
+        scores: dict[int, int] = {}
+        conflicts: set[int] = set(self.discourse.excluded)
+        people = {id(e): e for e in self.registry.people()}
+        # 'the Harrow analyst': a name among the modifiers belongs to whoever the article ties to it.
+        names = {fold(c.text) for c in head.lefts if c.pos_ == "PROPN" and c.dep_ in ("compound", "nmod")}
+        tied = {key for key, runs in titles.items() if names & {w for run in runs for w in run}}
+        if names and tied:
+            conflicts |= set(titles) - tied
+        for key, runs in titles.items():
+            for run in runs:
+                score = title_score(word, modifiers, run)
+                if score < 0:
+                    conflicts.add(key)
+                else:
+                    scores[key] = max(scores.get(key, 0), score)
+        best = [k for k, s in scores.items() if s > 0 and k not in conflicts and k in people]
+        if best:
+            top = max(scores[k] for k in best)
+            chosen = [people[k] for k in best if scores[k] == top]
+            if len(chosen) == 1:
+                return chosen[0]
+            ids = {id(e) for e in chosen}
+            return recent(pos, lambda e: id(e) in ids, subject_only=False) or chosen[0]
+        if not fallback:
+            return None
+        person = lambda e: e.type == "PERSON"  # noqa: E731
+        # Whom the last sentences were about: the subject of a main verb ('Wren said Quintero had
+        # cured him.' / 'the 38-year-old said' is Wren), then any subject, then anyone named.
+        return (recent(pos, person, subject_only=True, exclude=conflicts, since=self.discourse.window(pos),
+                       main_only=True)
+                or recent(pos, person, subject_only=True, exclude=conflicts)
+                or recent(pos, person, subject_only=False, exclude=conflicts))
+
+    def _organisation_in_focus(self, head: "Token", pos: int) -> Entity | None:
+        """'Acme Inc. unveiled Halo. The company said...': the organisation just talked about,
+        a company before a product or a team when the word says company."""
+        lemma = head.lemma_.lower()
+        is_definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and (
+            lemma in ORG_ANAPHORS)
+        named = self.organisation(head)
+        if named or not is_definite:
+            return named
+        organisation = lambda e: e.type == "ORG"  # noqa: E731
+        company = lambda e: e.type == "ORG" and any(  # noqa: E731
+            fold(f).split()[-1:] and fold(f).split()[-1] in LEGAL_FORMS for f in (e.name, *e.aliases))
+        return ((self.discourse.recent(pos, company, subject_only=False) if lemma in COMPANY_WORDS else None)
+                or self.discourse.recent(pos, organisation, subject_only=True))
+
+    def named_by_head(self, head: "Token", pos: int) -> Entity | None:
+        """'the festival said': the organisation whose name ends in that word, the last one
+        talked about when there are several."""
+        if not definite(head):
+            return None
+        word = head.lemma_.lower()
+        orgs = {id(e) for e in self.registry if e.type == "ORG" and fold(e.name).split()[-1:] == [word]}
+        if not orgs:
+            return None
+        return self.discourse.recent(pos, lambda e: id(e) in orgs, subject_only=False)
+
+    def organisation(self, head: "Token") -> Entity | None:
+        """'the union said', 'the fire department said': the one organisation of the article
+        with those words in its name."""
+        words = {head.lemma_.lower()} | {fold(c.text) for c in head.lefts if c.dep_ in ("compound", "amod")}
+        orgs = [e for e in self.registry if e.type == "ORG"
+                and any(words <= set(fold(f).split()) for f in (e.name, *e.aliases))]
+        return orgs[0] if len(orgs) == 1 else None
+
+
+def title_score(head: str, modifiers: list[str], run: list[str]) -> int:
+    """How well a description fits the title words before a name; -1 when it contradicts them."""
+    if not run:
+        return 0
+    if head in run:
+        at = len(run) - 1 - run[::-1].index(head)
+        adjacent = run[at - 1] if at > 0 else None
+        if modifiers and adjacent and modifiers[-1] != adjacent:
+            return -1  # 'the health secretary' is not 'the general secretary'
+        return 2 + sum(1 for m in modifiers if m in run)
+    # 'the Labour leader' for 'Labour MP Jo Roe'; but 'the former singer' is not 'former champion Jo Roe'.
+    return sum(1 for m in modifiers if m in run and m not in TIME_MODIFIERS)

@@ -1,0 +1,80 @@
+"""Passes over all of an article's quotations once each has been through the sieves.
+
+Each pass is one construction that needs the whole article: a quotation run
+over paragraphs, a headline echoing words the body attributes, a headline
+paraphrasing a sentence of the body. A pass that changes a speaker stamps
+its own name on the decision.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.nlp.attribution.resolve import Resolver, Speaker
+from app.nlp.attribution.sieves import Quoted
+from app.nlp.names import fold
+from app.nlp.syntax import SUBJECT_DEPS, lemmas
+
+
+def continued_quotation(items: list[Quoted]) -> None:
+    """A quotation run over paragraphs has one speaker: an unattributed part takes its continuation's."""
+    top = [item for item in items if item.parent is None]
+    for item, following in reversed(list(zip(top, top[1:]))):
+        if item.span.closed or following.block != item.block + 1:
+            continue
+        if (item.speaker is None or item.speaker.entity is None) and following.speaker is not None \
+                and following.speaker.entity is not None:
+            item.speaker = replace(following.speaker, sieve="continued quotation")
+
+
+def headline_echo(resolver: Resolver, items: list[Quoted]) -> None:
+    """A headline or heading quoting words the body attributes: the body's speaker says them.
+
+    "'We're building the future': Acme bets on AI" - the chief executive said it in the body,
+    whatever the headline's grammar makes of 'Acme'."""
+    blocks = resolver.structure.blocks
+    said = [(fold(blocks[i.block].text[i.span.start:i.span.end]), i.speaker) for i in items
+            if blocks[i.block].kind == "paragraph" and i.speaker and i.speaker.entity]
+    for item in items:
+        if blocks[item.block].kind not in ("title", "heading"):
+            continue
+        words = fold(blocks[item.block].text[item.span.start:item.span.end])
+        if len(words.split()) < 2:
+            continue
+        speakers = {id(sp.entity): sp for text, sp in said if f" {words} " in f" {text} "}
+        if len(speakers) == 1:
+            item.speaker = Speaker(next(iter(speakers.values())).entity, None, sieve="headline echo")
+
+
+def headline_paraphrase(resolver: Resolver, items: list[Quoted]) -> None:
+    """A headline that is only a quotation: whoever says the same thing in the body."""
+    blocks, docs = resolver.structure.blocks, resolver.docs
+    for item in items:
+        block = blocks[item.block]
+        if item.speaker is not None and item.speaker.entity is not None:
+            continue
+        if block.kind not in ("title", "heading") or item.parent is not None:
+            continue
+        want = lemmas(docs[item.block], item.span.start, item.span.end)
+        if len(want) < 2:
+            continue
+        best, best_overlap = None, 0.0
+        for k, other in enumerate(blocks):
+            if other.kind != "paragraph":
+                continue
+            for sent in docs[k].sents:
+                got = lemmas(docs[k], sent.start_char, sent.end_char)
+                overlap = len(want & got) / len(want)
+                if overlap > best_overlap and len(want & got) >= 2:
+                    best, best_overlap = (k, sent), overlap
+        if best is None or best_overlap < 0.6:
+            continue
+        k, sent = best
+        said = [i for i in items if i.block == k and sent.start_char <= i.span.start < sent.end_char
+                and i.speaker and i.speaker.entity]
+        if said:
+            item.speaker = Speaker(said[0].speaker.entity, None, sieve="headline paraphrase")
+            continue
+        subject = next((t for t in sent if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
+        speaker = resolver.speaker_of(k, subject) if subject is not None else None
+        if speaker and speaker.entity is not None and speaker.entity.type == "PERSON":
+            item.speaker = Speaker(speaker.entity, None, sieve="headline paraphrase")

@@ -1,0 +1,260 @@
+"""Quote-to-speaker sieves: one linguistic construction each, most precise first.
+
+As in CoreNLP's quote attribution and Lee et al.'s multi-pass sieves, every
+quotation goes through `SIEVES` in order; the first sieve that recognises
+its construction decides (possibly that nobody is named) and the decision
+records the sieve's name. A sieve returns None when its construction is
+absent, and a `Speaker` (whose entity may be None) when it decides.
+
+To add a sieve: write `def my_sieve(ctx: Context) -> Speaker | None`, and
+put `Sieve("my construction", my_sieve)` at its place in `SIEVES`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from app.domain import Mention
+from app.nlp import lexicon
+import app.nlp.attribution.cues as cues
+from app.nlp.attribution.discourse import FEMALE_PRONOUNS, MALE_PRONOUNS
+from app.nlp.attribution.resolve import Resolver, Speaker
+from app.nlp.marks import Quotation, Spans, find_quote_spans
+from app.nlp.syntax import first_token_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+ACCUSATION_VERBS = lexicon.words("accusation_verbs")
+
+
+@dataclass
+class Quoted:
+    """A quotation being attributed."""
+
+    quotation: Quotation
+    speaker: Speaker | None = None
+    sentence: tuple[int, int] = (0, 0)
+    parent: "Quoted | None" = None
+
+    @property
+    def block(self) -> int:
+        return self.quotation.block
+
+    @property
+    def span(self):
+        return self.quotation.span
+
+
+@dataclass
+class Context:
+    """What a sieve may look at: the quotation, its sentence [lo, hi) and block, the one before."""
+
+    resolver: Resolver
+    k: int
+    doc: "Doc"
+    item: Quoted
+    lo: int
+    hi: int
+    spans: Spans
+    previous: Quoted | None
+    _cache: dict = field(default_factory=dict)
+
+    @property
+    def block(self):
+        return self.resolver.structure.blocks[self.k]
+
+    @cached_property
+    def governing(self) -> "tuple[Token | None, bool]":
+        return cues.governing_verb(self.doc, self.item.span, self.spans)
+
+    @cached_property
+    def according(self) -> "Token | None":
+        return cues.according_to(self.doc, self.lo, self.hi, self.spans)
+
+    def subject_speaker(self, verb: "Token") -> Speaker:
+        """The resolved subject of a verb of saying, with the verb as cue."""
+        subject = cues.subject_of(verb, self.item.span.end, self.spans)
+        if subject is None or self.spans.inside(subject.idx):
+            return Speaker(None, None, verb.text)
+        found = self.resolver.speaker_of(self.k, subject)
+        found = self.resolver.not_named_inside(self.k, subject, self.item.span, found)
+        return (found or Speaker(None, None)).with_cue(verb.text)
+
+
+@dataclass(frozen=True)
+class Sieve:
+    name: str
+    run: Callable[[Context], Speaker | None]
+
+
+def attribute(ctx: Context, sieves: "tuple[Sieve, ...]") -> Speaker | None:
+    """The first sieve's decision, stamped with its name."""
+    for sieve in sieves:
+        found = sieve.run(ctx)
+        if found is not None:
+            return replace(found, sieve=sieve.name)
+    return None
+
+
+# ---------------------------------------------------------------- the sieves
+
+
+def quote_colon_name(ctx: Context) -> Speaker | None:
+    """"'Quote...': Name" in a headline: the name after the colon."""
+    span = ctx.item.span
+    if span.closer is None or span.depth > 0:
+        return None
+    m = re.match(r"\s*[,.!?…]*\s*[:–—-]\s*", ctx.block.text[span.closer + 1:])
+    if not m:
+        return None
+    first = first_token_at(ctx.doc, span.closer + 1 + m.end())
+    token = ctx.doc[first] if first < len(ctx.doc) else None
+    if token is None or token.pos_ != "PROPN":
+        return None
+    while token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].pos_ == "PROPN":
+        token = ctx.doc[token.i + 1]
+    return ctx.resolver.speaker_of(ctx.k, token)
+
+
+def name_colon_quote(ctx: Context) -> Speaker | None:
+    """"Name: 'Quote'": a name standing alone before a colon."""
+    before = ctx.block.text[ctx.lo:ctx.item.span.opener]
+    m = re.match(r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s*$", before)
+    if not m:
+        return None
+    name, start = m.group(1), ctx.block.start + ctx.lo + m.start(1)
+    entity = ctx.resolver.known_name(name, start, start + len(name))
+    return Speaker(entity, Mention(name, start, start + len(name)), resolution="name") if entity else None
+
+
+def cue_subject(ctx: Context) -> Speaker | None:
+    """The quotation is what a verb of saying reports: its subject speaks ('X said "..."',
+    'X said it was "...", '"...", X said' when the parse links them)."""
+    verb, _ = ctx.governing
+    if verb is None or verb.pos_ == "NOUN":
+        return None
+    return ctx.subject_speaker(verb)
+
+
+def claim_owner(ctx: Context) -> Speaker | None:
+    """Whose 'claims' a quotation stands in: the owner ('her claims'), or the one accused over them
+    ('accused the council of lying over claims it was "stalling"'); nobody the text does not name."""
+    noun, _ = ctx.governing
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        token = noun
+        for _ in range(8):
+            if token.head.i == token.i:
+                break
+            token = token.head
+            if token.pos_ == "VERB" and token.lemma_.lower() in ACCUSATION_VERBS:
+                owner = next((c for c in token.children if c.dep_ == "dobj"), None)
+                break
+    speaker = ctx.resolver.speaker_of(ctx.k, owner) if owner is not None else None
+    return speaker.with_cue(noun.text) if speaker else Speaker(None, None)
+
+
+def according_to(ctx: Context) -> Speaker | None:
+    """'..., according to X': X, when no verb of saying governs the quotation."""
+    if ctx.according is None:
+        return None
+    found = ctx.resolver.speaker_of(ctx.k, ctx.according)
+    return (found or Speaker(None, None)).with_cue("according to")
+
+
+def text_on_display(ctx: Context) -> Speaker | None:
+    """'banners that read "..."': the words of a sign, said by nobody the article names."""
+    _, blocked = ctx.governing
+    return Speaker(None, None) if blocked else None
+
+
+def nearest_cue(ctx: Context) -> Speaker | None:
+    """A verb of saying beside the quotation in its sentence ('"...," she said', 'said X: "..."'),
+    with no other quotation in between: its subject speaks."""
+    verb = cues.nearest_verb(ctx.doc, ctx.item.span, ctx.spans, ctx.lo, ctx.hi)
+    return ctx.subject_speaker(verb) if verb is not None else None
+
+
+def _bare(ctx: Context) -> bool:
+    """The sentence is nothing but the quotation: no narrator's words around it."""
+    frame = "".join(ch for pos, ch in enumerate(ctx.block.text[ctx.lo:ctx.hi], ctx.lo) if not ctx.spans.inside(pos))
+    return not re.search(r"\w", frame) and ctx.block.kind == "paragraph"
+
+
+def quote_run(ctx: Context) -> Speaker | None:
+    """A bare quotation right after another quotation (this paragraph or the one before):
+    the same speaker goes on."""
+    previous = ctx.previous
+    if not _bare(ctx) or previous is None or ctx.k - previous.block > 1:
+        return None
+    return previous.speaker or Speaker(None, None)
+
+
+def introduced_speaker(ctx: Context) -> Speaker | None:
+    """A paragraph that is only a quotation, after a paragraph about someone that quotes nobody:
+    'Roe closed by appealing to voters.' / '"I know some of you..."' - Roe speaks."""
+    blocks = ctx.resolver.structure.blocks
+    k = ctx.k
+    if not _bare(ctx) or ctx.item.span.opener != 0 or k == 0 or blocks[k - 1].kind != "paragraph":
+        return None
+    if find_quote_spans(blocks[k - 1].text):
+        return None
+    person = lambda e: e.type in ("PERSON", "ORG")  # noqa: E731
+    entity = ctx.resolver.discourse.recent(blocks[k].start, person, subject_only=True, since=blocks[k - 1].start)
+    return Speaker(entity, None) if entity is not None else None
+
+
+SIEVES: tuple[Sieve, ...] = (
+    Sieve("quote, colon, name", quote_colon_name),
+    Sieve("name, colon, quote", name_colon_quote),
+    Sieve("cue subject", cue_subject),
+    Sieve("claim owner", claim_owner),
+    Sieve("according to", according_to),
+    Sieve("text on display", text_on_display),
+    Sieve("nearest cue", nearest_cue),
+    Sieve("quote run", quote_run),
+    Sieve("introduced speaker", introduced_speaker),
+)
+
+
+# ---------------------------------------------------------------- quotations inside quotations
+
+
+def nested_cue(ctx: Context) -> Speaker | None:
+    """A quotation inside a quotation: whoever the outer speaker says said it.
+
+    'I called her and said, "I'm in"' - the outer speaker; 'Ana told me, "Stop"' - Ana;
+    'the boy was yelling "Fire!"' or 'people kept asking, "Why?"' - nobody the article names.
+    Words quoted without a verb of saying ('it was "in hand"') stay the outer speaker's."""
+    parent = ctx.item.parent
+    outer = parent.span
+    within = lambda token: outer.start <= token.idx < outer.end  # noqa: E731
+    verb = cues.nested_verb(ctx.doc, ctx.item.span, within)
+    if verb is None:
+        return replace(parent.speaker, sieve=None) if parent.speaker else Speaker(None, None)
+    subject = cues.subject_of(verb)
+    if subject is None or not within(subject):
+        return Speaker(None, None, verb.text)
+    if subject.lower_ in ("i", "we", "me", "us"):
+        return parent.speaker or Speaker(None, None)
+    resolver = ctx.resolver
+    start = ctx.block.start + subject.idx
+    mention = Mention(subject.text, start, start + len(subject.text))
+    if subject.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:  # 'He said, "Not yet"': someone else
+        outer_entity = parent.speaker.entity if parent.speaker else None
+        other = resolver.discourse.resolve_pronoun(subject.text, start, exclude={id(outer_entity)})
+        return Speaker(other, mention, verb.text, resolution="pronoun")
+    if subject.pos_ == "PROPN":  # 'Marisol came up and said, "Stop"': a first name will do
+        entity = resolver.known_name(subject.text, start, start + len(subject.text))
+        if entity is not None and entity.type in ("PERSON", "ORG"):
+            return Speaker(entity, mention, verb.text, resolution="name")
+    return Speaker(None, None, verb.text)
+
+
+NESTED_SIEVES: tuple[Sieve, ...] = (Sieve("nested cue", nested_cue),)

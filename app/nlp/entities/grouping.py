@@ -1,0 +1,181 @@
+"""Mentions that name one thing, grouped: one group per person, organisation or place.
+
+- a surname, first name or titled form joins the one full name it belongs to;
+- an acronym joins the name whose initials it spells (`UK`, `United Kingdom`);
+- a short organisation name joins its longer form (`Labour`, `Labour Party`);
+- a plural demonym joins its singular (`Canadians`, `Canadian`).
+
+Whether two names can denote one thing is decided in `app.nlp.names`; this
+module decides which of the article's candidates a mention joins. Titles and
+headings are printed in title case that the model misreads, so their mentions
+only join what the body also names.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from app.nlp.entities.mentions import VALUE_TYPES, RawMention
+from app.nlp.names import (first_name_gender, fold, is_first_name, name_key, name_tokens, nickname, same_thing,
+                           strip_possessive, title_gender)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from app.nlp.structure import Structure
+
+# Roles in which a capitalised word stands as a noun phrase of its own, not as a modifier.
+NAME_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr"})
+
+
+@dataclass
+class Group:
+    mentions: list[RawMention] = field(default_factory=list)
+
+    def forms(self) -> set[str]:
+        """Distinct printed forms: a name repeated a thousand times is compared once."""
+        cached = self.__dict__.get("_forms")
+        if cached is None or cached[0] != len(self.mentions):
+            cached = (len(self.mentions), {m.text for m in self.mentions})
+            self.__dict__["_forms"] = cached
+        return cached[1]
+
+    @property
+    def labels(self) -> Counter:
+        return Counter(m.label for m in self.mentions)
+
+    def full_person_names(self) -> list[RawMention]:
+        return [m for m in self.mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2]
+
+
+def group_mentions(raws: list[RawMention], structure: "Structure", docs: list["Doc"]) -> list[Group]:
+    groups = _group(raws)
+    _add_missed_surnames(groups, structure, docs)
+    return [g for g in groups if g.mentions]
+
+
+def _person_owner(raw: RawMention, people: list[Group], person_surfaces: set[str]) -> Group | None:
+    """The one full-named person whose surname or first name this mention is."""
+    tokens = name_tokens(raw.text)
+    if len(tokens) != 1:
+        matches = [g for g in people if any(name_tokens(m.text) == tokens for m in g.mentions)]
+        return matches[0] if len(matches) == 1 else None
+    if raw.label in ("GPE", "LOC") and name_key(raw.text) not in person_surfaces and not is_first_name(raw.text):
+        return None
+    nicknamed = [g for g in people if any(fold(nickname(m.text) or "") == tokens[0] for m in g.mentions)]
+    if len(nicknamed) == 1:
+        return nicknamed[0]  # 'Mookie' for Marcus "Mookie" Dillard
+    surname = [g for g in people if any(name_tokens(m.text)[-1] == tokens[0] for m in g.full_person_names())]
+    if len(surname) > 1 and (sex := title_gender(raw.text)):
+        # 'Mrs Pryce' and 'Mr Pryce' when Joanna and Gareth Pryce are both named
+        surname = [g for g in surname if first_name_gender(g.full_person_names()[0].text) == sex]
+    if surname:
+        # A surname several relatives share is the one the article introduced first: in an
+        # obituary the surname alone is the person the article is about, not a relative.
+        return surname[0]
+    first = [g for g in people if any(name_tokens(m.text)[0] == tokens[0] for m in g.full_person_names())]
+    return first[0] if len(first) == 1 else None
+
+
+def _group(raws: list[RawMention]) -> list[Group]:
+    people: list[Group] = []
+    for raw in raws:
+        if raw.in_body and raw.label == "PERSON" and len(name_tokens(raw.text)) >= 2:
+            owner = next((g for g in people if any(name_tokens(m.text) == name_tokens(raw.text)
+                                                    for m in g.mentions)), None)
+            if owner is None:
+                owner = Group()
+                people.append(owner)
+            owner.mentions.append(raw)
+    person_surfaces = {name_key(strip_possessive(r.text)) for r in raws if r.label == "PERSON"}
+    person_surfaces |= {name_tokens(r.text)[-1] for r in raws if r.label == "PERSON" and name_tokens(r.text)}
+
+    others: list[Group] = []
+    values: dict[str, Group] = {}
+    value_groups: list[Group] = []
+    pending_heads: list[RawMention] = []
+    grouped = {id(m) for g in people for m in g.mentions}
+    for raw in raws:
+        if id(raw) in grouped:
+            continue
+        if raw.label in VALUE_TYPES:  # dates and numbers join only their exact form
+            owner = values.get(name_key(raw.text))
+        else:
+            owner = _person_owner(raw, people, person_surfaces) or next(
+                (g for g in others if _joins(raw, g, loose=raw.in_body)), None)
+        if owner is not None:
+            owner.mentions.append(raw)
+        elif raw.in_body:
+            group = Group([raw])
+            if raw.label in VALUE_TYPES:
+                values[name_key(raw.text)] = group
+                value_groups.append(group)
+            else:
+                others.append(group)
+        else:
+            pending_heads.append(raw)
+    # Titles and headings: only forms the body also uses.
+    groups = people + others + value_groups
+    for raw in pending_heads:
+        owner = _person_owner(raw, people, person_surfaces) or next(
+            (g for g in groups if _joins(raw, g, loose=False)), None)
+        if owner is not None:
+            owner.mentions.append(raw)
+    return _merge_speaking_surnames(groups)
+
+
+def _merge_speaking_surnames(groups: list[Group]) -> list[Group]:
+    """'Jo Okafo' (mistyped a place) and 'Okafo told reporters' (mistyped a work): one person."""
+    full = [g for g in groups if any(len(m.text.split()) == 2 and m.text.istitle() for m in g.mentions)]
+    merged: list[Group] = []
+    for group in groups:
+        words = {m.text for m in group.mentions}
+        speaks = any(m.person_context for m in group.mentions)
+        if speaks and len(words) == 1 and " " not in next(iter(words)):
+            word = next(iter(words))
+            owners = [g for g in full if g is not group and any(
+                m.text.split()[-1] == word for m in g.mentions if len(m.text.split()) == 2)]
+            if len(owners) == 1:
+                owners[0].mentions.extend(group.mentions)
+                for m in owners[0].mentions:
+                    m.person_context = True
+                continue
+        merged.append(group)
+    return merged
+
+
+def _add_missed_surnames(groups: list[Group], structure: "Structure", docs: list["Doc"]) -> None:
+    """A known person's surname the model left untagged is still that person."""
+    surnames: dict[str, Group] = {}
+    for group in groups:  # in order of appearance: a shared surname is the first one's, as in _person_owner
+        for m in group.full_person_names():
+            surnames.setdefault(m.text.split()[-1], group)
+    taken = sorted((m.start, m.end) for g in groups for m in g.mentions)
+    starts = [s for s, _ in taken]
+    for block, doc in zip(structure.blocks, docs):
+        if block.kind != "paragraph":
+            continue
+        for token in doc:
+            group = surnames.get(token.text)
+            start = block.start + token.idx
+            if group is None or not (token.pos_ == "PROPN" or token.dep_ in NAME_ROLES):
+                continue  # 'Cullen, 58, added': a surname the model took for an adjective
+            i = bisect_right(starts, start) - 1
+            if i >= 0 and start < taken[i][1]:
+                continue  # already part of a mention
+            group.mentions.append(RawMention(token.text, start, start + len(token.text), "PERSON", in_body=True))
+
+
+def _joins(raw: RawMention, group: Group, loose: bool = True) -> bool:
+    head = group.mentions[0]
+    if (raw.label in VALUE_TYPES) != (head.label in VALUE_TYPES):
+        return False
+    if raw.label in VALUE_TYPES:
+        return name_key(raw.text) == name_key(head.text)
+    forms = group.forms()
+    if raw.label == "PERSON" and head.label == "PERSON":
+        return any(name_tokens(raw.text) == name_tokens(form) for form in forms)
+    kinds = {"place" if label in ("GPE", "LOC") else label for label in (raw.label, head.label)}
+    return any(same_thing(raw.text, form, loose, strict=kinds == {"place", "ORG"}) for form in forms)

@@ -1,0 +1,189 @@
+"""The model's entity spans, cleaned to the name itself, with the evidence around them.
+
+A `RawMention` is one name as printed, with global offsets, the model's label
+and what the words around it say (a place after 'in', a person before a verb
+of saying, an appositive 'the shipping group'). Later stages merge and type
+them; this one only reads one span at a time.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.nlp import lexicon
+from app.nlp.names import OCCUPATION_WORDS, TITLE_WORDS, fold, strip_possessive
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from app.nlp.structure import Block
+
+VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
+ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
+ORG_SUFFIX_WORDS = lexicon.words("organisation_words", "suffix")
+PLACE_NOUNS = lexicon.words("place_nouns")
+PERSON_NOUNS = lexicon.words("person_words", "person")
+KIN_WORDS = lexicon.words("person_words", "kin")
+SPEECH_VERBS = lexicon.words("speech_verbs")
+EDGE = "\"'“”‘’«»()[]{},.;:!?-–—…*"
+_ABBREVIATION_END = re.compile(r"(?:^|[.\s])[A-Z]\.$")
+
+
+@dataclass
+class RawMention:
+    """A cleaned model mention with the evidence merging needs."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+    in_body: bool
+    place_context: bool = False
+    person_context: bool = False
+    located: bool = False  # object of 'in', 'at', 'near': where something is
+    described_as: str | None = None  # label implied by an appositive: 'X, the shipping group'
+    listed_with: frozenset[str] = frozenset()  # labels of names coordinated with it: 'Leeds and Bury'
+    weak: bool = False  # a label guessed for a piece of a span the model ran together
+
+
+def clean_span(span: "Span", block: "Block") -> RawMention | None:
+    """Trim a model span to the name itself, keeping exact global offsets."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in ("the", "a", "an") and span.label_ != "WORK_OF_ART":
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s", "'", "’") or (
+            span.label_ not in VALUE_TYPES and len(tokens) > 1 and not any(c.isalpha() for c in tokens[-1].text))):
+        tokens = tokens[:-1]  # possessives, edge punctuation, a score run into a name: 'Leeds United 2-1'
+
+    if not tokens:
+        return None
+    if span.label_ == "ORG" and block.kind == "paragraph":  # headlines are all capitalised
+        tokens = _extend_organisation(span, tokens)
+    start = block.start + tokens[0].idx
+    end = block.start + tokens[-1].idx + len(tokens[-1].text)
+    text = block.text[start - block.start:end - block.start]
+    trimmed = strip_possessive(text).strip(EDGE)
+    if _ABBREVIATION_END.search(text):
+        trimmed += "."  # 'U.S.' keeps its last dot
+    if not any(c.isalnum() for c in trimmed):
+        return None
+    offset = text.find(trimmed)
+    start += offset
+    end = start + len(trimmed)
+    label = span.label_
+    if label not in VALUE_TYPES and not starts_like_a_name(trimmed):
+        return None  # "n’t" tagged as a place
+    if label not in VALUE_TYPES and _has_lowercase_verb(tokens):
+        return None  # "Nicole recalls Sofia": the model ran names and a verb together
+    if label not in VALUE_TYPES and " " not in trimmed and trimmed.lower().strip(".") in TITLE_WORDS:
+        return None  # 'I told Coach', 'the CEO said': a title standing alone names nobody
+    if label == "PERSON" and " " in trimmed and fold(trimmed.split()[-1]) in TITLE_WORDS:
+        return None  # 'One Labor MP said': a description of someone unnamed
+    if label == "PERSON" and trimmed.lower() in KIN_WORDS:
+        return None  # "Mum, you've just written...": a relative called by what they are
+    if label == "PERSON":
+        start = _extend_over_titles(span, block, start)
+    raw = RawMention(block.text[start - block.start:end - block.start], start, end, label,
+                     in_body=block.kind == "paragraph")
+    raw.place_context, raw.person_context = _contexts(span)
+    raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
+    raw.described_as = _appositive_label(span)
+    raw.listed_with = frozenset(t.ent_type_ for t in span.root.conjuncts if t.ent_type_ and not span.start <= t.i < span.end)
+    return raw
+
+
+def _appositive_label(span: "Span") -> str | None:
+    """What an appositive noun says the name is: 'Jo Bloggs, a shop steward' is a person."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    for noun in nouns:
+        phrase = []
+        for token in noun.subtree:  # 'a shop steward at the plant' -> a, shop, steward
+            if token.pos_ == "ADP" or token.i > noun.i + 2:
+                break
+            phrase.append(token.lemma_.lower())
+        for lemma in reversed(phrase):
+            for words, label in ((PERSON_NOUNS, "PERSON"), (ORG_KIND_WORDS, "ORG"), (PLACE_NOUNS, "GPE")):
+                if lemma in words:
+                    return label
+    return None
+
+
+def _extend_organisation(span: "Span", tokens: list) -> list:
+    """'the Rail, Maritime and Transport union': the model tags only 'Transport'.
+
+    Extend left over a capitalised list joined by commas and 'and', and right over
+    a lowercase organisation word such as 'union' or 'party'.
+    """
+    doc = span.doc
+    i = tokens[0].i
+    joined = False
+    while i > 0 and tokens[0].i - i < 6:
+        prev = doc[i - 1]
+        if prev.ent_type_ or prev.is_sent_start:
+            break
+        if prev.text in (",", "&") or prev.lower_ == "and":
+            joined = True
+        elif not (prev.text[:1].isupper() and prev.is_alpha and prev.lower_ not in ("the", "a", "an")):
+            break
+        i -= 1
+    while i < tokens[0].i and not doc[i].text[:1].isupper():
+        i += 1
+    if joined and i < tokens[0].i:
+        tokens = list(doc[i:tokens[-1].i + 1])
+    after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+    if after is not None and after.is_lower and after.lemma_ in ORG_SUFFIX_WORDS and after.pos_ == "NOUN":
+        tokens = [*tokens, after]
+    return tokens
+
+
+def starts_like_a_name(text: str) -> bool:
+    first = next((c for c in text if c.isalpha()), "")
+    return first.isupper() or (not first and any(c.isdigit() for c in text))
+
+
+def _has_lowercase_verb(tokens) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in tokens)
+
+
+def _extend_over_titles(span: "Span", block: "Block", start: int) -> int:
+    """Include capitalised titles printed before a name: 'Deputy Mayor Ana Ruiz'."""
+    doc = span.doc
+    i = span.start
+
+    def is_title(token) -> bool:
+        return (token.text[:1].isupper() and token.lower_.strip(".") in TITLE_WORDS
+                and token.lower_ != "the" and token.ent_type_ in ("", "PERSON"))
+
+    while i > 0 and (is_title(doc[i - 1]) or (
+            i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and is_title(doc[i - 2]))):
+        i -= 1
+    return block.start + doc[i].idx if i < span.start else start
+
+
+def _contexts(span: "Span") -> tuple[bool, bool]:
+    """(reads like a place, reads like a person) from the words around the span."""
+    doc = span.doc
+    head = span.root
+    place = (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS) or (
+        head.dep_ == "dobj" and head.head.lemma_ in ("visit", "leave", "enter", "invade"))
+    for sibling in head.conjuncts:
+        if sibling.ent_type_ in ("GPE", "LOC"):
+            place = True
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    person = bool(before is not None and before.lower_.strip(".") in TITLE_WORDS and before.text[:1].isupper())
+    # 'cinematographer Tomasz Wilk', 'novelist Ana Ruiz': a lowercase role noun before the name
+    person |= bool(before is not None and before.is_lower and (
+        before.lower_ in OCCUPATION_WORDS or before.lower_.endswith(("grapher", "ist", "ian"))
+        or (before.pos_ == "NOUN" and before.lower_.endswith(("er", "or")))))
+    person |= bool(after is not None and after.text in ("'s", "’s"))
+    person |= head.dep_ in ("nsubj",) and head.head.lemma_ in SPEECH_VERBS
+    # 'Marcus Feld of Harrow Capital': a person and the organisation they work for
+    person |= bool(after is not None and after.lower_ in ("of", "at") and after.i + 1 < len(doc)
+                   and (doc[after.i + 1].ent_type_ == "ORG" or doc[after.i + 1].pos_ == "PROPN"))
+    return place, person

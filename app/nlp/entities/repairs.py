@@ -1,0 +1,282 @@
+"""Mentions the model misses or cuts wrongly, found by general rules of news text.
+
+Each function is one repair over one block's mentions (or the article's):
+names it did not tag (acronyms, listed people, untagged subjects, nicknamed
+people, a dateline's place), spans it ran together ('Union at Employer',
+'Actor (Character'), spans it split ('Jane' | 'Roe'), and labels the rest of
+the article contradicts. `collect_mentions` runs them in order.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from app.nlp import lexicon
+from app.nlp.entities.mentions import EDGE, ORG_KIND_WORDS, PLACE_NOUNS, VALUE_TYPES, RawMention, clean_span, \
+    starts_like_a_name
+from app.nlp.marks import quoted_titles
+from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, first_name_gender, fold, is_first_name, name_tokens,
+                           nickname)
+from app.nlp.structure import DATELINE_STATE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from app.nlp.structure import Block, Structure
+
+COMMON_CAPITALS = lexicon.words("common_capitals")
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+
+
+def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMention]:
+    """Every name of the article as a cleaned, repaired RawMention, in reading order."""
+    raws: list[RawMention] = []
+    for block, doc in zip(structure.blocks, docs):
+        if block.kind == "byline":
+            continue
+        block_raws = [part for r in (clean_span(s, block) for s in doc.ents) if r
+                      for at_part in _split_at(_split_inner_possessive(r)) for part in _split_brackets(at_part)]
+        block_raws = _nicknamed_people(block, _titles_as_works(block, block_raws))
+        if block.kind == "paragraph" and block.paragraph_index in (0, 1):  # 1: after a standfirst
+            block_raws = _dateline_place(block, block_raws)
+        block_raws += _listed_people(doc, block)
+        taken = [(r.start, r.end) for r in block_raws]
+        block_raws += _untagged_subjects(doc, block, taken)
+        taken = [(r.start, r.end) for r in block_raws]
+        block_raws += _acronyms(doc, block, taken)
+        raws.extend(_join_adjacent(sorted(block_raws, key=lambda r: r.start), structure.text))
+    _relabel_affiliations(raws, structure.text)
+    _trim_to_known_people(raws)
+    _relabel_first_names(raws)
+    return raws
+
+
+# ---------------------------------------------------------------- names the model left untagged
+
+
+def _acronyms(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
+    """All-capital words the model left untagged: in news these are organisations."""
+    if block.text.isupper():
+        return []
+    found = []
+    for token in doc:
+        if not _ACRONYM.match(token.text) or token.ent_type_ or token.lower_ in TITLE_WORDS | COMMON_CAPITALS:
+            continue
+        start = block.start + token.idx
+        if any(s <= start < e for s, e in taken):
+            continue
+        found.append(RawMention(token.text, start, start + len(token.text), "ORG", in_body=block.kind == "paragraph"))
+    return found
+
+
+def _listed_people(doc: "Doc", block: "Block") -> list[RawMention]:
+    """Untagged names in a list with tagged people: 'stars A B, C D and E F'."""
+    found = []
+    for token in doc:
+        if token.ent_type_ or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        partners = [token.head] if token.dep_ == "conj" else []
+        partners += [c for c in token.children if c.dep_ == "conj"]
+        if not any(p.ent_type_ == "PERSON" for p in partners):
+            continue
+        first = token
+        while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and not doc[first.i - 1].ent_type_ \
+                and doc[first.i - 1].text[:1].isupper() and doc[first.i - 1].dep_ == "compound":
+            first = doc[first.i - 1]
+        if first.i == token.i:
+            continue  # a lone word is too weak a sign
+        start, end = block.start + first.idx, block.start + token.idx + len(token.text)
+        found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "PERSON",
+                                in_body=block.kind == "paragraph"))
+    return found
+
+
+def _untagged_subjects(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
+    """'Neighbor Teresa Nguyen said': a first name and a surname the model left untagged,
+    standing as the subject of a verb, are a person."""
+    found = []
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.ent_type_:
+            continue
+        chain = [token]
+        while chain[0].i > 0 and doc[chain[0].i - 1].dep_ in ("compound", "flat") \
+                and doc[chain[0].i - 1].pos_ == "PROPN" and not doc[chain[0].i - 1].ent_type_:
+            chain.insert(0, doc[chain[0].i - 1])
+        first = next((n for n, t in enumerate(chain[:-1]) if is_first_name(t.text)), None)
+        if first is None or len(chain) - first > 3:
+            continue
+        start = block.start + chain[first].idx
+        end = block.start + token.idx + len(token.text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "PERSON",
+                                in_body=block.kind == "paragraph", person_context=True))
+    return found
+
+
+_NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [\"“‘']([A-Z][^\"“”‘’']{0,30})[\"”’'] ((?:[A-Z][\w’'-]+ ?){1,2})")
+
+
+def _nicknamed_people(block: "Block", raws: list[RawMention]) -> list[RawMention]:
+    """Earl “Catfish” Tolliver: a first name, a nickname in quotes and a surname are one person,
+    however the model cut them up."""
+    found = []
+    for m in _NICKNAMED.finditer(block.text):
+        if not is_first_name(m.group(1)):
+            continue
+        text = m.group(0).rstrip()
+        start = block.start + m.start()
+        found.append(RawMention(text, start, start + len(text), "PERSON", block.kind == "paragraph"))
+    if not found:
+        return raws
+    kept = [r for r in raws if not any(f.start < r.end and r.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda r: r.start)
+
+
+_DATELINE_PLACE = re.compile(rf"^([A-Z][A-Z .'’-]*[A-Z])(?={DATELINE_STATE}?,?\s*(?:\([^)]*\)\s*)?[–—-])")
+
+
+def _dateline_place(block: "Block", raws: list[RawMention]) -> list[RawMention]:
+    """'ROTTERDAM (HG) —' opens the first paragraph with the place it was filed from."""
+    m = _DATELINE_PLACE.match(block.text)
+    if not m:
+        return raws
+    start, end = block.start, block.start + m.end(1)
+    kept = [r for r in raws if r.end <= start or r.start >= end]
+    return [RawMention(m.group(1), start, end, "GPE", in_body=True), *kept]
+
+
+# ---------------------------------------------------------------- spans cut wrongly
+
+
+_AT_SPLIT = re.compile(r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*) at ([A-Z].*)$")
+
+
+def _split_at(raw: RawMention) -> list[RawMention]:
+    """'Unison at Acme Hospitals Trust': the model ran a union and its employer together;
+    'University of Leeds and University College Cork': two organisations listed as one."""
+    both = re.match(r"^(.+?) and (.+)$", raw.text) if raw.label not in VALUE_TYPES else None
+    if both and all(set(w.lower() for w in part.split()) & ORG_KIND_WORDS for part in both.groups()):
+        m = both
+    else:
+        m = _AT_SPLIT.match(raw.text) if raw.label == "ORG" else None
+    if not m:
+        return [raw]
+    return [RawMention(m.group(n), raw.start + m.start(n), raw.start + m.end(n), "ORG", raw.in_body) for n in (1, 2)]
+
+
+def _split_brackets(raw: RawMention) -> list[RawMention]:
+    """'Eli (Tobias Wren': a character and the actor in brackets, run together by the model."""
+    if raw.label in VALUE_TYPES or not re.search(r"[()]", raw.text):
+        return [raw]
+    parts = []
+    for m in re.finditer(r"[^()]+", raw.text):
+        text = m.group(0).strip(EDGE + " ")
+        if text and starts_like_a_name(text):
+            start = raw.start + raw.text.index(text, m.start())
+            parts.append(RawMention(text, start, start + len(text), raw.label, raw.in_body, weak=bool(parts)))
+    return parts
+
+
+def _titles_as_works(block: "Block", raws: list[RawMention]) -> list[RawMention]:
+    """Words of a quoted title ('Wenders’ “Paris, Texas”') name a work, not the places in it."""
+    titles = quoted_titles(block.text)
+    if not titles:
+        return raws
+    kept = [r for r in raws if not any(block.start + s <= r.start and r.end <= block.start + e for s, e in titles)]
+    if len(kept) == len(raws):
+        return raws
+    for s, e in titles:
+        text = block.text[s:e].rstrip(",.")
+        if any(block.start + s <= r.start < block.start + e for r in raws):
+            kept.append(RawMention(text, block.start + s, block.start + s + len(text), "WORK_OF_ART",
+                                   block.kind == "paragraph"))
+    return sorted(kept, key=lambda r: r.start)
+
+
+def _split_inner_possessive(raw: RawMention) -> RawMention:
+    """'City’s Station' is two things; keep the owner, which names something on its own."""
+    m = re.search(r"['’]s\s", raw.text)
+    if not m or raw.label == "WORK_OF_ART":
+        return raw
+    owner = raw.text[:m.start()]
+    return RawMention(owner, raw.start, raw.start + len(owner), "GPE" if raw.label in ("ORG", "FAC") else raw.label,
+                      raw.in_body, raw.place_context, raw.person_context)
+
+
+def _join_adjacent(raws: list[RawMention], text: str) -> list[RawMention]:
+    """The model sometimes splits one name in two ('Jane' GPE, 'Roe' GPE): rejoin them."""
+    out: list[RawMention] = []
+    for raw in raws:
+        prev = out[-1] if out else None
+        gap = text[prev.end:raw.start] if prev else ""
+        nicknamed = bool(prev and nickname(gap) and gap.strip() and "PERSON" in (prev.label, raw.label)
+                         and is_first_name(prev.text))  # Earl “Catfish” | Tolliver
+        if prev and prev.label not in VALUE_TYPES and raw.label not in VALUE_TYPES \
+                and (gap == " " or nicknamed) and prev.label != "NORP" and raw.label != "NORP" \
+                and " " not in prev.text and " " not in raw.text:
+            label = "PERSON" if "PERSON" in (prev.label, raw.label) else prev.label
+            out[-1] = RawMention(text[prev.start:raw.end], prev.start, raw.end, label, prev.in_body,
+                                 prev.place_context or raw.place_context, prev.person_context or raw.person_context,
+                                 prev.located or raw.located, prev.described_as or raw.described_as)
+        else:
+            out.append(raw)
+    return out
+
+
+# ---------------------------------------------------------------- labels the article contradicts
+
+
+def _relabel_affiliations(raws: list[RawMention], text: str) -> None:
+    """'Acme Deputy Chief Jane Roe': a PERSON right before titles and a person is their employer."""
+    for first, second in zip(raws, raws[1:]):
+        if first.label != "PERSON" or second.label != "PERSON":
+            continue
+        between = text[first.end:second.start].split() + _leading_titles(second.text)
+        if between and all(w.lower().strip(".") in TITLE_WORDS for w in between):
+            first.label = "ORG"
+
+
+def _leading_titles(name: str) -> list[str]:
+    words = name.replace("-", " ").split()
+    titles = []
+    while len(words) > 1 and words[0].lower().strip(".") in TITLE_WORDS:
+        titles.append(words.pop(0))
+    return titles
+
+
+def organisation_name(name: str) -> bool:
+    """'Acme Inc', 'Port Authority': a word in it says it is an organisation or a place."""
+    return any(w.lower().strip(".") in ORG_KIND_WORDS | ORG_TRAILING_WORDS | PLACE_NOUNS for w in name.split())
+
+
+def _relabel_first_names(raws: list[RawMention]) -> None:
+    """'Nadia Farouk said' tagged ORG: a first name and a surname name a person, when speaking
+    or sharing a known person's surname ('Cal Fire' alone is no person)."""
+    surnames = {name_tokens(r.text)[-1] for r in raws if r.label == "PERSON" and name_tokens(r.text)}
+    for r in raws:
+        words = r.text.split()
+        if r.label in VALUE_TYPES or r.label == "PERSON" or not 2 <= len(words) <= 3 or not r.text.istitle():
+            continue
+        if organisation_name(r.text) or not first_name_gender(r.text):
+            continue
+        if r.person_context or name_tokens(r.text)[-1] in surnames:
+            r.label = "PERSON"
+
+
+def _trim_to_known_people(raws: list[RawMention]) -> None:
+    """'Jane Best' tagged ORG where Jane is a known person's first name: keep only the person."""
+    known: set[str] = set()
+    full_names: set[tuple[str, ...]] = set()
+    for r in raws:
+        if r.label == "PERSON" and len(name_tokens(r.text)) >= 2:
+            known.update(name_tokens(r.text))
+            full_names.add(tuple(name_tokens(r.text)))
+    for r in raws:
+        if r.label in VALUE_TYPES or r.label == "PERSON":
+            continue
+        words = r.text.split()
+        if tuple(name_tokens(r.text)) in full_names:
+            r.label = "PERSON"  # the whole of a known person's name, mistyped
+        elif len(words) >= 2 and fold(words[0]) in known:
+            r.text, r.end, r.label = words[0], r.start + len(words[0]), "PERSON"

@@ -1,0 +1,79 @@
+"""Small readings of spaCy's parse that several stages share: tokens by offset,
+sentences that never cut a quotation, definite nouns, appositions."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from app.nlp.marks import QuoteSpan, Spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _token_starts(doc: "Doc") -> list[int]:
+    starts = doc.user_data.get("token_starts")
+    if starts is None:
+        starts = doc.user_data["token_starts"] = [t.idx for t in doc]
+    return starts
+
+
+def first_token_at(doc: "Doc", offset: int) -> int:
+    """Index of the first token starting at or after `offset` (len(doc) if none)."""
+    return bisect_left(_token_starts(doc), offset)
+
+
+def tokens(doc: "Doc", lo: int, hi: int):
+    """Tokens starting in [lo, hi): a slice, not a scan of the whole block."""
+    return doc[first_token_at(doc, lo):first_token_at(doc, hi)]
+
+
+def quote_heads(doc: "Doc", span: QuoteSpan) -> list["Token"]:
+    """Tokens of a quotation whose syntactic head lies outside it."""
+    return [t for t in tokens(doc, span.start, span.end) if not (span.start <= t.head.idx < span.end) or t.head.i == t.i]
+
+
+def sentences(doc: "Doc", spans: Spans) -> list[tuple[int, int]]:
+    """Sentence ranges of a block that never cut through a quotation."""
+    starts = sorted({s.start_char for s in doc.sents} | {0})
+    kept = sorted({b for b in starts if not spans.cuts(b)} | {0})
+    return [(a, b) for a, b in zip(kept, kept[1:] + [len(doc.text)])]
+
+
+def lemmas(doc: "Doc", lo: int, hi: int) -> set[str]:
+    """Content lemmas of the tokens in [lo, hi)."""
+    return {t.lemma_.lower() for t in tokens(doc, lo, hi) if t.is_alpha and not t.is_stop}
+
+
+def definite(noun: "Token") -> bool:
+    """'the festival', 'the Scot': a noun with the definite article points back to someone known."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def apposed(noun: "Token", name: "Token") -> bool:
+    """'The health secretary, Steve Barclay': the description and the name stand in apposition."""
+    def head_of(token):
+        while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+            token = token.head
+        return token
+    noun, name = head_of(noun), head_of(name)
+    return (name.dep_ == "appos" and name.head.i == noun.i) or (noun.dep_ == "appos" and noun.head.i == name.i)
+
+
+def appositions(token: "Token") -> list["Token"]:
+    """'The union's general secretary, Jo Roe,': the names standing in apposition to a subject.
+
+    The parser often hangs the name on the last noun of the description ('The mayor of
+    Springfield, Ana Ruiz,'), so the search goes down through 'of'/'at'/'for' phrases too."""
+    found, todo = [], [token]
+    while todo:
+        current = todo.pop(0)
+        for child in current.children:
+            if child.dep_ == "appos":
+                found.append(child)
+                todo.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "in"):
+                todo.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
