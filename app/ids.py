@@ -10,12 +10,14 @@ listed with the reason.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 EXTENSION = ".txt"
 MAX_ID_LENGTH = 200
 _PUNCTUATION = frozenset("-_.~")
 _WORD_CATEGORIES = ("L", "M", "N")  # letters, combining marks, digits
+_PLAIN = re.compile(r"[A-Za-z0-9_~-][A-Za-z0-9_.~-]*")  # the common case, decided without Unicode tables
 
 
 class RefusedName(ValueError):
@@ -28,6 +30,8 @@ def is_article_file(name: str) -> bool:
 
 def display_name(name: str) -> str:
     """A file name as text that can be shown and sent as JSON (undecodable bytes become U+FFFD)."""
+    if name.isascii():
+        return name
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
@@ -36,6 +40,8 @@ def article_id(file_name: str) -> str:
     if not is_article_file(file_name):
         raise RefusedName(f"not a {EXTENSION} file")
     stem = file_name[:-len(EXTENSION)]
+    if len(stem) <= MAX_ID_LENGTH and _PLAIN.fullmatch(stem):
+        return stem.lower()
     try:
         stem.encode("utf-8")
     except UnicodeEncodeError:

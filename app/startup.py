@@ -47,7 +47,7 @@ def open_archive(settings: Settings) -> Store:
         raise StartupError(f"start-up stopped: {report.line()}")
     if report.wrote:
         log.info("%s", report.line())
-        _give_back_memory()
+    _give_back_memory()  # what comparing or parsing the whole folder allocated is not kept while serving
     store = _open(settings, "cannot start: the store just written cannot be read")
     log.info("serving %d articles (%d files skipped: see /health)", store.info.articles, store.info.skipped)
     return store
@@ -84,7 +84,7 @@ def _stopped_by_signals(stop: threading.Event) -> Iterator[None]:
 
 
 def _give_back_memory() -> None:
-    """After an ingest in the server's own process, return freed heap pages to the system (glibc)."""
+    """After the start-up ingest in the server's own process, return freed heap pages to the system (glibc)."""
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):

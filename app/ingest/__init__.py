@@ -208,7 +208,7 @@ def _examine(folder_fd: int, entry: sources.Entry, current: versions.Versions, m
     try:
         return row, sources.article_text(source.raw)
     except Unreadable as exc:
-        return replace(row, article_id=None, reason=str(exc)), None
+        return row._replace(article_id=None, reason=str(exc)), None
 
 
 @dataclass(slots=True)
@@ -303,9 +303,9 @@ class _Run:
             return
         job = _Job(entry, row, old)
         if old is not None and old.parse_failed and old.parse_key == key:
-            self._skip(entry, old, replace(row, article_id=None, reason=old.reason, parse_failed=True))
+            self._skip(entry, old, row._replace(article_id=None, reason=old.reason, parse_failed=True))
         elif key in self.failed:
-            self._skip(entry, old, replace(row, article_id=None, reason=self.failed[key], parse_failed=True))
+            self._skip(entry, old, row._replace(article_id=None, reason=self.failed[key], parse_failed=True))
         elif key in self.waiting:
             self.waiting[key].append(job)
         elif (article := self.writer.parsed_by_key(key)) is not None:
@@ -327,7 +327,7 @@ class _Run:
         self.failed[job.row.parse_key] = outcome.failure
         log.warning("skipping %s: %s", job.entry.file, outcome.failure)
         for each in (job, *same_bytes):
-            self._skip(each.entry, each.old, replace(each.row, article_id=None, reason=outcome.failure,
+            self._skip(each.entry, each.old, each.row._replace(article_id=None, reason=outcome.failure,
                                                      parse_failed=True))
 
     def _put(self, job: _Job, article: ParsedArticle, what: str) -> None:

@@ -18,6 +18,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from app import ids
 from app.nlp.text import decode, normalize
@@ -36,8 +37,7 @@ class Unreadable(ValueError):
     """This file cannot be served; the message is the reason listed in /health."""
 
 
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
+class Fingerprint(NamedTuple):
     """What the file system says of a file: equal fingerprints mean the bytes need not be read again."""
 
     size: int
@@ -59,10 +59,10 @@ class Entry:
     article_id: str | None
     reason: str | None
     fingerprint: Fingerprint | None  # regular files only
+    file: str = ""  # the name as shown in /health and stored
 
-    @property
-    def file(self) -> str:
-        return ids.display_name(self.name)
+    def __post_init__(self) -> None:
+        self.file = ids.display_name(self.name)
 
 
 @dataclass(frozen=True, slots=True)

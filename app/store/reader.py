@@ -9,6 +9,7 @@ written, so SQLite takes no locks and keeps its caches.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import os
@@ -167,8 +168,7 @@ class Store:
     def file_rows(self) -> Iterator[FileRow]:
         """What the last ingest recorded of every listed file, in name order (for the next ingest)."""
         with self._db() as db:
-            for row in db.execute(f"SELECT {FILE_COLUMNS} FROM files ORDER BY name"):
-                yield FileRow(*row)
+            yield from map(FileRow._make, db.execute(f"SELECT {FILE_COLUMNS} FROM files ORDER BY name"))
 
     def has_article(self, article_id: str) -> bool:
         with self._db() as db:
@@ -186,7 +186,10 @@ class Store:
         with self._db() as db:
             row = db.execute("SELECT body, media_type, digest, gzipped FROM answers WHERE article_id = ? AND name = ?",
                              (article_id, name)).fetchone()
-        return Answer(*row) if row else None
+        if row is None:
+            return None
+        body, media_type, digest, gzipped = row
+        return Answer(gzip.decompress(gzipped) if body is None else body, media_type, digest, gzipped)
 
     def parsed(self, article_id: str) -> ParsedArticle | None:
         """The whole parsed article, for the reads that need all of it."""

@@ -7,12 +7,12 @@ corpus-wide queries (quotes by speaker or by words, entities by name or type).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Marks a SQLite file as ours (PRAGMA application_id): any other file is foreign and is rebuilt.
 APPLICATION_ID = 0x41525431  # "ART1"
 # Bump when the tables change: a store of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 FILE_NAME = "store.sqlite3"
 LOCK_NAME = "store.lock"
@@ -51,12 +51,14 @@ CREATE TABLE articles (
 CREATE INDEX articles_by_ordinal ON articles(ordinal);
 CREATE INDEX articles_by_parse_key ON articles(parse_key);
 
--- Whole answers, ready to send: body, ETag digest and gzip coding (NULL when it would not help).
+-- Whole answers, ready to send, with their ETag digest. Each is kept once: as its gzip coding
+-- when that is worth sending (the plain body is decompressed for the rare client without gzip),
+-- else as the plain body.
 CREATE TABLE answers (
     article_id TEXT NOT NULL,
     name TEXT NOT NULL,               -- article, text, text.plain, sections, quotes, speakers, entities
     media_type TEXT NOT NULL,
-    body BLOB NOT NULL,
+    body BLOB,                        -- NULL when gzipped holds it
     digest BLOB NOT NULL,
     gzipped BLOB,
     PRIMARY KEY (article_id, name)
@@ -137,9 +139,11 @@ END;
 """
 
 
-@dataclass(frozen=True, slots=True)
-class FileRow:
-    """A `files` row: one listed *.txt, served or skipped, with what the next ingest compares."""
+class FileRow(NamedTuple):
+    """A `files` row: one listed *.txt, served or skipped, with what the next ingest compares.
+
+    A tuple, not a dataclass: a warm start compares one per file of the archive.
+    """
 
     name: str
     article_id: str | None = None
@@ -155,4 +159,4 @@ class FileRow:
     parse_key: str | None = None
 
 
-FILE_COLUMNS = ", ".join(FileRow.__dataclass_fields__)
+FILE_COLUMNS = ", ".join(FileRow._fields)

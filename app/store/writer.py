@@ -97,7 +97,8 @@ class StoreWriter:
              encode_parsed(article)))
         db.executemany("INSERT INTO answers (article_id, name, media_type, body, digest, gzipped) "
                        "VALUES (?, ?, ?, ?, ?, ?)",
-                       [(aid, name, a.media_type, a.body, a.digest, a.gzipped) for name, a in rendered.answers.items()])
+                       [(aid, name, a.media_type, None if a.gzipped else a.body, a.digest, a.gzipped)
+                        for name, a in rendered.answers.items()])
         db.executemany("INSERT INTO sections (article_id, idx, id, heading, json) VALUES (?, ?, ?, ?, ?)",
                        [(aid, s.index, s.id, s.heading, js) for s, js in zip(article.sections, rendered.sections)])
         for rank, (e, js) in enumerate(zip(article.entities, rendered.entities)):
@@ -148,14 +149,13 @@ class StoreWriter:
     # --- files -------------------------------------------------------------------------------
 
     def put_file(self, row: FileRow) -> None:
-        self.db.execute(f"INSERT OR REPLACE INTO files ({FILE_COLUMNS}) VALUES ({', '.join('?' * 12)})",
-                        tuple(getattr(row, f) for f in FileRow.__dataclass_fields__))
+        self.db.execute(f"INSERT OR REPLACE INTO files ({FILE_COLUMNS}) VALUES ({', '.join('?' * len(row))})", row)
 
     def delete_file(self, name: str) -> None:
         self.db.execute("DELETE FROM files WHERE name = ?", (name,))
 
     def file_rows(self) -> list[FileRow]:
-        return [FileRow(*r) for r in self.db.execute(f"SELECT {FILE_COLUMNS} FROM files ORDER BY name")]
+        return [FileRow._make(r) for r in self.db.execute(f"SELECT {FILE_COLUMNS} FROM files ORDER BY name")]
 
     # --- the swap ----------------------------------------------------------------------------
 
