@@ -3,6 +3,7 @@ reader; incremental work, damaged or foreign files, the atomic swap, and concurr
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import subprocess
 import sys
@@ -163,3 +164,19 @@ def test_numbers_beyond_sqlite_integers_are_no_error(client):
     assert client.get("/articles", params={"offset": 10**30}).json()["items"] == []
     assert client.get(a + "/sections/" + "9" * 40).status_code == 404
     assert client.get(a + "/quotes", params={"section": "9" * 40}).json() == {"items": [], "total": 0}
+
+
+def test_many_touched_but_unchanged_files_are_recorded_once_not_parsed(tmp_path):
+    folder, cache = tmp_path / "articles", tmp_path / "cache"
+    folder.mkdir()
+    titles = [f"Harbour Note {i}" for i in range(70)]
+    for i, title in enumerate(titles):
+        (folder / f"n{i:02d}.txt").write_bytes(article(title))
+    ingest(folder, cache, ONE)
+    old = 10**18  # long ago: a file changed then is not racy
+    for path in folder.iterdir():
+        os.utime(path, ns=(old, old))  # new mtime and ctime, same bytes
+    refresh = ingest(folder, cache, ONE)
+    assert (refresh.wrote, refresh.parsed, refresh.unchanged) == (True, 0, 70)
+    again = ingest(folder, cache, ONE)
+    assert (again.wrote, again.parsed) == (False, 0)

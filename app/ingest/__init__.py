@@ -66,6 +66,7 @@ class IngestReport:
     seconds: float = 0.0
     wrote: bool = False
     interrupted: bool = False
+    stale_fingerprints: bool = False  # unchanged, but many files would be read again at every start
 
     def line(self) -> str:
         """The one-line summary."""
@@ -100,6 +101,12 @@ def ingest(articles_dir: Path, cache_dir: Path, options: Options | None = None) 
         report = _if_unchanged(folder_fd, cache_dir, current, options, quiet=True)
         if report is None:
             report = _write(folder_fd, cache_dir, current, options)
+        elif report.stale_fingerprints:  # worth recording, not worth failing for (e.g. a read-only image)
+            try:
+                report = _write(folder_fd, cache_dir, current, options)
+            except IngestError as exc:
+                log.info("the files are unchanged but their new fingerprints cannot be recorded (%s): "
+                         "they are read again at the next start", exc)
     finally:
         os.close(folder_fd)
     report.seconds = time.monotonic() - started
@@ -124,10 +131,9 @@ def _if_unchanged(folder_fd: int, cache_dir: Path, current: versions.Versions, o
             if not _same_but_fingerprint(row, item.old):
                 return None
             refreshed += 1
-        if refreshed >= _REFRESH_REWRITE:
-            return None
         info = store.info
-        return IngestReport(articles=info.articles, unchanged=info.articles, skipped=store.skipped())
+        return IngestReport(articles=info.articles, unchanged=info.articles, skipped=store.skipped(),
+                            stale_fingerprints=refreshed >= _REFRESH_REWRITE)
     finally:
         store.close()
 
@@ -170,7 +176,7 @@ def _write(folder_fd: int, cache_dir: Path, current: versions.Versions, options:
         raise IngestError(f"cannot write the store in {cache_dir} ({exc.strerror or exc})") from None
     try:
         unchanged = _if_unchanged(folder_fd, cache_dir, current, options, quiet=True)  # another writer did it
-        if unchanged is not None:
+        if unchanged is not None and not unchanged.stale_fingerprints:
             return unchanged
         store = _open_current(cache_dir, check=True)
         base, stored_render = (store.path, store.info.render_version) if store else (None, None)

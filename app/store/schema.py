@@ -51,14 +51,14 @@ CREATE TABLE articles (
 CREATE INDEX articles_by_ordinal ON articles(ordinal);
 CREATE INDEX articles_by_parse_key ON articles(parse_key);
 
--- Whole answers, ready to send, with their ETag digest. Each is kept once: as its gzip coding
--- when that is worth sending (the plain body is decompressed for the rare client without gzip),
--- else as the plain body.
+-- Whole answers, ready to send, with their ETag digest: the gzip coding when it is worth sending,
+-- and the plain body when there is no gzip coding or the answer is large (over 256 KiB); a small
+-- answer's plain body is decompressed from its gzip coding for the rare client without gzip.
 CREATE TABLE answers (
     article_id TEXT NOT NULL,
     name TEXT NOT NULL,               -- article, text, text.plain, sections, quotes, speakers, entities
     media_type TEXT NOT NULL,
-    body BLOB,                        -- NULL when gzipped holds it
+    body BLOB,                        -- NULL when gzipped holds it (small answers)
     digest BLOB NOT NULL,
     gzipped BLOB,
     PRIMARY KEY (article_id, name)

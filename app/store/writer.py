@@ -18,12 +18,15 @@ import sqlite3
 import time
 from pathlib import Path
 
-from app.api.answers import Rendered
+from app.api.answers import Answer, Rendered
 from app.domain import ParsedArticle
 from app.store.reader import decode_parsed, encode_parsed, store_path
 from app.store.schema import DDL, FILE_COLUMNS, FILE_NAME, LOCK_NAME, FileRow
 
 _NEW_SUFFIX = ".new"
+# Answers this large keep their plain body beside the gzip coding: a client without gzip
+# would otherwise cost a decompression of megabytes per request.
+_KEEP_PLAIN_FROM = 256 * 1024
 _WRITE_CACHE_KIB = 16 * 1024
 # Rewrite the file compactly once this share of its pages is free (articles removed or replaced).
 _VACUUM_FREE_SHARE = 0.25
@@ -97,7 +100,7 @@ class StoreWriter:
              encode_parsed(article)))
         db.executemany("INSERT INTO answers (article_id, name, media_type, body, digest, gzipped) "
                        "VALUES (?, ?, ?, ?, ?, ?)",
-                       [(aid, name, a.media_type, None if a.gzipped else a.body, a.digest, a.gzipped)
+                       [(aid, name, a.media_type, _plain_kept(a), a.digest, a.gzipped)
                         for name, a in rendered.answers.items()])
         db.executemany("INSERT INTO sections (article_id, idx, id, heading, json) VALUES (?, ?, ?, ?, ?)",
                        [(aid, s.index, s.id, s.heading, js) for s, js in zip(article.sections, rendered.sections)])
@@ -188,6 +191,13 @@ class StoreWriter:
             self.db.close()
         finally:
             self.path.unlink(missing_ok=True)
+
+
+def _plain_kept(answer: Answer) -> bytes | None:
+    """The plain body, unless its gzip coding holds it and decompressing it per request is cheap."""
+    if answer.gzipped is None or len(answer.body) >= _KEEP_PLAIN_FROM:
+        return answer.body
+    return None
 
 
 def _fsync_dir(folder: Path) -> None:
