@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     parse_timeout: float = Field(120.0, gt=0, description="Seconds one article may take to parse")
     ingest_workers: int | None = Field(None, ge=1, description="Parsing processes (default: one per core)")
     http_cache_entries: int = Field(4096, description="Answers kept in memory (0 turns the cache off)")
-    http_cache_mb: int = Field(16, description="Memory the kept answers may take, in MiB")
+    http_cache_mb: int = Field(8, description="Memory the kept answers may take, in MiB")
 
     @field_validator("log_level", mode="before")
     @classmethod
