@@ -5,9 +5,10 @@ parses only the new ones): `python -m app ingest`, then three warm starts
 (launch to the first /health 200; the median is reported), every per-article
 read of every article once (the reads come from the store; memory is sampled
 after), then wrk on the per-article read paths against a bare Starlette app
-serving the same bytes, in alternating rounds. Also: ingest of the same
-articles with one parsing process and with two, and one ~4.5 MB article whose
-/quotes answer (~6 MB) is read on 16 connections while /health is timed.
+serving the same bytes, in alternating rounds. Also: 400 generated articles
+ingested into an empty store with one parsing process and with two, and one
+~4.5 MB article whose /quotes answer (~6 MB) is read on 16 connections while
+/health is timed.
 Results go to bench/results/; the articles and stores are kept in bench/work/
 so a second run parses nothing it parsed before (delete it to start afresh).
 """
@@ -181,6 +182,8 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3, help="alternating A/B rounds per path")
     ap.add_argument("--seconds", type=float, default=3, help="wrk duration of one round")
     ap.add_argument("--skip-large", action="store_true", help="leave out the ~6 MB answer")
+    ap.add_argument("--speedup-articles", type=int, default=400,
+                    help="articles ingested with one parsing process and with two")
     args = ap.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     if not wrk.available():
@@ -192,7 +195,7 @@ def main() -> int:
     result = {"machine": machine(), "goals": GOALS, "settings": {"rounds": args.rounds, "seconds": args.seconds,
               "connections": 32, "threads": 1}, "sizes": []}
     speed_folder = WORK / "speedup" / "articles"
-    corpus.generate(speed_folder, 0, min(sizes[0], 200))
+    corpus.generate(speed_folder, 0, args.speedup_articles)
     with tempfile.TemporaryDirectory(prefix="stores-", dir=WORK) as stores:  # empty stores: every article parsed
         result["speedup"] = ingest.speedup(speed_folder, Path(stores))
     print(f"ingest of {result['speedup']['articles']} articles: one process {result['speedup']['one_s']:.1f} s, "

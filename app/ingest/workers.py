@@ -115,8 +115,10 @@ class LocalParsers:
         self._failed_starts = 0
 
     def room(self) -> int:
+        """Tasks it takes now: one per process running, and one more waiting per process, so a process
+        that finishes gets its next article at once instead of after the parent has stored its result."""
         busy = sum(1 for w in self._workers if w.task is not None)
-        return self.size - busy - len(self._queued)
+        return 2 * self.size - busy - len(self._queued)
 
     def submit(self, task: Task) -> None:
         self._queued.append(task)
