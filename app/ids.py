@@ -29,10 +29,11 @@ def is_article_file(name: str) -> bool:
 
 
 def display_name(name: str) -> str:
-    """A file name as text that can be shown and sent as JSON (undecodable bytes become U+FFFD)."""
+    """A file name as text that can be shown and sent as JSON: a byte that is not UTF-8 is written `\\xe9`,
+    so two such names stay two."""
     if name.isascii():
         return name
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def article_id(file_name: str) -> str:
