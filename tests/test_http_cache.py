@@ -246,3 +246,32 @@ def test_header_parsing():
     assert not accepts_gzip(b"gzip;q=0, *")
     assert none_match(b'"a", "b"', b'"b"') and none_match(b' * ', b'"x"') and none_match(b'W/"b"', b'"b"')
     assert not none_match(b'"ab"', b'"a"')
+
+
+def test_a_large_answer_built_per_request_is_hashed_and_compressed_off_the_event_loop(monkeypatch):
+    """A filtered list of a huge article is not stored ready: its ETag and gzip are made in a thread."""
+    import threading
+
+    from starlette.applications import Starlette
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    import app.api.cache as cache_module
+
+    body = b'{"items":[' + b",".join(b'{"text":"%d"}' % i for i in range(60_000)) + b"]}"
+    threads = {"loop": None, "build": None}
+    real_build = cache_module.build
+
+    def spy(*args, **kwargs):
+        threads["build"] = threading.current_thread()
+        return real_build(*args, **kwargs)
+
+    async def big(request):
+        threads["loop"] = threading.current_thread()  # an async endpoint runs on the event loop's thread
+        return Response(body, media_type="application/json")
+
+    monkeypatch.setattr(cache_module, "build", spy)
+    with TestClient(HttpCache(Starlette(routes=[Route("/big", big)]))) as client:
+        status, headers, sent = raw(client, "/big", **GZIP)
+    assert status == 200 and gzip.decompress(sent) == body
+    assert threads["build"] is not None and threads["build"] is not threads["loop"]
