@@ -180,3 +180,30 @@ def test_many_touched_but_unchanged_files_are_recorded_once_not_parsed(tmp_path)
     assert (refresh.wrote, refresh.parsed, refresh.unchanged) == (True, 0, 70)
     again = ingest(folder, cache, ONE)
     assert (again.wrote, again.parsed) == (False, 0)
+
+
+def test_a_stopped_ingest_keeps_what_it_parsed_and_the_next_one_does_the_rest(tmp_path, monkeypatch):
+    import threading
+
+    from app.ingest import progress
+
+    folder, cache = tmp_path / "articles", tmp_path / "cache"
+    folder.mkdir()
+    for i, title in enumerate(["Harbour Bridge", "Library Hours", "Night Market", "Ferry Times"]):
+        (folder / f"a{i}.txt").write_bytes(article(title))
+    stop = threading.Event()
+    real_step = progress.Progress.step
+
+    def step_then_stop(self, what):
+        real_step(self, what)
+        if what == "parsed":
+            stop.set()  # as Ctrl-C or SIGTERM would, once one article is stored
+
+    monkeypatch.setattr(progress.Progress, "step", step_then_stop)
+    first = ingest(folder, cache, Options(workers=1, progress_bar=False, stop=stop))
+    monkeypatch.setattr(progress.Progress, "step", real_step)
+    assert first.interrupted and 1 <= first.parsed < 4 and "interrupted" in first.line()
+    with Store.open(cache) as store:
+        assert store.info.articles == first.parsed
+    rest = ingest(folder, cache, ONE)
+    assert (rest.interrupted, rest.parsed, rest.articles) == (False, 4 - first.parsed, 4)
