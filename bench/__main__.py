@@ -9,8 +9,9 @@ serving the same bytes, in alternating rounds. Also: 400 generated articles
 ingested into an empty store with one parsing process and with two, and one
 ~4.5 MB article whose /quotes answer (~6 MB) is read on 16 connections while
 /health is timed.
-Results go to bench/results/; the articles and stores are kept in bench/work/
-so a second run parses nothing it parsed before (delete it to start afresh).
+Results go to bench/results/; the articles and a store per size are kept in
+bench/work/, so a second run parses nothing it parsed before (delete it to start
+afresh); a size's first store starts as a copy of another size's.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import http.client
 import json
 import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -200,13 +202,10 @@ def main() -> int:
         result["speedup"] = ingest.speedup(speed_folder, Path(stores))
     print(f"ingest of {result['speedup']['articles']} articles: one process {result['speedup']['one_s']:.1f} s, "
           f"two {result['speedup']['two_s']:.1f} s ({result['speedup']['speedup']:.2f}x)", flush=True)
-    folder, cache = WORK / "archive" / "articles", WORK / "archive" / "cache"
-    have = 0
     for count in sizes:
-        corpus.generate(folder, have, count)
-        have = count
-        for extra in sorted(folder.glob("*.txt"))[count:]:
-            extra.unlink()  # a smaller run after a larger one
+        folder, cache = WORK / "archive" / f"articles-{count}", WORK / "archive" / f"cache-{count}"
+        corpus.generate(folder, 0, count)
+        seed(cache, count)
         made = ingest.run(folder, cache)
         print(f"[{count}] ingest: {made['summary']} ({made['seconds']:.1f} s)", flush=True)
         row = measure_size(count, folder, cache, args)
@@ -221,6 +220,19 @@ def main() -> int:
     result["total_s"] = time.monotonic() - started
     print("\n" + write(result))
     return 0
+
+
+def seed(cache: Path, count: int) -> None:
+    """Start an empty store as a copy of another size's (the smallest larger one, else the largest smaller
+    one): the articles both hold are found by their bytes, not parsed again. Each size has its own folder."""
+    if (cache / "store.sqlite3").exists():
+        return
+    sizes = {int(p.name.split("-")[1]): p for p in (WORK / "archive").glob("cache-*") if (p / "store.sqlite3").exists()}
+    larger, smaller = [n for n in sizes if n > count], [n for n in sizes if n < count]
+    if larger or smaller:
+        cache.mkdir(parents=True, exist_ok=True)
+        source = sizes[min(larger)] if larger else sizes[max(smaller)]
+        shutil.copyfile(source / "store.sqlite3", cache / "store.sqlite3")
 
 
 def write(result: dict) -> str:
