@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from fastapi.testclient import TestClient
@@ -41,6 +42,12 @@ def client(app):
 @pytest.fixture(scope="session")
 def article(store):
     return store.parsed(ARTICLE_ID)
+
+
+@pytest.fixture(scope="session")
+def library(store):
+    """The served articles by id, read from the store: for tests that compare answers with the parses."""
+    return SimpleNamespace(articles={aid: store.parsed(aid) for aid, _ in store.article_files()})
 
 
 class BrokenStore:
