@@ -59,7 +59,7 @@ eval: install  # every corpus, the Wikinews one as its development two thirds an
 lock:
 	@test -n "$(PYTHON)" || { echo "make: no Python 3.11-3.13 found"; exit 1; }
 	test -x $(LOCK_VENV)/bin/uv || { $(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/python -m pip install --quiet $(UV); }
-	echo "setuptools>=68" | $(COMPILE) --extra dev -o $(DEV_LOCK)
+	echo "setuptools>=68" | $(COMPILE) --extra dev --extra cluster -o $(DEV_LOCK)
 	echo "setuptools>=68" | $(COMPILE) -c $(DEV_LOCK) -o $(LOCK)
 
 clean:

@@ -1,21 +1,19 @@
 """The ASGI application: `uvicorn app.main:app`."""
 from __future__ import annotations
 
-import logging
-import os
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api import articles, docs, entities, errors, health, quotes, slashes
 from app.api.cache import HttpCache
 from app.api.declared import declared_query_params
 from app.api.middleware import ReadOnlyCors, SecurityHeaders
 from app.api.negotiation import cache_variant
-from app.settings import Settings, get_settings
-from app.store import Library, NoArticlesError, load_library
-
-log = logging.getLogger("app")
+from app.settings import Settings, settings_or_exit
+from app.startup import StartupError, open_archive
+from app.store import Store
 
 DESCRIPTION = """
 A read-only API over news articles: full text, sections, every quotation with
@@ -38,18 +36,31 @@ are ignored.
 """
 
 
-def create_app(settings: Settings | None = None, library: Library | None = None) -> FastAPI:
-    settings = settings or get_settings()
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+    """The app over `store`, or, when none is given, over the store its start-up ingest brings up to date."""
+    settings = settings or settings_or_exit()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        if getattr(app.state, "library", None) is None:
-            app.state.library = _load_or_exit(settings)
-        yield
+        opened = None
+        if app.state.store is None:
+            try:
+                app.state.store = opened = open_archive(settings)
+            except StartupError as exc:
+                app.state.startup_error = str(exc)
+                raise
+        try:
+            yield
+        finally:
+            if opened is not None:
+                app.state.store = None
+                opened.close()
 
     app = FastAPI(title="article-api", version="1.0.0", description=DESCRIPTION,
                   docs_url=None, redoc_url=None, lifespan=lifespan)
-    app.state.library = library
+    app.state.store = store
+    app.state.startup_error = None
+    app.add_middleware(OneLineStartupFailure, state=app.state)  # innermost: the HTTP cache stays outermost
     errors.install(app)
     for module in (articles, quotes, entities, health):
         app.include_router(module.router)
@@ -65,16 +76,24 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
     return app
 
 
-def _load_or_exit(settings: Settings) -> Library:
-    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
-    try:
-        library = load_library(settings.articles_dir, settings.cache_dir, settings.max_article_bytes)
-    except NoArticlesError as exc:
-        log.critical("cannot start: %s", exc)
-        logging.shutdown()
-        os._exit(1)  # one clear line, not a lifespan traceback; nothing is bound or open yet
-    log.info("serving %d articles (%d skipped)", len(library.articles), len(library.skipped))
-    return library
+class OneLineStartupFailure:
+    """A start-up that fails for a known reason reports that reason, not the lifespan's traceback."""
+
+    def __init__(self, app: ASGIApp, state):
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "lifespan":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_reason(message: Message) -> None:
+            if message["type"] == "lifespan.startup.failed" and self.state.startup_error:
+                message = {**message, "message": self.state.startup_error}
+            await send(message)
+
+        await self.app(scope, receive, send_reason)
 
 
 app = create_app()

@@ -1,45 +1,70 @@
-"""The benchmark's article folders: the shared corpus, and 1,000 articles generated from it."""
+"""The benchmark's articles: distinct texts generated from the shared corpora, real parses each.
+
+Article i is a source article (round robin over the shared corpus and the
+Wikinews corpus) with its body paragraphs shuffled by a generator seeded with
+i, plus one paragraph borrowed from another source: the same i always gives
+the same text, so a larger set is a smaller one plus new articles (ingest is
+then incremental), and no two texts are the same (checked).
+"""
 from __future__ import annotations
 
+import hashlib
 import random
-import shutil
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-FOCUS = "vance-russia-concessions"  # the article whose quotes the benchmark filters by speaker
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SOURCES = (SHARED / "corpus", SHARED / "corpus-wikinews")
+FOCUS = "vance-russia-concessions"  # the source whose generated copies the per-article paths read
+WORDS = "harbour bridge council winter repair budget ferry market library night river stone road".split()
 
 
-def copy_shared(dest: Path) -> str:
-    """The shared corpus's *.txt into `dest`; returns the id the per-article paths use."""
+def sources() -> list[Path]:
+    return sorted(p for folder in SOURCES for p in folder.glob("*.txt"))
+
+
+def article_id(i: int) -> str:
+    return f"article-{i:05d}"
+
+
+def generate(dest: Path, start: int, stop: int, seed: int = 5) -> None:
+    """Articles start..stop-1 into `dest` (those already there are kept)."""
+    paths = sources()
+    lines = [p.read_text(encoding="utf-8").splitlines() for p in paths]
     dest.mkdir(parents=True, exist_ok=True)
-    for path in sorted(SHARED.glob("*.txt")):
-        shutil.copy(path, dest / path.name)
-    return FOCUS
+    seen = {hashlib.sha256(p.read_bytes()).digest() for p in dest.glob("*.txt")
+            if not start <= int(p.stem.rsplit("-", 1)[1]) < stop}
+    for i in range(start, stop):
+        rng = random.Random(seed * 1_000_003 + i)
+        k = i % len(paths)
+        while True:
+            head, body = lines[k][:2], [line for line in lines[k][2:] if line.strip()]
+            other = lines[(k + 1 + rng.randrange(len(paths) - 1)) % len(paths)]
+            body = [*body, rng.choice([line for line in other[2:] if len(line) > 80] or other)]
+            rng.shuffle(body)
+            data = ("\n".join([*head, *body]) + "\n").encode()
+            digest = hashlib.sha256(data).digest()
+            if digest not in seen:
+                break
+        seen.add(digest)
+        path = dest / f"{article_id(i)}.txt"
+        if not (path.exists() and path.read_bytes() == data):  # an unchanged file keeps its fingerprint
+            path.write_bytes(data)
 
 
-def generate(dest: Path, count: int = 1000, seed: int = 5) -> str:
-    """`count` articles, article-0001..., each a corpus article with its body paragraphs shuffled.
+def focus_id(count: int) -> str:
+    """The first generated article made from FOCUS."""
+    index = [p.stem for p in sources()].index(FOCUS)
+    return article_id(index) if index < count else article_id(0)
 
-    The headline and the line under it stay first, so each one still parses as an article;
-    each gets one paragraph borrowed from another article, so no two files are the same.
-    Returns the id of the first article built from FOCUS.
-    """
-    sources = sorted(SHARED.glob("*.txt"))
-    lines = [p.read_text(encoding="utf-8").splitlines() for p in sources]
+
+def large(dest: Path, quotes: int = 9000) -> str:
+    """One ~4.5 MB article of long quotations (its /quotes answer is about 6 MB); returns its id."""
+    rng = random.Random(11)
+    paragraphs = [f"\"{' '.join(rng.choice(WORDS) for _ in range(70)).capitalize()},\" Anna Berg said on day {i}."
+                  for i in range(quotes)]
     dest.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed)
-    focus = None
-    for i in range(count):
-        k = i % len(sources)
-        head, body = lines[k][:2], [line for line in lines[k][2:] if line.strip()]
-        other = lines[(k + 1 + i // len(sources)) % len(sources)]
-        body = [*body, rng.choice([line for line in other[2:] if len(line) > 80])]
-        rng.shuffle(body)
-        article_id = f"article-{i + 1:04d}"
-        (dest / f"{article_id}.txt").write_text("\n".join([*head, *body]) + "\n", encoding="utf-8")
-        if focus is None and sources[k].stem == FOCUS:
-            focus = article_id
-    return focus or "article-0001"
+    (dest / "large-report.txt").write_text("Large Report\nBy Jane Doe\n" + "\n".join(paragraphs) + "\n")
+    return "large-report"
 
 
 def read_paths(article_id: str) -> list[str]:
@@ -48,6 +73,8 @@ def read_paths(article_id: str) -> list[str]:
     return ["/articles", a, a + "/text", a + "/quotes?speaker=Vance", a + "/entities"]
 
 
-def all_read_paths(ids: list[str]) -> list[str]:
-    """Every read path of every article: what `serving the corpus` means for memory."""
-    return ["/articles", *(p for i in ids for p in read_paths(i)[1:])]
+def article_paths(article_id: str) -> list[str]:
+    """Every per-article read of one article: what `serving the archive` means for memory."""
+    a = f"/articles/{article_id}"
+    return [a, a + "/text", a + "/sections", a + "/quotes", a + "/quotes?speaker=Vance", a + "/speakers",
+            a + "/entities"]

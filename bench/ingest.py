@@ -1,50 +1,34 @@
-"""Ingest speed: the project's whole cold load against a bare `nlp.pipe` pass of the same model.
-
-Run as `python -m bench.ingest FOLDER` (a child process, so the benchmark can bound it in time);
-prints one JSON object. Both sides get the same texts after one untimed warm-up of each.
-"""
+"""Ingest runs as a user runs them: `python -m app ingest`, timed from launch to exit."""
 from __future__ import annotations
 
-import json
+import os
+import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from app.nlp.pipeline import load_nlp
-from app.nlp.text import normalize
-from app.store import load_library, read_article_text
+from bench.servers import ROOT
 
 
-def measure(folder: Path) -> dict:
-    texts = [normalize(read_article_text(p, 5 * 1024 * 1024)) for p in sorted(folder.glob("*.txt"))]
-    nlp = load_nlp()
-    with tempfile.TemporaryDirectory() as warm:
-        for _ in nlp.pipe(texts[:6]):
-            pass
-        load_library(_subset(folder, Path(warm), 6), Path(warm) / "cache")
-
+def run(folder: Path, cache: Path, workers: int | None = None, timeout: float = 7200) -> dict:
+    """Wall time and the summary line of one ingest of `folder` into `cache`."""
+    command = [sys.executable, "-m", "app", "ingest", str(folder), "--no-progress"]
+    if workers:
+        command += ["--workers", str(workers)]
+    env = {**os.environ, "CACHE_DIR": str(cache), "LOG_LEVEL": "warning"}
     t0 = time.perf_counter()
-    for _ in nlp.pipe(texts):
-        pass
-    bare = time.perf_counter() - t0
-
-    with tempfile.TemporaryDirectory() as cache:  # empty: every article is parsed and written
-        t0 = time.perf_counter()
-        library = load_library(folder, Path(cache))
-        project = time.perf_counter() - t0
-    words = sum(a.word_count for a in library.articles.values())
-    return {"articles": len(library.articles), "words": words, "bare_s": bare, "project_s": project,
-            "bare_wps": words / bare, "project_wps": words / project, "ratio": project / bare}
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    seconds = time.perf_counter() - t0
+    if done.returncode != 0:
+        raise RuntimeError(f"ingest failed: {done.stderr.strip()[-2000:]}")
+    line = done.stdout.strip().splitlines()[-1]
+    parsed = int(line.split("(")[1].split(" parsed")[0].replace(",", ""))
+    return {"seconds": seconds, "parsed": parsed, "summary": line}
 
 
-def _subset(folder: Path, dest: Path, n: int) -> Path:
-    dest = dest / "articles"
-    dest.mkdir()
-    for p in sorted(folder.glob("*.txt"))[:n]:
-        (dest / p.name).write_bytes(p.read_bytes())
-    return dest
-
-
-if __name__ == "__main__":
-    print(json.dumps(measure(Path(sys.argv[1]))))
+def speedup(folder: Path, work: Path) -> dict:
+    """One parsing process against two, on the same articles, each into an empty store."""
+    one = run(folder, work / "one-process", workers=1)
+    two = run(folder, work / "two-processes", workers=2)
+    return {"articles": one["parsed"], "one_s": one["seconds"], "two_s": two["seconds"],
+            "speedup": one["seconds"] / two["seconds"]}

@@ -20,6 +20,7 @@ import argparse
 import hashlib
 import json
 import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -91,15 +92,16 @@ def client_for(texts: dict[str, str]):
     """A TestClient over the real app serving these (id -> text) articles, parsed afresh."""
     from fastapi.testclient import TestClient
 
+    from app.ingest.parsed import store_parsed
     from app.main import create_app
     from app.nlp.pipeline import parse_articles
     from app.settings import Settings
-    from app.store import Library
+    from app.store import Store
 
-    parsed = parse_articles(list(texts.items()))
-    library = Library(articles={a.id: a for a in parsed})
-    with TestClient(create_app(Settings(), library=library)) as client:
-        yield client
+    with tempfile.TemporaryDirectory(prefix="eval-store-") as folder:
+        store_parsed(Path(folder), parse_articles(list(texts.items())))
+        with Store.open(Path(folder)) as store, TestClient(create_app(Settings(), store=store)) as client:
+            yield client
 
 
 def score(corpora: list[Path], show_misses: bool) -> dict[str, dict]:

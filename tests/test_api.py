@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 
 from app.main import create_app
 from app.settings import Settings
-from conftest import ARTICLE_ID, DATA
+from conftest import ARTICLE_ID, DATA, BrokenStore
 
 A = f"/articles/{ARTICLE_ID}"
 GET_PATHS = ["/articles", A, A + "/text", A + "/sections", A + "/sections/lead", A + "/sections/0",
@@ -175,8 +175,13 @@ def test_root_redirects_to_docs(client):
     assert 300 <= r.status_code < 400 and r.headers["location"] == "/docs"
 
 
-def test_health(client, library):
-    assert client.get("/health").json() == {"status": "ok", "articles": len(library.articles), "skipped": []}
+def test_health_reports_the_store_and_is_never_cached(client, store, library):
+    r = client.get("/health")
+    body = r.json()
+    assert {k: body[k] for k in ("status", "articles", "skipped", "note")} == \
+        {"status": "ok", "articles": len(library.articles), "skipped": [], "note": None}
+    assert body["parser_version"] == store.info.parser_version and body["model_version"].startswith("en-core-web-sm")
+    assert r.headers["cache-control"] == "no-store"
 
 
 def test_docs_pages_are_local_and_have_a_strict_csp(client):
@@ -189,8 +194,8 @@ def test_docs_pages_are_local_and_have_a_strict_csp(client):
         .split(";")[0]
 
 
-def test_unexpected_error_is_500_problem_without_trace(library, caplog):
-    app = create_app(Settings(articles_dir=DATA), library=library)
+def test_unexpected_error_is_500_problem_without_trace(store, caplog):
+    app = create_app(Settings(articles_dir=DATA), store=store)
 
     @app.get("/boom")
     def boom():
@@ -202,21 +207,16 @@ def test_unexpected_error_is_500_problem_without_trace(library, caplog):
     assert "RuntimeError" in caplog.text  # the trace goes to the log
 
 
-def test_broken_library_is_500_problem(library):
-    class Broken:
-        @property
-        def articles(self):
-            raise OSError("disk gone at /var/lib/x")
-
-    app = create_app(Settings(articles_dir=DATA), library=Broken())
+def test_broken_store_is_500_problem():
+    app = create_app(Settings(articles_dir=DATA), store=BrokenStore())
     with TestClient(app, raise_server_exceptions=False) as c:
         for path in ("/articles", A, A + "/quotes", "/health"):
             body = is_problem(c.get(path), 500)
             assert "/var/lib" not in str(body)
 
 
-def test_cors_only_for_configured_origins_and_reads(library):
-    app = create_app(Settings(articles_dir=DATA, cors_origins=["https://ok.example"]), library=library)
+def test_cors_only_for_configured_origins_and_reads(store):
+    app = create_app(Settings(articles_dir=DATA, cors_origins=["https://ok.example"]), store=store)
     with TestClient(app) as c:
         ok = c.get(A, headers={"Origin": "https://ok.example"})
         assert ok.headers["access-control-allow-origin"] == "https://ok.example"

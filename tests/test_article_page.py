@@ -13,7 +13,10 @@ from app.api import page, schemas, views
 from app.api.csp import source_hash
 from app.main import create_app
 from app.settings import PROJECT_ROOT, Settings
-from app.store import load_library
+from types import SimpleNamespace
+
+from app.ingest import Options, ingest
+from app.store import Store
 from conftest import ARTICLE_ID
 from fixtures.html import having, read
 
@@ -32,8 +35,11 @@ def headers(accept: str | None) -> dict[str, str]:
 
 
 def client_for(folder: Path, cache: Path):
-    library = load_library(folder, cache)
-    return TestClient(create_app(Settings(articles_dir=folder), library=library)), library
+    """The real app over a store the real ingest made of `folder`, and the parsed articles by id."""
+    ingest(folder, cache, Options(workers=1, progress_bar=False))
+    store = Store.open(cache)
+    library = SimpleNamespace(articles={aid: store.parsed(aid) for aid, _ in store.article_files()})
+    return TestClient(create_app(Settings(articles_dir=folder, cache_dir=cache), store=store)), library
 
 
 @pytest.fixture(scope="module", params=["shared corpus", "data/eval"])
@@ -57,7 +63,7 @@ Mara Quill, who runs the <b>Quill & Daughters</b> bakery in Portwell, said the o
 
 Nobody knows who painted "<img src=x onerror=alert(2)>" on the wall.
 """
-HOSTILE_ID = 'odd & <id> "quoted"'
+HOSTILE_ID = "odd.id~quoted"  # the id rule admits no markup; the text below carries it
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from app.api.cache import HttpCache, LruStore, key_size
 from app.api.representation import accepts_gzip, build, precondition
 from app.main import create_app
 from app.settings import PROJECT_ROOT, Settings
+from conftest import BrokenStore
 
 DATA = PROJECT_ROOT / "data" / "articles"
 A = "/articles/vance-russia-concessions"
@@ -35,9 +36,9 @@ def raw(client: TestClient, path: str, method: str = "GET", **headers: str):
 
 
 @pytest.fixture()
-def fresh(library):
+def fresh(store):
     """An app of our own: its cache starts empty and its size can be asserted."""
-    app = create_app(Settings(articles_dir=DATA), library=library)
+    app = create_app(Settings(articles_dir=DATA), store=store)
     with TestClient(app) as c:
         yield c, cache_of(app)
 
@@ -48,7 +49,7 @@ def test_every_200_has_etag_cache_control_and_vary(client, path):
         status, headers, body = raw(client, path, **IDENTITY)
         assert status == 200
         assert headers["etag"].startswith('"') and headers["etag"].endswith('"')
-        assert "max-age=" in headers["cache-control"]
+        assert ("no-store" if path == "/health" else "max-age=") in headers["cache-control"]
         assert {"accept", "accept-encoding"} <= {v.strip().lower() for v in headers["vary"].split(",")}
         assert int(headers["content-length"]) == len(body)
         assert headers["x-content-type-options"] == "nosniff"
@@ -103,10 +104,10 @@ def test_gzip_is_made_once_and_stored(fresh):
     assert body is not None and body == entry.gzipped.body
 
 
-def test_cached_answers_are_the_apps_own_bytes(library):
+def test_cached_answers_are_the_apps_own_bytes(store):
     """Same status, headers and body with the cache off, on a miss and on a hit."""
     def answers(entries: int) -> list:
-        app = create_app(Settings(articles_dir=DATA, http_cache_entries=entries), library=library)
+        app = create_app(Settings(articles_dir=DATA, http_cache_entries=entries), store=store)
         out = []
         with TestClient(app) as c:
             for path in READS:
@@ -161,9 +162,9 @@ def test_an_encoded_parameter_name_is_still_the_parameter(fresh):
     assert encoded["total"] == first["quote_count"] < everyone
 
 
-def test_unknown_parameters_neither_split_nor_grow_the_cache(library):
+def test_unknown_parameters_neither_split_nor_grow_the_cache(store):
     budget = 1  # MiB
-    app = create_app(Settings(articles_dir=DATA, http_cache_mb=budget), library=library)
+    app = create_app(Settings(articles_dir=DATA, http_cache_mb=budget), store=store)
     with TestClient(app) as c:
         store = cache_of(app).store
         bare = c.get(A + "/speakers")
@@ -173,9 +174,9 @@ def test_unknown_parameters_neither_split_nor_grow_the_cache(library):
         assert len(store) == 1 and store.bytes <= budget * 1024 * 1024
 
 
-def test_declared_parameters_come_from_the_apps_routes(library):
+def test_declared_parameters_come_from_the_apps_routes(store):
     """A route added after the app is built keys on its own parameter: no hand-kept list."""
-    app = create_app(Settings(articles_dir=DATA), library=library)
+    app = create_app(Settings(articles_dir=DATA), store=store)
 
     @app.get("/echo")
     def echo(word: str = "none") -> dict:
@@ -189,10 +190,10 @@ def test_declared_parameters_come_from_the_apps_routes(library):
         assert len(cache_of(app).store) == 3
 
 
-def test_declared_parameter_values_count_in_the_budget(library):
+def test_declared_parameter_values_count_in_the_budget(store):
     """A long declared value makes its own entry, and its key is paid for within the budget."""
     budget = 1
-    app = create_app(Settings(articles_dir=DATA, http_cache_mb=budget), library=library)
+    app = create_app(Settings(articles_dir=DATA, http_cache_mb=budget), store=store)
     with TestClient(app) as c:
         store = cache_of(app).store
         for i in range(300):
@@ -235,8 +236,25 @@ def test_text_plain_is_its_own_variant(fresh):
     assert len(cache.store) == 2
 
 
-def test_the_cache_is_bounded_by_count(library):
-    app = create_app(Settings(articles_dir=DATA, http_cache_entries=3), library=library)
+def test_health_is_never_kept(fresh):
+    client, cache = fresh
+    for _ in range(3):
+        assert client.get("/health").headers["cache-control"] == "no-store"
+    assert len(cache.store) == 0
+
+
+def test_stored_answers_keep_their_own_etag_and_gzip(fresh, store):
+    client, cache = fresh
+    answer = store.answer("vance-russia-concessions", "quotes")
+    status, headers, body = raw(client, A + "/quotes", **GZIP)
+    assert status == 200 and headers["content-encoding"] == "gzip" and body == answer.gzipped
+    assert headers["etag"] == '"%s-gzip"' % answer.digest.decode()
+    status, headers, body = raw(client, A + "/quotes", **IDENTITY)
+    assert body == answer.body and headers["etag"] == '"%s"' % answer.digest.decode()
+
+
+def test_the_cache_is_bounded_by_count(store):
+    app = create_app(Settings(articles_dir=DATA, http_cache_entries=3), store=store)
     with TestClient(app) as c:
         for path in READS:
             assert c.get(path).status_code == 200
@@ -264,13 +282,8 @@ def test_errors_stay_problems_and_are_not_stored(fresh, path, status):
     assert len(cache.store) == 0
 
 
-def test_a_500_is_never_stored(library):
-    class Broken:
-        @property
-        def articles(self):
-            raise OSError("gone")
-
-    app = create_app(Settings(articles_dir=DATA), library=Broken())
+def test_a_500_is_never_stored():
+    app = create_app(Settings(articles_dir=DATA), store=BrokenStore())
     with TestClient(app, raise_server_exceptions=False) as c:
         for _ in range(2):
             assert c.get("/articles").status_code == 500
@@ -286,8 +299,8 @@ def test_docs_keep_their_csp_and_assets_are_not_stored(fresh):
     assert len(cache.store) == before
 
 
-def test_cors_answers_differ_by_origin_and_skip_the_store(library):
-    app = create_app(Settings(articles_dir=DATA, cors_origins=["https://ok.example"]), library=library)
+def test_cors_answers_differ_by_origin_and_skip_the_store(store):
+    app = create_app(Settings(articles_dir=DATA, cors_origins=["https://ok.example"]), store=store)
     with TestClient(app) as c:
         for _ in range(2):
             plain = c.get(A)
@@ -348,3 +361,32 @@ def test_if_match_on_a_missing_resource_is_still_404(client):
     for value in ('"x"', "*"):
         r = client.get("/articles/nope", headers={"If-Match": value})
         assert r.status_code == 404 and r.headers["content-type"].startswith("application/problem+json")
+
+
+def test_a_large_answer_built_per_request_is_hashed_and_compressed_off_the_event_loop(monkeypatch):
+    """A filtered list of a huge article is not stored ready: its ETag and gzip are made in a thread."""
+    import threading
+
+    from starlette.applications import Starlette
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    import app.api.cache as cache_module
+
+    body = b'{"items":[' + b",".join(b'{"text":"%d"}' % i for i in range(60_000)) + b"]}"
+    threads = {"loop": None, "build": None}
+    real_build = cache_module.build
+
+    def spy(*args, **kwargs):
+        threads["build"] = threading.current_thread()
+        return real_build(*args, **kwargs)
+
+    async def big(request):
+        threads["loop"] = threading.current_thread()  # an async endpoint runs on the event loop's thread
+        return Response(body, media_type="application/json")
+
+    monkeypatch.setattr(cache_module, "build", spy)
+    with TestClient(HttpCache(Starlette(routes=[Route("/big", big)]))) as client:
+        status, headers, sent = raw(client, "/big", **GZIP)
+    assert status == 200 and gzip.decompress(sent) == body
+    assert threads["build"] is not None and threads["build"] is not threads["loop"]

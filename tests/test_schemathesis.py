@@ -11,9 +11,8 @@ from hypothesis import HealthCheck, settings
 
 from app.main import create_app
 from app.settings import Settings
-from app.store import Library
 
-schema = schemathesis.openapi.from_dict(create_app(Settings(), library=Library()).openapi())
+schema = schemathesis.openapi.from_dict(create_app(Settings()).openapi())
 
 
 @schema.parametrize()

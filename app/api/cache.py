@@ -20,15 +20,19 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import partial
 from operator import itemgetter
 from urllib.parse import parse_qsl
 
+import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.errors import problem
 from app.api.middleware import READ_METHODS, SECURITY_HEADERS
-from app.api.representation import Representation, accepts_gzip, build, precondition
+from app.api.representation import PRECOMPUTED_KEY, Representation, accepts_gzip, build, precondition
 
+# A body this large is hashed and compressed in a worker thread, so small requests never wait behind it.
+OFF_LOOP_BYTES = 256 * 1024
 EMPTY_BODY = {"type": "http.response.body", "body": b""}
 
 Variant = Callable[[str, bytes], bytes]
@@ -165,7 +169,10 @@ class HttpCache:
             return None
         body = b"".join(chunks)
         if start["status"] == 200:
-            return build(200, list(start.get("headers", [])), body, compress)
+            made = partial(build, 200, list(start.get("headers", [])), body, compress, start.get(PRECOMPUTED_KEY))
+            if len(body) >= OFF_LOOP_BYTES and start.get(PRECOMPUTED_KEY) is None:
+                return await anyio.to_thread.run_sync(made)  # hashing and gzip of megabytes: not on the loop
+            return made()
         await send(start)
         await send(EMPTY_BODY if scope["method"] == "HEAD" else {"type": "http.response.body", "body": body})
         return None

@@ -6,10 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 from pydantic import BeforeValidator
+from starlette.responses import Response
 
-from app.api import schemas, views
-from app.api.deps import ArticleDep
+from app.api import schemas
+from app.api.deps import ArticleIdPath, KnownIdDep, StoreDep, get_known_id
 from app.api.errors import NotFound, problems
+from app.api.stored import item_list, stored_answer
 
 router = APIRouter(prefix="/articles/{article_id}/entities", tags=["entities"])
 
@@ -44,21 +46,25 @@ def _upper(value: object) -> object:
 @router.get("", response_model=schemas.EntityList, summary="Named entities, most salient first",
             responses=problems(404, 422))
 def list_entities(
-    article: ArticleDep,
+    store: StoreDep,
+    article_id: ArticleIdPath,
     type: Annotated[EntityType | None, BeforeValidator(_upper), Query(
         description="Only entities of this label (case-insensitive)")] = None,
-) -> schemas.EntityList:
-    entities = [e for e in article.entities if type is None or e.type == type.value]
-    return schemas.EntityList(items=[views.entity(e) for e in entities], total=len(entities))
+) -> Response:
+    if type is None:
+        return stored_answer(store, article_id, "entities")
+    items = store.entities(get_known_id(store, article_id), type.value)
+    return item_list(items, total=len(items))
 
 
 @router.get("/{entity_id}", response_model=schemas.Entity, summary="One entity with all its mentions",
             responses=problems(404))
 def get_entity(
-    article: ArticleDep,
+    store: StoreDep,
+    article_id: KnownIdDep,
     entity_id: Annotated[str, Path(description="Entity id (see the list)")],
-) -> schemas.Entity:
-    for entity in article.entities:
-        if entity.id == entity_id:
-            return views.entity(entity)
-    raise NotFound(f"No entity '{entity_id[:80]}' in article '{article.id}'")
+) -> Response:
+    entity = store.entity(article_id, entity_id)
+    if entity is None:
+        raise NotFound(f"No entity '{entity_id[:80]}' in article '{article_id}'")
+    return Response(entity, media_type="application/json")

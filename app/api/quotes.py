@@ -4,11 +4,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from starlette.responses import Response
 
-from app.api import schemas, views
-from app.api.deps import ArticleDep, find_section
+from app.api import schemas
+from app.api.deps import ArticleIdPath, StoreDep, get_known_id
 from app.api.errors import problems
+from app.api.stored import StoredResponse, item_list, stored_answer
 from app.nlp.names import EXACT_MATCH, speaker_match_score
+from app.store import SpeakerCandidate
 
 router = APIRouter(prefix="/articles/{article_id}", tags=["quotes"])
 
@@ -16,7 +19,8 @@ router = APIRouter(prefix="/articles/{article_id}", tags=["quotes"])
 @router.get("/quotes", response_model=schemas.QuoteList, summary="Quotations, with who said them",
             responses=problems(404, 422))
 def list_quotes(
-    article: ArticleDep,
+    store: StoreDep,
+    article_id: ArticleIdPath,
     speaker: Annotated[str | None, Query(
         max_length=200,
         description="Speaker's id, full name, alias or surname; case, accents and punctuation are "
@@ -24,33 +28,28 @@ def list_quotes(
                     "an empty list.")] = None,
     section: Annotated[str | None, Query(max_length=200, description="Section id or index; an unknown one is "
                                          "an empty list")] = None,
-) -> schemas.QuoteList:
-    quotes = article.quotes
-    if speaker is not None:
-        wanted = _wanted_speakers(article, speaker)
-        quotes = [q for q in quotes if q.speaker and q.speaker.id in wanted]
-    if section is not None:
-        found = find_section(article, section)
-        quotes = [q for q in quotes if found is not None and q.section_id == found.id]
-    items = [views.quote(q) for q in quotes]
-    return schemas.QuoteList(items=items, total=len(items))
+) -> Response:
+    if speaker is None and section is None:
+        return stored_answer(store, article_id, "quotes")  # the whole list, kept ready with its gzip
+    key = get_known_id(store, article_id)
+    wanted = None if speaker is None else sorted(_wanted_speakers(store.speakers(key), speaker))
+    items = [] if wanted == [] else store.quotes(key, wanted, section)
+    return item_list(items, total=len(items))
 
 
 @router.get("/speakers", response_model=schemas.SpeakerList, summary="Who is quoted, and how often",
             responses=problems(404))
-def list_speakers(article: ArticleDep) -> schemas.SpeakerList:
-    return schemas.SpeakerList(items=views.speakers(article))
+def list_speakers(store: StoreDep, article_id: ArticleIdPath) -> StoredResponse:
+    return stored_answer(store, article_id, "speakers")
 
 
-def _wanted_speakers(article, query: str) -> set[str]:
+def _wanted_speakers(candidates: list[SpeakerCandidate], query: str) -> set[str]:
     """Ids of the speakers a `?speaker=` names: every exact match, else the one nearest spelling.
 
     Only people the article quotes are candidates, and a near spelling must point at one of
     them unambiguously, so a query never drifts to a different person.
     """
-    speaker_ids = {q.speaker.id for q in article.quotes if q.speaker}
-    scores = {e.id: speaker_match_score(query, e.name, e.aliases, e.id)
-              for e in article.entities if e.id in speaker_ids}
+    scores = {c.id: speaker_match_score(query, c.name, c.aliases, c.id) for c in candidates}
     exact = {sid for sid, score in scores.items() if score >= EXACT_MATCH}
     if exact:
         return exact

@@ -49,7 +49,35 @@ class Representation:
     storable: bool  # false when the app said no-store or private
 
 
-def build(status: int, headers: Headers, body: bytes, compress: bool = True) -> Representation:
+@dataclass(frozen=True, slots=True)
+class Precomputed:
+    """An answer's digest and gzip coding made ahead of time (kept in the store with its body).
+
+    The app passes it in its `http.response.start` message under PRECOMPUTED_KEY, so a large
+    stored answer is never hashed or compressed again on the event loop.
+    """
+
+    digest: bytes
+    gzipped: bytes | None
+
+
+PRECOMPUTED_KEY = "article_api.precomputed"
+
+
+def digest(body: bytes) -> bytes:
+    return hashlib.blake2b(body, digest_size=16).hexdigest().encode()
+
+
+def gzip_coding(body: bytes, content_type: bytes) -> bytes | None:
+    """The gzip coding of a body when it is worth sending: compressible, large enough, and smaller."""
+    if len(body) < GZIP_MIN_BYTES or not content_type.lower().startswith(_COMPRESSIBLE):
+        return None
+    packed = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)  # mtime=0: same bytes every time
+    return packed if len(packed) < len(body) else None
+
+
+def build(status: int, headers: Headers, body: bytes, compress: bool = True,
+          precomputed: Precomputed | None = None) -> Representation:
     """Everything needed to answer a GET, HEAD or conditional GET for this 200 without the app.
 
     `compress=False` skips the gzip coding (for an answer used once by a client that does not want it).
@@ -61,14 +89,16 @@ def build(status: int, headers: Headers, body: bytes, compress: bool = True) -> 
         base.append((b"cache-control", CACHE_CONTROL))
         cache_control = CACHE_CONTROL
     already_encoded = any(k.lower() == b"content-encoding" and v.lower() != b"identity" for k, v in headers)
-    digest = hashlib.blake2b(body, digest_size=16).hexdigest().encode()
-    identity = _variant(status, base, vary, body, b'"' + digest + b'"', None)
+    tag = precomputed.digest if precomputed else digest(body)
+    identity = _variant(status, base, vary, body, b'"' + tag + b'"', None)
     gzipped = None
-    if compress and not already_encoded and len(body) >= GZIP_MIN_BYTES and _compressible(headers):
-        packed = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)  # mtime=0: same bytes every time
-        if len(packed) < len(body):
-            # A strong ETag names exact bytes, so the gzip coding gets its own tag (RFC 9110 8.8.3).
-            gzipped = _variant(status, base, vary, packed, b'"' + digest + b'-gzip"', b"gzip")
+    if precomputed:
+        packed = precomputed.gzipped if not already_encoded else None
+    else:
+        packed = gzip_coding(body, _content_type(headers)) if compress and not already_encoded else None
+    if packed is not None:
+        # A strong ETag names exact bytes, so the gzip coding gets its own tag (RFC 9110 8.8.3).
+        gzipped = _variant(status, base, vary, packed, b'"' + tag + b'-gzip"', b"gzip")
     size = _ENTRY_OVERHEAD + _held(identity) + (_held(gzipped) if gzipped else 0)
     cc = cache_control.lower()
     return Representation(identity, gzipped, size, storable=b"no-store" not in cc and b"private" not in cc)
@@ -103,9 +133,8 @@ def _merge_vary(values: list[bytes]) -> bytes:
     return b", ".join(names)
 
 
-def _compressible(headers: Headers) -> bool:
-    ctype = next((v.lower() for k, v in headers if k.lower() == b"content-type"), b"")
-    return ctype.startswith(_COMPRESSIBLE)
+def _content_type(headers: Headers) -> bytes:
+    return next((v for k, v in headers if k.lower() == b"content-type"), b"")
 
 
 @lru_cache(maxsize=256)

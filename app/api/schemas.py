@@ -122,6 +122,15 @@ class EntityList(Model):
     total: int = Field(ge=0)
 
 
+class FullArticle(Article):
+    """One article whole, as `python -m app parse` prints it: the fields of /articles/{id} and every list."""
+
+    text: str
+    sections: list[Section]
+    quotes: list[Quote]
+    entities: list[Entity]
+
+
 class SkippedFile(Model):
     file: str = Field(examples=["broken.txt"])
     reason: str = Field(examples=["not text in any known encoding"])
@@ -129,8 +138,12 @@ class SkippedFile(Model):
 
 class Health(Model):
     status: str = Field(examples=["ok"])
-    articles: int = Field(ge=0)
-    skipped: list[SkippedFile]
+    articles: int = Field(ge=0, description="Articles served")
+    skipped: list[SkippedFile] = Field(description="Files of the articles folder not served, each with why")
+    parser_version: str = Field(description="Version of the parser the archive was parsed with")
+    model_version: str = Field(description="The language model package used")
+    ingested_at: str = Field(description="When the store was last written (UTC)")
+    note: str | None = Field(None, description="Anything a reader of the archive should know, e.g. that it is empty")
 
 
 class ValidationIssue(Model):

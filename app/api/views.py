@@ -39,3 +39,10 @@ def quote(quote: domain.Quote) -> schemas.Quote:
 
 def entity(entity: domain.Entity) -> schemas.Entity:
     return schemas.Entity.model_validate(entity)
+
+
+def full_article(article: domain.ParsedArticle) -> schemas.FullArticle:
+    return schemas.FullArticle(
+        **summary(article).model_dump(), speakers=speakers(article), text=article.text,
+        sections=[section(s) for s in article.sections], quotes=[quote(q) for q in article.quotes],
+        entities=[entity(e) for e in article.entities])

@@ -1,7 +1,9 @@
 """Turning raw file contents into the one canonical text every offset points into."""
 from __future__ import annotations
 
+import codecs
 import re
+import threading
 import unicodedata
 
 # C0/C1 control characters other than tab and line breaks carry no text.
@@ -30,21 +32,58 @@ UPPER = f"[{UPPER_RANGES}]"
 
 
 def decode(raw: bytes) -> str:
-    """Bytes to str: UTF-8 (with or without BOM) first, else a detected encoding.
+    """Bytes to str: UTF-16 by its BOM; else UTF-8 wherever the bytes are UTF-8.
 
-    Raises UnicodeDecodeError when the bytes are not text in any encoding
-    that charset-normalizer can vouch for.
+    A byte that is not part of a UTF-8 sequence is decoded on its own as
+    Windows-1252 (a stray `\x93` is a left quotation mark), so one pasted
+    character never turns the rest of the article into mojibake. Only a file
+    with no UTF-8 sequence at all and many such bytes is treated as wholly in
+    one legacy encoding, which charset-normalizer names (Cyrillic, Greek...).
+
+    Raises UnicodeDecodeError when the bytes are not text in any encoding.
     """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16")
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    _stray.count = 0
+    text = raw.decode("utf-8", errors=_STRAY_BYTES)
+    stray = _stray.count
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    from_utf8 = non_ascii - stray  # each stray byte gave one character
+    if from_utf8 == 0 and stray >= _LEGACY_MIN_BYTES:
+        legacy = _legacy(raw)
+        if legacy is not None:
+            return legacy
+    return text
+
+
+# Windows-1252 leaves five bytes undefined: they become U+FFFD, a visible "unknown character".
+_CP1252 = [bytes([b]).decode("cp1252", errors="replace") for b in range(256)]
+_LEGACY_MIN_BYTES = 8
+_stray = threading.local()  # bytes the error handler decoded in this thread's current decode()
+
+
+def _decode_stray_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start:error.end]
+    _stray.count += len(bad)
+    return "".join(_CP1252[b] for b in bad), error.end
+
+
+_STRAY_BYTES = "article-stray-bytes"
+codecs.register_error(_STRAY_BYTES, _decode_stray_bytes)
+
+
+def _legacy(raw: bytes) -> str | None:
+    """The whole file in the single legacy encoding charset-normalizer finds, if it finds one."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
-    if best is None:
-        raise UnicodeDecodeError("unknown", raw[:1], 0, 1, "no text encoding fits these bytes")
-    return str(best)
+    return None if best is None else str(best)
 
 
 def normalize(text: str) -> str:
