@@ -129,10 +129,10 @@ class EntityRegistry:
     # ------------------------------------------------------------ the result
 
     def finalize(self, text_length: int = 0) -> list[Entity]:
-        """Salience and order, once attribution has added its speakers.
+        """Salience, and the listing order: most salient first (ties: the first mentioned first).
 
-        salience = 0.7 * mentions / most mentions + 0.3 * (1 - first offset / text length),
-        quartered for dates and numbers so that names lead the default listing.
+        salience = 0.7 * mentions / most mentions of a name + 0.3 * (1 - first offset / text length),
+        quartered for dates and numbers so that names lead the listing.
         """
         entities = [e for e in self.entities if e.mentions]
         if not entities:
@@ -143,4 +143,4 @@ class EntityRegistry:
         for e in entities:
             score = 0.7 * min(len(e.mentions) / most, 1.0) + 0.3 * (1 - e.mentions[0].start / length)
             e.salience = round(score * (0.25 if e.type in VALUE_TYPES else 1.0), 4)
-        return sorted(entities, key=lambda e: (e.type in VALUE_TYPES, -len(e.mentions), e.mentions[0].start))
+        return sorted(entities, key=lambda e: (-e.salience, e.mentions[0].start))
