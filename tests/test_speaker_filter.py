@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.nlp.names import EXACT_MATCH, speaker_match_score
+from app.nlp.names import EXACT_MATCH
+from app.nlp.speaker_query import speaker_match_score
 
 MARLOW = ("RJ Marlow", ["Marlow", "Vice President RJ Marlow"], "rj-marlow")
 KOVALENKYY = ("Bohdan Kovalenkyy", ["Kovalenkyy", "President Kovalenkyy"], "bohdan-kovalenkyy")
@@ -107,3 +108,39 @@ def test_linking_keys_join_forms_of_one_thing_and_never_a_shared_surname():
     assert linking_keys("ORG", ["The Daily Courier"]) & linking_keys("ORG", ["Daily Courier"])
     assert not linking_keys("ORG", ["Georgia"]) & linking_keys("GPE", ["Georgia"])
     assert linking_keys("NORP", ["Norlanders"]) & linking_keys("NORP", ["Norlander"])
+
+
+# ---------------------------------------------------------------- the archive's lookup
+
+
+PEOPLE = [*ALL, ("Ana Ruiz", ["Ruiz", "Councillor Ana Ruiz"], "ana-ruiz"), ("Carlos Ruiz", ["Ruiz"], "carlos-ruiz"),
+          ("José Álvarez", ["Jose Alvarez", "Álvarez"], "jose-alvarez"), ("Li Wei", ["Li"], "li-wei"),
+          ("Henk de Vries", ["De Vries"], "henk-de-vries"), ("Ruiz", [], "ruiz"), ("Ministry of Ports", [], "ministry")]
+QUERIES = ["RJ Marlow", "marlow", "Kovalenky", "Bohdan Kovalenky", "kovalenkiy", "Ana Ruiz", "ruiz", "Ana Maria Ruiz",
+           "Maria Ruiz", "alvares", "Jose Alvares", "JOSÉ", "li", "Li Wei", "Wei", "vries", "de vries", "H de Vries",
+           "ministry", "ports", "Ministry of Port", "zzz", "", "ana-ruiz", "Anton Maas", "Belov", "Belova"]
+
+
+def test_the_archive_lookup_finds_what_scoring_every_speaker_would():
+    """The store looks up a query's keys and near spellings instead of scoring every speaker:
+    it must choose exactly as scoring them all does."""
+    from types import SimpleNamespace
+
+    from app.nlp.speaker_query import choose, find_speakers, index_keys
+
+    people = [SimpleNamespace(id=i, name=n, aliases=a) for n, a, i in PEOPLE]
+    keys, spellings = {}, []
+    for p in people:
+        k, s = index_keys(p.name, p.aliases, p.id)
+        keys[p.id] = k
+        spellings += [(x, p) for x in s]
+
+    def by_keys(wanted):
+        return [p for p in people if keys[p.id] & wanted]
+
+    def by_spellings(ranges):
+        return [p for x, p in spellings for head, lo, hi in ranges if x.head == head and lo <= x.length <= hi]
+
+    for query in QUERIES:
+        everyone = choose({p.id: speaker_match_score(query, p.name, p.aliases, p.id) for p in people})
+        assert find_speakers(query, by_keys, by_spellings) == everyone, query

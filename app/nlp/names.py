@@ -288,25 +288,6 @@ EXACT_MATCH = 100.0
 NEAR_SPELLING = 80.0  # rapidfuzz ratio: 'kowalsky' ~ 'kowalskyy', never a different surname
 
 
-def speaker_match_score(query: str, name: str, aliases: list[str], entity_id: str) -> float:
-    """100 when the query is the entity's id, name, an alias or its surname (case, accents and
-    punctuation ignored); the similarity of a near spelling of the same name; else 0."""
-    words = name_tokens(query)
-    if not words:
-        return 0.0
-    forms = [f for f in (name, *aliases) if name_tokens(f)]
-    exact = {"".join(fold(f).split()) for f in forms} | {"".join(name_tokens(f)) for f in forms}
-    exact.add(entity_id.replace("-", ""))
-    if "".join(fold(query).split()) in exact or "".join(words) in exact:
-        return EXACT_MATCH
-    surnames = {name_tokens(f)[-1] for f in forms} | {fold(f).split()[-1] for f in forms if len(fold(f).split()) > 1}
-    if len(words) == 1 and words[0] in surnames:
-        return EXACT_MATCH  # 'Vries' and 'de Vries' both name Henk de Vries
-    if len(words) >= 2 and any(len(t := name_tokens(f)) >= 2 and (t[0], t[-1]) == (words[0], words[-1]) for f in forms):
-        return EXACT_MATCH - 1  # 'Ana Maria Ruiz' for Ana Ruiz, or the other way: a middle name more or less
-    return max((_near_spelling(words, name_tokens(f)) for f in forms), default=0.0)
-
-
 def near_spelling(a: str, b: str) -> float:
     """How alike two folded words are when one may be a misspelling of the other ('kowalsky',
     'kowalskyy'): their similarity from NEAR_SPELLING up, else 0. Same first letter, length
@@ -319,20 +300,6 @@ def near_spelling(a: str, b: str) -> float:
         return 0.0
     score = ratio(a, b)
     return score if score >= NEAR_SPELLING else 0.0
-
-
-def _near_spelling(query: list[str], name: list[str]) -> float:
-    """Every word of the query a near spelling of the matching word of the name; the surname last."""
-    close = near_spelling
-    if len(query) == 1:
-        return max(close(query[0], name[-1]), close(query[0], "".join(name)))
-    if len(name) < 2:
-        return 0.0
-    scores = [close(query[-1], name[-1])]
-    for word in query[:-1]:
-        scores.append(max(EXACT_MATCH - 1 if len(word) <= 2 and name[0].startswith(word) else 0.0,
-                          *(close(word, other) for other in name[:-1])))
-    return min(scores)
 
 
 def linking_keys(type_: str, forms: Iterable[str]) -> set[str]:
