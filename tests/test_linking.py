@@ -44,3 +44,26 @@ def test_ids_are_unique_slugs_and_stable_whatever_the_order():
     second = {(e.name, e.type): e.id for e in link(list(reversed(records)))}
     assert first == second and len(set(first.values())) == len(first)
     assert first[("Ana Ruiz", "PERSON")] in ("ana-ruiz", "ana-ruiz-2")
+
+
+def test_a_place_is_named_by_the_form_most_articles_use():
+    entities = link([rec("a", "Springfield", "GPE"), rec("b", "Springfield", "GPE"),
+                     rec("c", "Springfield Regional Airport", "GPE", "Springfield")])
+    (place,) = entities
+    assert place.name == "Springfield" and "Springfield Regional Airport" in place.aliases
+
+
+def test_stored_facts_link_exactly_as_the_names_do():
+    from dataclasses import replace
+
+    from app.nlp.linking import LinkFacts
+
+    records = [rec("a", "RJ Marlow", "PERSON", "Marlow"), rec("b", "Marlow"), rec("c", "Ana Ruiz"),
+               rec("d", "Ruiz"), rec("e", "Carlos Ruiz"), rec("f", "United Kingdom", "GPE", "UK"),
+               rec("g", "Britain", "GPE"), rec("h", "Friday", "DATE")]
+    stored = [replace(r, facts=LinkFacts.from_json(r.link_facts().to_json())) for r in records]
+
+    def groups(entities):
+        return sorted(sorted((m.article_id, m.name) for m in e.members) for e in entities)
+
+    assert groups(link(stored)) == groups(link(records))
