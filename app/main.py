@@ -6,7 +6,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api import articles, docs, entities, errors, health, quotes, slashes
+from app.api import (archive_entities, archive_quotes, archive_speakers, articles, docs, entities, errors, health,
+                     quotes, slashes)
 from app.api.cache import HttpCache
 from app.api.declared import declared_query_params
 from app.api.middleware import ReadOnlyCors, SecurityHeaders
@@ -62,7 +63,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.startup_error = None
     app.add_middleware(OneLineStartupFailure, state=app.state)  # innermost: the HTTP cache stays outermost
     errors.install(app)
-    for module in (articles, quotes, entities, health):
+    for module in (articles, quotes, entities, archive_quotes, archive_speakers, archive_entities, health):
         app.include_router(module.router)
     docs.install(app)
     slashes.install(app)

@@ -5,7 +5,9 @@ parses only the new ones): `python -m app ingest`, then three warm starts
 (launch to the first /health 200; the median is reported), every per-article
 read of every article once (the reads come from the store; memory is sampled
 after), then wrk on the per-article read paths against a bare Starlette app
-serving the same bytes, in alternating rounds. Also: 400 generated articles
+serving the same bytes, in alternating rounds; then the archive-wide reads
+(/quotes by speaker and by words, /speakers, /entities by name) one request at a
+time with the HTTP cache off (bench/archive.py). Also: 400 generated articles
 ingested into an empty store with one parsing process and with two, and one
 ~4.5 MB article whose /quotes answer (~6 MB) is read on 16 connections while
 /health is timed.
@@ -29,13 +31,13 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench import corpus, ingest, servers, wrk
+from bench import archive, corpus, ingest, servers, wrk
 from bench.report import markdown
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 WORK = HERE / "work"
-GOALS = {"ratio": 0.8, "rss_growth": 1.2, "rss_mib": 120, "warm_start_s": 1.0, "speedup": 1.6}
+GOALS = {"ratio": 0.8, "rss_growth": 1.2, "rss_mib": 120, "warm_start_s": 1.0, "speedup": 1.6, "archive_p50_ms": 20}
 
 
 def machine() -> dict:
@@ -66,11 +68,13 @@ def measure_size(count: int, folder: Path, cache: Path, args) -> dict:
     project = servers.start("app.main:app", env_for(folder, cache), log, timeout=120)
     floor = None
     try:
-        out["read_all"] = read_everything(project, count)
+        focus = corpus.focus_id(count)
+        speaker = corpus.speaker_surname(project.url, focus)
+        out["read_all"] = read_everything(project, count, speaker)
         out["rss_read_all_mib"] = project.rss_mib()
         print(f"[{count}] every read of every article: {out['read_all']['requests']:,} requests, "
               f"{out['read_all']['per_s']:,.0f}/s; RSS {out['rss_read_all_mib']:.1f} MiB", flush=True)
-        paths = corpus.read_paths(corpus.focus_id(count))
+        paths = corpus.read_paths(focus, speaker)
         answers = {}
         for path in paths:
             status, ctype, body = servers.fetch(project.url + path)
@@ -84,13 +88,14 @@ def measure_size(count: int, folder: Path, cache: Path, args) -> dict:
         project.stop()
         if floor:
             floor.stop()
+    out["archive"] = archive.measure(env_for(folder, cache), log, args.seconds)
     return out
 
 
-def read_everything(server: servers.Server, count: int, threads: int = 4) -> dict:
+def read_everything(server: servers.Server, count: int, speaker: str, threads: int = 4) -> dict:
     """Every per-article path of every article, and every page of /articles, once, on keep-alive connections."""
     paths = [f"/articles?limit=100&offset={o}" for o in range(0, count, 100)]
-    paths += [p for i in range(count) for p in corpus.article_paths(corpus.article_id(i))]
+    paths += [p for i in range(count) for p in corpus.article_paths(corpus.article_id(i), speaker)]
     host, port = server.url.removeprefix("http://").split(":")
     local = threading.local()
 

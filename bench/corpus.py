@@ -9,12 +9,14 @@ then incremental), and no two texts are the same (checked).
 from __future__ import annotations
 
 import hashlib
+import json
 import random
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SOURCES = (SHARED / "corpus", SHARED / "corpus-wikinews")
-FOCUS = "vance-russia-concessions"  # the source whose generated copies the per-article paths read
 WORDS = "harbour bridge council winter repair budget ferry market library night river stone road".split()
 
 
@@ -52,8 +54,10 @@ def generate(dest: Path, start: int, stop: int, seed: int = 5) -> None:
 
 
 def focus_id(count: int) -> str:
-    """The first generated article made from FOCUS."""
-    index = [p.stem for p in sources()].index(FOCUS)
+    """The first generated article made from the source with the most quotation marks: the
+    per-article paths read it."""
+    marks = [sum(p.read_text(encoding="utf-8").count(m) for m in '"“') for p in sources()]
+    index = marks.index(max(marks))
     return article_id(index) if index < count else article_id(0)
 
 
@@ -67,14 +71,21 @@ def large(dest: Path, quotes: int = 9000) -> str:
     return "large-report"
 
 
-def read_paths(article_id: str) -> list[str]:
-    """The read paths the throughput goal names."""
+def read_paths(article_id: str, speaker: str) -> list[str]:
+    """The read paths the throughput goal names; `speaker` is a surname the article quotes."""
     a = f"/articles/{article_id}"
-    return ["/articles", a, a + "/text", a + "/quotes?speaker=Vance", a + "/entities"]
+    return ["/articles", a, a + "/text", f"{a}/quotes?speaker={speaker}", a + "/entities"]
 
 
-def article_paths(article_id: str) -> list[str]:
+def article_paths(article_id: str, speaker: str) -> list[str]:
     """Every per-article read of one article: what `serving the archive` means for memory."""
     a = f"/articles/{article_id}"
-    return [a, a + "/text", a + "/sections", a + "/quotes", a + "/quotes?speaker=Vance", a + "/speakers",
+    return [a, a + "/text", a + "/sections", a + "/quotes", f"{a}/quotes?speaker={speaker}", a + "/speakers",
             a + "/entities"]
+
+
+def speaker_surname(url: str, article_id: str) -> str:
+    """The surname of the article's most quoted speaker, asked of the server."""
+    with urllib.request.urlopen(f"{url}/articles/{article_id}/speakers", timeout=30) as r:
+        name = json.loads(r.read())["items"][0]["name"]
+    return urllib.parse.quote(name.split()[-1])

@@ -40,8 +40,8 @@ def main() -> int:
         values = {name: named[0]["value"] for name, named in parameters.items()}
         responses = {}
         for template in api.get("/openapi.json").json()["paths"]:
-            query = {name: values[name] for name in query_for(template)}
-            path = re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), template)
+            query = {name: example_value(values, template, name) for name in query_for(template)}
+            path = re.sub(r"\{(\w+)\}", lambda m: str(example_value(values, template, m.group(1))), template)
             answer = api.get(path, params=query)
             if answer.status_code != 200:
                 print(f"docs-examples: GET {path} {query} gave {answer.status_code}", file=sys.stderr)
@@ -75,7 +75,9 @@ def choose_parameters(api: TestClient) -> dict[str, list[dict]]:
     section = next((s for s in sections if s["heading"]), sections[0])
     entity = api.get(f"{base}/entities/{speaker['id']}")
     assert entity.status_code == 200, entity.text
+    archive = archive_parameters(api, article["id"], speaker, speaker_query, quotes[0]["text"])
     return {
+        **archive,
         "article_id": [{"summary": "An article of the demo archive", "value": article["id"]}],
         "ref": [{"summary": "By id", "value": section["id"]},
                 {"summary": "By index", "value": str(section["index"])}],
@@ -90,15 +92,49 @@ def choose_parameters(api: TestClient) -> dict[str, list[dict]]:
     }
 
 
+def archive_parameters(api: TestClient, article_id: str, speaker: dict, speaker_query: str,
+                       quote: str) -> dict[str, list[dict]]:
+    """Values for the archive-wide lists: the same speaker across the archive, a word of one of their
+    quotes, words of their name; each checked to find what it should."""
+    corpus_quotes = api.get("/quotes", params={"speaker": speaker["id"], "article": article_id}).json()["items"]
+    corpus_id = corpus_quotes[0]["corpus_speaker_id"]
+    found = api.get("/quotes", params={"speaker": speaker_query}).json()["items"]
+    assert found and {q["corpus_speaker_id"] for q in found} == {corpus_id}, (speaker_query, found[:2])
+    # The longest word of the quote that finds a few quotes: a search that narrows.
+    words = sorted({w.strip(".,;:!?\"'“”‘’()") for w in quote.split()}, key=len, reverse=True)
+    word = next(w for w in words if w.isalpha()
+                and 0 < api.get("/quotes", params={"q": w}).json()["total"] <= 5)
+    surname = speaker["name"].split()[-1]
+    assert any(s["id"] == corpus_id for s in api.get("/speakers", params={"q": surname}).json()["items"])
+    return {
+        "/entities/{entity_id} entity_id": [{"summary": "The demo article's most quoted speaker",
+                                             "value": corpus_id}],
+        "/quotes q": [{"summary": "A word", "value": word.lower()},
+                      {"summary": "Several words, all required", "value": " ".join(quote.split()[:3])}],
+        "/speakers q": [{"summary": "A surname", "value": surname}],
+        "/entities q": [{"summary": "A surname", "value": surname}],
+        "article": [{"summary": "One article's quotes", "value": article_id}],
+    }
+
+
 def query_for(template: str) -> list[str]:
     """The query parameters an example call uses: a page of the list, one filter of a per-article list."""
     if template == "/articles":
         return ["limit", "offset"]
+    if template == "/quotes":
+        return ["speaker", "limit"]
+    if template in ("/speakers", "/entities"):
+        return ["limit"]
     if template.endswith("/quotes"):
         return ["speaker"]
     if template.endswith("/entities"):
         return ["type"]
     return []
+
+
+def example_value(values: dict, template: str, name: str):
+    """The example value of a parameter: the one of this path, else the one of its name."""
+    return values.get(f"{template} {name}", values.get(name))
 
 
 def shorten(value, key: str = "", top: bool = True):

@@ -243,7 +243,7 @@ def test_the_store_file_is_plain_sqlite_with_the_documented_tables(mixed):
     db = sqlite3.connect(f"file:{mixed[2] / 'store.sqlite3'}?mode=ro", uri=True)
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"meta", "files", "articles", "answers", "sections", "quotes", "entities", "mentions",
-            "quote_words", "entity_names"} <= tables
+            "quote_words", "corpus_names"} <= tables
     hits = db.execute("SELECT q.article_id FROM quote_words JOIN quotes q ON q.rowid = quote_words.rowid "
                       "WHERE quote_words MATCH 'stands'").fetchall()
     assert {r[0] for r in hits} == {"many-quotes"}

@@ -75,6 +75,33 @@ def render(article: ParsedArticle) -> Rendered:
     return Rendered(dump(views.summary(article)), sections, quotes, entities, answers)
 
 
+# --- the archive's lists: items made when the archive is linked, or joined per request ----------
+
+def corpus_entity(id: str, name: str, type: str, aliases: list[str], article_count: int,
+                  mention_count: int) -> bytes:
+    return dump(schemas.CorpusEntity(id=id, name=name, type=type, aliases=aliases, article_count=article_count,
+                                     mention_count=mention_count))
+
+
+def corpus_speaker(id: str, name: str, quote_count: int, article_count: int) -> bytes:
+    return dump(schemas.CorpusSpeaker(id=id, name=name, quote_count=quote_count, article_count=article_count))
+
+
+def corpus_quote(article_id: str, title: str | None, corpus_speaker_id: str | None, quote: bytes) -> bytes:
+    """A stored Quote's JSON with its article and archive-wide speaker in front (a CorpusQuote)."""
+    head = _compact({"article_id": article_id, "title": title, "corpus_speaker_id": corpus_speaker_id})
+    return head[:-1] + b"," + quote[1:]
+
+
+def corpus_entity_detail(entity: bytes, articles: list[dict]) -> bytes:
+    """A stored /entities item with the articles naming it (EntityArticle fields) added."""
+    return entity[:-1] + b',"articles":' + _compact(articles) + b"}"
+
+
+def _compact(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def dump(model: BaseModel) -> bytes:
     return model.model_dump_json().encode("utf-8")
 

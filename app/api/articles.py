@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
 from app.api import page, schemas
+from app.api.params import Limit, Offset
 from app.api.deps import ArticleIdPath, KnownIdDep, StoreDep
 from app.api.deps import get_article as parsed_article
 from app.api.errors import NotFound, problems
@@ -33,8 +34,8 @@ def _wants_page(request: Request) -> bool:
 def list_articles(
     store: StoreDep,
     request: Request,
-    limit: Annotated[int, Query(ge=1, le=100, description="Page size (1-100)")] = 20,
-    offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> Response:
     items = store.summaries(limit, offset)
     if _wants_page(request):

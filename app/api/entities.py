@@ -1,46 +1,18 @@
 """/articles/{id}/entities: one record per person, organisation, place..."""
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
-from pydantic import BeforeValidator
+from fastapi import APIRouter, Path
 from starlette.responses import Response
 
 from app.api import schemas
 from app.api.deps import ArticleIdPath, KnownIdDep, StoreDep, get_known_id
 from app.api.errors import NotFound, problems
+from app.api.params import TypeFilter
 from app.api.stored import item_list, stored_answer
 
 router = APIRouter(prefix="/articles/{article_id}/entities", tags=["entities"])
-
-
-class EntityType(str, Enum):
-    """The OntoNotes labels the English model can give."""
-
-    PERSON = "PERSON"
-    NORP = "NORP"
-    FAC = "FAC"
-    ORG = "ORG"
-    GPE = "GPE"
-    LOC = "LOC"
-    PRODUCT = "PRODUCT"
-    EVENT = "EVENT"
-    WORK_OF_ART = "WORK_OF_ART"
-    LAW = "LAW"
-    LANGUAGE = "LANGUAGE"
-    DATE = "DATE"
-    TIME = "TIME"
-    PERCENT = "PERCENT"
-    MONEY = "MONEY"
-    QUANTITY = "QUANTITY"
-    ORDINAL = "ORDINAL"
-    CARDINAL = "CARDINAL"
-
-
-def _upper(value: object) -> object:
-    return value.upper() if isinstance(value, str) else value
 
 
 @router.get("", response_model=schemas.EntityList, summary="Named entities, most salient first",
@@ -48,8 +20,7 @@ def _upper(value: object) -> object:
 def list_entities(
     store: StoreDep,
     article_id: ArticleIdPath,
-    type: Annotated[EntityType | None, BeforeValidator(_upper), Query(
-        description="Only entities of this label (case-insensitive)")] = None,
+    type: TypeFilter = None,
 ) -> Response:
     if type is None:
         return stored_answer(store, article_id, "entities")

@@ -4,8 +4,9 @@
 archive and writes `examples.json`: by parameter name, values that work there
 (an article id, a section, a speaker, an entity id, a type), and by path
 template, a real answer shortened for reading. Parameters are matched by name,
-so a new route gets examples for the names it shares without code here. A
-missing or damaged file costs only the examples.
+so a new route gets examples for the names it shares without code here; a
+name that means something else on one path ("/entities/{entity_id} entity_id")
+has its own. A missing or damaged file costs only the examples.
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def add_examples(schema: dict, examples: dict) -> None:
         if not operation:
             continue
         for parameter in operation.get("parameters", []):
-            named = parameters.get(parameter["name"])
+            named = parameters.get(f"{template} {parameter['name']}") or parameters.get(parameter["name"])
             if named:
                 parameter["examples"] = {e["summary"]: {"summary": e["summary"], "value": e["value"]} for e in named}
         for status, response in operation.get("responses", {}).items():

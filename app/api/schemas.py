@@ -31,11 +31,19 @@ class ArticleSummary(Model):
     entity_count: int = Field(ge=0)
 
 
+def _limit() -> int:
+    return Field(description="Page size asked for")
+
+
+def _offset() -> int:
+    return Field(description="Items skipped before this page")
+
+
 class ArticleList(Model):
     items: list[ArticleSummary]
     total: int = Field(ge=0, description="Articles in all, whatever the page")
-    limit: int = Field(description="Page size asked for")
-    offset: int = Field(description="Items skipped before this page")
+    limit: int = _limit()
+    offset: int = _offset()
 
 
 class SectionRef(Model):
@@ -129,6 +137,65 @@ class FullArticle(Article):
     sections: list[Section]
     quotes: list[Quote]
     entities: list[Entity]
+
+
+class CorpusQuote(Quote):
+    """A quote of the archive: a `Quote` of one article, and which article."""
+
+    article_id: str = Field(description="The article holding the quote")
+    title: str | None = Field(description="That article's headline")
+    corpus_speaker_id: str | None = Field(
+        description="The speaker across the archive (see /speakers and /entities/{id}); null when unknown")
+
+
+class CorpusQuoteList(Model):
+    items: list[CorpusQuote]
+    total: int = Field(ge=0, description="Quotes matching, whatever the page")
+    limit: int = _limit()
+    offset: int = _offset()
+
+
+class CorpusSpeaker(Model):
+    id: str = Field(description="Id of the speaker across the archive: also an /entities/{id}")
+    name: str = Field(description="Fullest name the articles use")
+    quote_count: int = Field(ge=0, description="Quotes attributed to them in the archive")
+    article_count: int = Field(ge=0, description="Articles quoting them")
+
+
+class CorpusSpeakerList(Model):
+    items: list[CorpusSpeaker]
+    total: int = Field(ge=0, description="Speakers matching, whatever the page")
+    limit: int = _limit()
+    offset: int = _offset()
+
+
+class CorpusEntity(Model):
+    id: str = Field(description="Slug of the name, stable across restarts")
+    name: str = Field(description="Fullest form the articles use")
+    type: str = Field(description="OntoNotes label: PERSON, ORG, GPE, LOC, NORP, ...", examples=["PERSON"])
+    aliases: list[str] = Field(description="Other forms the articles use")
+    article_count: int = Field(ge=0, description="Articles naming it")
+    mention_count: int = Field(ge=0, description="Mentions in all those articles")
+
+
+class CorpusEntityList(Model):
+    items: list[CorpusEntity]
+    total: int = Field(ge=0, description="Entities matching, whatever the page")
+    limit: int = _limit()
+    offset: int = _offset()
+
+
+class EntityArticle(Model):
+    id: str = Field(description="Article id")
+    title: str | None = Field(description="The article's headline")
+    mention_count: int = Field(ge=0, description="Mentions in this article")
+    salience: float = Field(ge=0, le=1, description="How central it is to this article (0-1)")
+    entity_ids: list[str] = Field(description="Its id among the article's entities "
+                                  "(/articles/{id}/entities/{entity_id}); two when the article kept two forms apart")
+
+
+class CorpusEntityDetail(CorpusEntity):
+    articles: list[EntityArticle] = Field(description="Every article naming it, most salient first")
 
 
 class SkippedFile(Model):

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from app.api.answers import Answer
 from app.domain import ParsedArticle
+from app.store.archive_reads import ArchiveReads, SpeakerCandidate
 from app.store.schema import APPLICATION_ID, FILE_COLUMNS, FILE_NAME, SCHEMA_VERSION, FileRow
 
 log = logging.getLogger(__name__)
@@ -43,13 +44,9 @@ class StoreInfo:
     model_version: str
     render_version: str
     built_at: str
-
-
-@dataclass(frozen=True, slots=True)
-class SpeakerCandidate:
-    id: str
-    name: str
-    aliases: list[str]
+    quote_total: int
+    speaker_total: int
+    entity_total: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +77,7 @@ class Store:
         except BaseException:
             self.close()
             raise
+        self.archive = ArchiveReads(self._db, self.info.quote_total, self.info.speaker_total, self.info.entity_total)
 
     @classmethod
     def open(cls, cache_dir: Path) -> "Store":
@@ -136,8 +134,12 @@ class Store:
             raise DamagedStore(f"unreadable ({exc})") from None
         if meta.get("complete") != "1":
             raise DamagedStore("an unfinished store")
-        return StoreInfo(int(meta["articles"]), skipped, meta["parser_version"], meta["model_version"],
-                         meta["render_version"], meta["built_at"])
+        try:
+            return StoreInfo(int(meta["articles"]), skipped, meta["parser_version"], meta["model_version"],
+                             meta["render_version"], meta["built_at"], int(meta["quote_total"]),
+                             int(meta["speaker_total"]), int(meta["entity_total"]))
+        except (KeyError, ValueError) as exc:
+            raise DamagedStore(f"its record of itself lacks {exc}") from None
 
     def check(self) -> None:
         """Read every page (PRAGMA quick_check): for ingest, before the store is reused; DamagedStore if not sound."""

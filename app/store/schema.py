@@ -12,7 +12,7 @@ from typing import NamedTuple
 # Marks a SQLite file as ours (PRAGMA application_id): any other file is foreign and is rebuilt.
 APPLICATION_ID = 0x41525431  # "ART1"
 # Bump when the tables change: a store of another version is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 FILE_NAME = "store.sqlite3"
 LOCK_NAME = "store.lock"
@@ -84,7 +84,8 @@ CREATE TABLE entities (
     aliases TEXT NOT NULL,            -- JSON list of the other forms used
     mention_count INTEGER NOT NULL,
     salience REAL NOT NULL,
-    corpus_id TEXT,                   -- the archive-wide entity it denotes: NULL until names are linked across articles
+    corpus_id TEXT,                   -- corpus_entities.id: the archive-wide thing it denotes
+    link_facts TEXT NOT NULL,         -- JSON: what linking needs of its names (app/nlp/linking.py)
     json BLOB NOT NULL,               -- the Entity as served, mentions included
     UNIQUE (article_id, id)
 );
@@ -113,12 +114,14 @@ CREATE TABLE quotes (
     section_id TEXT,
     paragraph_index INTEGER,
     sieve TEXT,                       -- the attribution rule that chose the speaker
+    corpus_speaker_id TEXT,           -- corpus_entities.id of the speaker; NULL when unknown
     json BLOB NOT NULL,               -- the Quote as served
     UNIQUE (article_id, idx)
 );
 CREATE INDEX quotes_by_speaker ON quotes(article_id, speaker_id, idx);
+CREATE INDEX quotes_by_corpus_speaker ON quotes(corpus_speaker_id, article_id, idx);
 
--- Words of quotes and of entity names, ignoring case and accents (external content: no second copy).
+-- Words of quotes, ignoring case and accents (external content: no second copy).
 CREATE VIRTUAL TABLE quote_words USING fts5(
     text, content='quotes', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
 CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
@@ -128,14 +131,41 @@ CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
     INSERT INTO quote_words(quote_words, rowid, text) VALUES ('delete', old.rowid, old.text);
 END;
 
-CREATE VIRTUAL TABLE entity_names USING fts5(
-    name, aliases, content='entities', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER entities_ai AFTER INSERT ON entities BEGIN
-    INSERT INTO entity_names(rowid, name, aliases) VALUES (new.rowid, new.name, new.aliases);
-END;
-CREATE TRIGGER entities_ad AFTER DELETE ON entities BEGIN
-    INSERT INTO entity_names(entity_names, rowid, name, aliases) VALUES ('delete', old.rowid, old.name, old.aliases);
-END;
+-- The archive's things: every article's entities linked into one record per real-world thing,
+-- rebuilt whenever an article is added, changed or removed (app/store/linker.py).
+CREATE TABLE corpus_entities (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    rank INTEGER NOT NULL,            -- place in /entities: names before dates and numbers, most articles first
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL,            -- JSON list of the other forms the articles use
+    article_count INTEGER NOT NULL,
+    quote_count INTEGER NOT NULL,     -- quotes attributed to it
+    speaker_rank INTEGER,             -- place in /speakers, most quoted first; NULL when never quoted
+    json BLOB NOT NULL,               -- the /entities item
+    speaker_json BLOB                 -- the /speakers item
+);
+CREATE INDEX corpus_entities_by_rank ON corpus_entities(rank);
+CREATE INDEX corpus_entities_by_type ON corpus_entities(type, rank);
+CREATE INDEX corpus_speakers_by_rank ON corpus_entities(speaker_rank) WHERE speaker_rank IS NOT NULL;
+
+-- What a `?speaker=` may look up (app/nlp/speaker_query.py): a speaker's keys, and the words a
+-- near spelling is measured against, by first letter and length.
+CREATE TABLE speaker_keys (
+    key TEXT NOT NULL,
+    speaker INTEGER NOT NULL,         -- corpus_entities.rowid
+    PRIMARY KEY (key, speaker)
+) WITHOUT ROWID;
+CREATE TABLE speaker_spellings (
+    head TEXT NOT NULL,
+    length INTEGER NOT NULL,
+    speaker INTEGER NOT NULL,         -- corpus_entities.rowid
+    PRIMARY KEY (head, length, speaker)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE corpus_names USING fts5(
+    name, aliases, content='corpus_entities', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
 """
 
 

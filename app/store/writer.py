@@ -20,6 +20,8 @@ from pathlib import Path
 
 from app.api.answers import Answer, Rendered
 from app.domain import ParsedArticle
+from app.nlp.linking import link_facts
+from app.store import linker
 from app.store.reader import decode_parsed, encode_parsed, store_path
 from app.store.schema import DDL, FILE_COLUMNS, FILE_NAME, LOCK_NAME, FileRow
 
@@ -83,7 +85,7 @@ class StoreWriter:
             self.db.executescript(DDL)
         self.db.execute("BEGIN")
         self.db.execute("DELETE FROM meta WHERE key = 'complete'")
-        self.order_changed = base is None
+        self.articles_changed = base is None
 
     # --- articles ----------------------------------------------------------------------------
 
@@ -91,7 +93,7 @@ class StoreWriter:
         """Store one article (replacing any of the same id): its answers and the rows under them."""
         db, aid = self.db, article.id
         self.delete_article(aid)
-        self.order_changed = True
+        self.articles_changed = True
         db.execute(
             "INSERT INTO articles (id, ordinal, file, parse_key, title, author, publisher, word_count, "
             "section_count, quote_count, entity_count, summary, parsed) VALUES (?, -1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -106,10 +108,11 @@ class StoreWriter:
                        [(aid, s.index, s.id, s.heading, js) for s, js in zip(article.sections, rendered.sections)])
         for rank, (e, js) in enumerate(zip(article.entities, rendered.entities)):
             rowid = db.execute(
-                "INSERT INTO entities (article_id, id, rank, name, type, aliases, mention_count, salience, json) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO entities (article_id, id, rank, name, type, aliases, mention_count, salience, "
+                "link_facts, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (aid, e.id, rank, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False), e.mention_count,
-                 e.salience, js)).lastrowid
+                 e.salience, json.dumps(link_facts(e.type, e.name, e.aliases).to_json(), ensure_ascii=False),
+                 js)).lastrowid
             db.executemany('INSERT INTO mentions (entity, idx, text, start, "end") VALUES (?, ?, ?, ?, ?)',
                            [(rowid, i, m.text, m.start, m.end) for i, m in enumerate(e.mentions)])
         db.executemany(
@@ -127,7 +130,7 @@ class StoreWriter:
         for table in ("answers", "sections", "entities", "quotes"):
             db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        self.order_changed = True
+        self.articles_changed = True
         return True
 
     def drop_unlisted(self) -> None:
@@ -163,14 +166,16 @@ class StoreWriter:
     # --- the swap ----------------------------------------------------------------------------
 
     def finish(self, meta: dict[str, str]) -> None:
-        """Number the articles, record the versions, flush, and swap the new store in."""
+        """Number the articles, link their entities, record the versions, flush, and swap the new store in."""
         db = self.db
-        if self.order_changed:
+        totals: dict[str, str] = {}
+        if self.articles_changed:
             db.execute("CREATE TEMP TABLE places AS SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM articles")
             db.execute("UPDATE articles SET ordinal = (SELECT n FROM temp.places WHERE temp.places.id = articles.id)")
             db.execute("DROP TABLE temp.places")
+            totals = linker.relink(db).meta()
         count = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        rows = {**meta, "articles": str(count), "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        rows = {**meta, **totals, "articles": str(count), "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "complete": "1"}
         db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", rows.items())
         db.execute("COMMIT")
