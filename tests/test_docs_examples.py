@@ -24,16 +24,18 @@ def operations(schema):
     return [(template, item["get"]) for template, item in schema["paths"].items()]
 
 
-def example_values(name: str) -> list:
-    return [e["value"] for e in EXAMPLES["parameters"][name]]
+def example_values(name: str, template: str = "") -> list:
+    """A parameter's examples: those of this path when it has its own, else those of its name."""
+    named = EXAMPLES["parameters"]
+    return [e["value"] for e in named.get(f"{template} {name}") or named[name]]
 
 
-def first(name: str):
-    return example_values(name)[0]
+def first(name: str, template: str = ""):
+    return example_values(name, template)[0]
 
 
 def live_path(template: str) -> str:
-    return re.sub(r"\{(\w+)\}", lambda m: str(first(m.group(1))), template)
+    return re.sub(r"\{(\w+)\}", lambda m: str(first(m.group(1), template)), template)
 
 
 def test_every_parameter_and_answer_has_an_example(schema):
@@ -78,6 +80,22 @@ def test_the_example_filters_find_something(client):
         assert entities and all(e["type"] == label for e in entities), label
     page = client.get("/articles", params={"limit": first("limit"), "offset": first("offset")}).json()
     assert len(page["items"]) == first("limit")
+
+
+def test_the_archive_examples_find_something(client):
+    for speaker in example_values("speaker", "/quotes"):
+        quotes = client.get("/quotes", params={"speaker": speaker}).json()["items"]
+        assert quotes and len({q["corpus_speaker_id"] for q in quotes}) == 1, speaker
+    for words in example_values("q", "/quotes"):
+        assert client.get("/quotes", params={"q": words}).json()["items"], words
+    for words in example_values("q", "/speakers"):
+        assert client.get("/speakers", params={"q": words}).json()["items"], words
+    for words in example_values("q", "/entities"):
+        assert client.get("/entities", params={"q": words}).json()["items"], words
+    for article in example_values("article", "/quotes"):
+        assert client.get("/quotes", params={"article": article}).json()["items"], article
+    for entity_id in example_values("entity_id", "/entities/{entity_id}"):
+        assert client.get(f"/entities/{entity_id}").json()["articles"], entity_id
 
 
 def same_shape(example, live) -> bool:
