@@ -7,6 +7,7 @@ failing that, without a fitting title, whom the last sentences were about.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from app.domain import Entity
@@ -67,6 +68,9 @@ class Descriptions:
             *extra, word = TITLE_ABBREVIATIONS[word]
             modifiers = [*modifiers, *extra]
         lemma = head.lemma_.lower()
+        age = _age_modifier(head)
+        if age is not None and not is_person_noun(word):
+            word = lemma = age  # 'the 24-year-old guard': whatever else the noun names, a person
         if lemma in SPEAKING_ORG_WORDS | ORG_ANAPHORS or word in SPEAKING_ORG_WORDS | ORG_ANAPHORS:
             return self._organisation_in_focus(head, pos)
         if not is_person_noun(word) and not any(word in run for runs in titles.values() for run in runs):
@@ -141,6 +145,16 @@ class Descriptions:
         orgs = [e for e in self.registry if e.type == "ORG"
                 and any(words <= set(fold(f).split()) for f in (e.name, *e.aliases))]
         return orgs[0] if len(orgs) == 1 else None
+
+
+def _age_modifier(head: "Token") -> str | None:
+    """'the 24-year-old guard' -> '24-year-old': an age before a noun makes it a person."""
+    for child in head.lefts:
+        if child.dep_ == "amod" and child.lower_ == "old":
+            text = head.doc.text[child.left_edge.idx:child.idx + len(child.text)].lower()
+            if re.fullmatch(r"\d{1,3}-year-old", text):
+                return text
+    return None
 
 
 def title_score(head: str, modifiers: list[str], run: list[str]) -> int:
