@@ -204,3 +204,14 @@ def test_a_noun_followed_by_its_verb_is_no_apposition():
     a = parsed("Callum Reeve, 27, admitted the offence. Ms Farouk read his letter in court.\n"
                "In the letter, read aloud by Ms Farouk, the 27-year-old wrote: \"I think about her every day.\"\n")
     assert who(a, "every day") == "Callum Reeve"
+
+
+def test_a_surname_the_tagger_took_for_an_adverb_is_still_the_subject_a_pronoun_means():
+    # 'Early toured ...': tagged as an adverb, yet the subject of the main verb that has none
+    a = parsed("Singer Ruth Abernathy and guitarist Amos Early grew up near the river.\n"
+               "Guitarist Leon Price joined the band in 1970.\n"
+               "Early toured Japan more than ten times over the next decades and shared stages with Dale Hooper "
+               "and Irma Lane, but he moved home for good in 1990, saying he was weary of \"airport food and "
+               "late trains.\"\n")
+    assert who(a, "airport food") == "Amos Early"
+    assert "pronoun" in rule(a, "airport food")
