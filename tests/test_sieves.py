@@ -215,3 +215,17 @@ def test_a_surname_the_tagger_took_for_an_adverb_is_still_the_subject_a_pronoun_
                "late trains.\"\n")
     assert who(a, "airport food") == "Amos Early"
     assert "pronoun" in rule(a, "airport food")
+
+
+@pytest.mark.parametrize("body", ["Department for Learning", "Office for Rail Safety"])
+def test_a_spokesperson_speaks_for_a_body_the_model_did_not_find(body):
+    # 'a Department for X spokesperson': whatever the parse, the capitalised name is an organisation
+    a = parsed(f"\"Trains will run as normal,\" a {body} spokesperson said.\n")
+    assert who(a, "run as normal") == body
+    assert "spokesperson's organisation" in rule(a, "run as normal")
+    assert any(e.name == body and e.type == "ORG" for e in a.entities)
+
+
+def test_a_spokeswoman_for_an_unfound_company_speaks_for_it():
+    a = parsed("A spokeswoman for Harbour Holdings said the ferry was \"safe at all times\".\n")
+    assert who(a, "safe at all times") == "Harbour Holdings"
