@@ -229,3 +229,13 @@ def test_a_spokesperson_speaks_for_a_body_the_model_did_not_find(body):
 def test_a_spokeswoman_for_an_unfound_company_speaks_for_it():
     a = parsed("A spokeswoman for Harbour Holdings said the ferry was \"safe at all times\".\n")
     assert who(a, "safe at all times") == "Harbour Holdings"
+
+
+@pytest.mark.parametrize("word", ["Finn", "Swede"])
+def test_the_nationality_word_for_the_person_just_talked_about(word):
+    # 'the Finn' tagged as a person's name, 'the Swede' as a group: either way no one is called 'the X'
+    a = parsed("Striker Tom Baxter missed a penalty in the second half.\n"
+               "Rovers manager Lars Eklund watched his side lose 2-0 at home.\n"
+               f"The {word}, who took over at Rovers in March, said the club would \"review everything\".\n")
+    assert who(a, "review everything") == "Lars Eklund"
+    assert rule(a, "review everything").endswith("(group word for a person)")

@@ -55,10 +55,12 @@ class Descriptions:
         self.discourse = discourse
         self.profiles = discourse.profiles
 
-    def resolve(self, head: "Token", pos: int, word: str | None = None, fallback: bool = True) -> Entity | None:
+    def resolve(self, head: "Token", pos: int, word: str | None = None, fallback: bool = True,
+                person: bool = False) -> Entity | None:
         """'the minister', 'the club boss', 'the 52-year-old': a person of the article.
 
-        Without `fallback`, only a person whose title fits: not the last person talked about."""
+        Without `fallback`, only a person whose title fits: not the last person talked about.
+        With `person`, the word is known to mean a person ('the Scot')."""
         titles = self.profiles.titles
         recent = self.discourse.recent
         word = (word or head.text).lower()
@@ -73,7 +75,7 @@ class Descriptions:
             word = lemma = age  # 'the 24-year-old guard': whatever else the noun names, a person
         if lemma in SPEAKING_ORG_WORDS | ORG_ANAPHORS or word in SPEAKING_ORG_WORDS | ORG_ANAPHORS:
             return self._organisation_in_focus(head, pos)
-        if not is_person_noun(word) and not any(word in run for runs in titles.values() for run in runs):
+        if not person and not is_person_noun(word) and not any(word in run for runs in titles.values() for run in runs):
             return self.named_by_head(head, pos)
         scores: dict[int, int] = {}
         conflicts: set[int] = set(self.discourse.excluded)

@@ -106,7 +106,7 @@ class Resolver:
         if named and named.entity is not None and named.entity.type == "PERSON":
             if definite(token) and " " not in named.entity.name and not named.entity.aliases:
                 # 'the Welshman said': no one is called 'the Smith'; a word for a person, described
-                described = self.descriptions.resolve(token, gpos, token.text)
+                described = self.descriptions.resolve(token, gpos, token.text, person=True)
                 if described is not None and described is not named.entity:
                     return Speaker(described, named.mention, resolution="group word for a person")
             return named
@@ -136,7 +136,7 @@ class Resolver:
         if named and named.entity is not None and named.entity.type == "NORP" and not token.tag_.endswith("S"):
             # 'Republican calls...': one person, whom a title describes ('Republican Jo Roe');
             # 'The Scot said': one person, the one talked about if no title says so.
-            described = self.descriptions.resolve(token, gpos, token.text, fallback=definite(token))
+            described = self.descriptions.resolve(token, gpos, token.text, fallback=definite(token), person=True)
             if described is not None:
                 return Speaker(described, named.mention, resolution="group word for a person")
         if named:
