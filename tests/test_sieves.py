@@ -239,3 +239,15 @@ def test_the_nationality_word_for_the_person_just_talked_about(word):
                f"The {word}, who took over at Rovers in March, said the club would \"review everything\".\n")
     assert who(a, "review everything") == "Lars Eklund"
     assert rule(a, "review everything").endswith("(group word for a person)")
+
+
+def test_a_description_the_text_gave_someone_tells_them_apart_later():
+    # 'the former Danish trade minister' fits only Dahl's title; 'Danish' is his from then on, so
+    # 'the Danish commissioner' is Dahl, though his printed title is 'Trade Commissioner'
+    a = parsed("Trade Commissioner Henrik Dahl presented the tariff plan on Monday.\n"
+               "\"We cannot wait for everyone,\" the former Danish trade minister said.\n"
+               "Budget Commissioner Clara Moreau defended the figures in Strasbourg. "
+               "The French commissioner has spent weeks on the road.\n"
+               "Asked whether a deal was near, the Danish commissioner was brief: \"Give it a month.\"\n")
+    assert who(a, "wait for everyone") == "Henrik Dahl"
+    assert who(a, "Give it a month") == "Henrik Dahl"
