@@ -251,3 +251,16 @@ def test_a_description_the_text_gave_someone_tells_them_apart_later():
                "Asked whether a deal was near, the Danish commissioner was brief: \"Give it a month.\"\n")
     assert who(a, "wait for everyone") == "Henrik Dahl"
     assert who(a, "Give it a month") == "Henrik Dahl"
+
+
+def test_an_empty_it_before_a_passive_verb_of_saying_names_nobody_but_its_agent():
+    a = parsed("Senator Ruth Baines sponsored the bill, which passed on Friday.\n"
+               "It is noted on the committee website that \"the vote was close\".\n"
+               "It was reported by the Daily Courier that the bill was \"dead\".\n")
+    assert who(a, "the vote was close") is None
+    assert who(a, "dead") == "Daily Courier"
+
+
+def test_it_that_was_told_something_is_still_the_body_it_stands_for():
+    a = parsed("The Norvik Port Authority said it had been informed of the talks \"from day one\".\n")
+    assert who(a, "from day one") == "Norvik Port Authority"
