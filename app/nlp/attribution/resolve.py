@@ -203,6 +203,9 @@ class Resolver:
                     found = self.speaker_of(k, obj) if obj.dep_ == "pobj" else None
                     if found and found.entity is not None:
                         return replace(found, resolution="author of the text")
+                    if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and child.lower_ == "by" and any(
+                            c.dep_ == "det" and c.lower_ in INDEFINITE for c in obj.children):
+                        return Speaker(None, None, resolution="author of the text")  # 'a post by an unknown user'
         org = self.discourse.recent(gpos, lambda e: e.type == "ORG", subject_only=True)
         return Speaker(org, None, resolution="author of the text") if org else None
 
