@@ -268,7 +268,7 @@ def test_it_that_was_told_something_is_still_the_body_it_stands_for():
 
 def test_a_text_by_someone_unnamed_is_nobody_the_article_names():
     # not the organisation last talked about: the text says whose it is, and that is no one named
-    a = parsed("Hackers attacked the Orvane Energy website on Friday.\n"
+    a = parsed("Orvane Energy said its website had been attacked on Friday.\n"
                "\"Someone sent me a tool for this,\" said a post by an anonymous user on a forum.\n")
     assert who(a, "sent me a tool") is None
     assert "author of the text" in rule(a, "sent me a tool")
