@@ -100,6 +100,8 @@ CASES = [
  ('The Environment Agency issued a flood warning on Monday. The agency said rivers were "rising fast".\n', "rising fast", "Environment Agency"),
  # X added
  ('"We are ready," Lambert said. He added: "The market is not."\n', "market is not", "Lambert"),
+ # an age before a noun that may also name a body ('operator', 'guard'): a person of that age
+ ('Olek Marsh had worked the cranes at the port for years.\n"The wind came out of nowhere," the 52-year-old operator said.\n', "wind came out of nowhere", "Olek Marsh"),
 ]
 
 

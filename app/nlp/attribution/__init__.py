@@ -116,6 +116,29 @@ def _record_sentence(resolver: Resolver, k: int, doc: "Doc", lo: int, hi: int, s
                     discourse.record(block.start + token.idx, speaks_for, subject=True, main=main)
             elif speaker and speaker.entity is not None:
                 discourse.record(block.start + token.idx, speaker.entity, subject=True, main=main)
+    for entity, pos in _untagged_subjects(resolver, k, doc, lo, hi, spans):
+        discourse.record(pos, entity, subject=True, main=True)
+
+
+def _untagged_subjects(resolver: Resolver, k: int, doc: "Doc", lo: int, hi: int, spans: Spans):
+    """'Roe toured Europe, but he moved back': a name the tagger took for an adverb or a modifier
+    right before a main verb that has no subject is that verb's subject all the same."""
+    block = resolver.structure.blocks[k]
+    for verb in tokens(doc, lo, hi):
+        if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX") or verb.i == 0 or spans.inside(verb.idx):
+            continue
+        if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+            continue
+        before = doc[verb.i - 1]
+        if before.dep_ in SUBJECT_DEPS or spans.inside(before.idx):
+            continue
+        start, end = block.start + before.idx, block.start + before.idx + len(before.text)
+        found = resolver.registry.mention_at(start, end, types=("PERSON", "ORG"))
+        if found is not None and found[1].end == end:
+            yield found[0], found[1].start
+        elif found is None and before.is_title and (entity := resolver.known_name(before.text, start, end)) \
+                and entity.type == "PERSON":
+            yield entity, start  # 'Early toured Japan', the surname of a known Amos Early
 
 
 def _to_quotes(structure: "Structure", items: list[Quoted]) -> list[Quote]:

@@ -77,6 +77,20 @@ def subject_of(verb: "Token", before: int | None = None, spans: Spans = NO_SPANS
     return _left_neighbour(verb, spans)
 
 
+def is_expletive(subject: "Token", verb: "Token") -> bool:
+    """'It is said that...', 'it was reported that': an empty 'it' before a passive verb of saying."""
+    return (subject.lower_ == "it" and subject.dep_ == "nsubjpass" and subject.head.i == verb.i
+            and any(c.dep_ == "ccomp" for c in verb.children))  # not 'it was informed of the talks'
+
+
+def agent_of(verb: "Token") -> "Token | None":
+    """The one doing a passive verb: 'was reported by the Courier' -> Courier."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _left_neighbour(verb: "Token", spans: Spans) -> "Token | None":
     """'..., Mrs Roe's husband, Jo Roe, said:' parsed without a subject: the name right before the verb."""
     doc, j = verb.doc, verb.i - 1

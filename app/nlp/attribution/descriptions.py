@@ -7,6 +7,7 @@ failing that, without a fitting title, whom the last sentences were about.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from app.domain import Entity
@@ -54,10 +55,12 @@ class Descriptions:
         self.discourse = discourse
         self.profiles = discourse.profiles
 
-    def resolve(self, head: "Token", pos: int, word: str | None = None, fallback: bool = True) -> Entity | None:
+    def resolve(self, head: "Token", pos: int, word: str | None = None, fallback: bool = True,
+                person: bool = False) -> Entity | None:
         """'the minister', 'the club boss', 'the 52-year-old': a person of the article.
 
-        Without `fallback`, only a person whose title fits: not the last person talked about."""
+        Without `fallback`, only a person whose title fits: not the last person talked about.
+        With `person`, the word is known to mean a person ('the Scot')."""
         titles = self.profiles.titles
         recent = self.discourse.recent
         word = (word or head.text).lower()
@@ -67,9 +70,12 @@ class Descriptions:
             *extra, word = TITLE_ABBREVIATIONS[word]
             modifiers = [*modifiers, *extra]
         lemma = head.lemma_.lower()
+        age = _age_modifier(head)
+        if age is not None and not is_person_noun(word):
+            word = lemma = age  # 'the 24-year-old guard': whatever else the noun names, a person
         if lemma in SPEAKING_ORG_WORDS | ORG_ANAPHORS or word in SPEAKING_ORG_WORDS | ORG_ANAPHORS:
             return self._organisation_in_focus(head, pos)
-        if not is_person_noun(word) and not any(word in run for runs in titles.values() for run in runs):
+        if not person and not is_person_noun(word) and not any(word in run for runs in titles.values() for run in runs):
             return self.named_by_head(head, pos)
         scores: dict[int, int] = {}
         conflicts: set[int] = set(self.discourse.excluded)
@@ -80,17 +86,17 @@ class Descriptions:
         if names and tied:
             conflicts |= set(titles) - tied
         for key, runs in titles.items():
+            contradicting = [run for run in runs if title_score(word, modifiers, run) < 0]
+            if contradicting and not _fits_otherwise(modifiers, runs, contradicting):
+                conflicts.add(key)
             for run in runs:
-                score = title_score(word, modifiers, run)
-                if score < 0:
-                    conflicts.add(key)
-                else:
-                    scores[key] = max(scores.get(key, 0), score)
+                scores[key] = max(scores.get(key, 0), title_score(word, modifiers, run))
         best = [k for k, s in scores.items() if s > 0 and k not in conflicts and k in people]
         if best:
             top = max(scores[k] for k in best)
             chosen = [people[k] for k in best if scores[k] == top]
             if len(chosen) == 1:
+                self._learn(chosen[0], head, word)
                 return chosen[0]
             ids = {id(e) for e in chosen}
             return recent(pos, lambda e: id(e) in ids, subject_only=False) or chosen[0]
@@ -103,6 +109,15 @@ class Descriptions:
                        main_only=True)
                 or recent(pos, named, subject_only=True, exclude=conflicts)
                 or recent(pos, named, subject_only=False, exclude=conflicts))
+
+    def _learn(self, entity: Entity, head: "Token", word: str) -> None:
+        """'the former Polish defence minister', fitting only Roe's 'Defence Commissioner': from now
+        on Roe's description too, so that 'the Polish commissioner' is Roe."""
+        run = [fold(c.text) for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.pos_ != "PROPN"]
+        run = [w for w in run if w not in TIME_MODIFIERS] + [word]
+        if len(run) >= 2 and run not in self.profiles.titles.setdefault(id(entity), []):
+            self.profiles.titles[id(entity)].append(run)
+            self.profiles.title_words |= set(run)
 
     def _organisation_in_focus(self, head: "Token", pos: int) -> Entity | None:
         """'Acme Inc. unveiled Halo. The company said...': the organisation just talked about,
@@ -141,6 +156,25 @@ class Descriptions:
         orgs = [e for e in self.registry if e.type == "ORG"
                 and any(words <= set(fold(f).split()) for f in (e.name, *e.aliases))]
         return orgs[0] if len(orgs) == 1 else None
+
+
+def _age_modifier(head: "Token") -> str | None:
+    """'the 24-year-old guard' -> '24-year-old': an age before a noun makes it a person."""
+    for child in head.lefts:
+        if child.dep_ == "amod" and child.lower_ == "old":
+            text = head.doc.text[child.left_edge.idx:child.idx + len(child.text)].lower()
+            if re.fullmatch(r"\d{1,3}-year-old", text):
+                return text
+    return None
+
+
+def _fits_otherwise(modifiers: list[str], runs: list[list[str]], contradicting: list[list[str]]) -> bool:
+    """'the Polish commissioner' for 'Defence Commissioner Jo Roe', whom the text has called 'the
+    Polish defence minister': a modifier found in another description of theirs, and in none of the
+    titles it contradicts, outweighs them ('the transport secretary' is still not the 'Transport
+    union general secretary')."""
+    against = {w for run in contradicting for w in run}
+    return any(m in run and m not in against for m in modifiers for run in runs if run not in contradicting)
 
 
 def title_score(head: str, modifiers: list[str], run: list[str]) -> int:

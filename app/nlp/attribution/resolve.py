@@ -40,6 +40,7 @@ SPOKESPEOPLE = lexicon.words("person_words", "spokesperson")
 PRONOUNS = lexicon.words("pronouns")
 NARRATOR_PRONOUNS = lexicon.words("pronouns", "narrator")
 POSTNOMINALS = lexicon.words("person_words", "postnominal")
+SMALL_WORDS = lexicon.words("title_small_words")
 INDEFINITE = lexicon.words("determiners", "indefinite")
 
 
@@ -100,10 +101,12 @@ class Resolver:
         if token.text.isupper() and fold(token.text) in POSTNOMINALS and token.i > 0:
             return self.resolve(k, token.doc[token.i - 1], create)  # "Jo Roe KC told the court"
         named = self.named(k, token, create=False)
+        if named is None and create and token.pos_ == "PROPN" and (body := self._body_before_spokesperson(k, token)):
+            return body
         if named and named.entity is not None and named.entity.type == "PERSON":
             if definite(token) and " " not in named.entity.name and not named.entity.aliases:
                 # 'the Welshman said': no one is called 'the Smith'; a word for a person, described
-                described = self.descriptions.resolve(token, gpos, token.text)
+                described = self.descriptions.resolve(token, gpos, token.text, person=True)
                 if described is not None and described is not named.entity:
                     return Speaker(described, named.mention, resolution="group word for a person")
             return named
@@ -133,13 +136,13 @@ class Resolver:
         if named and named.entity is not None and named.entity.type == "NORP" and not token.tag_.endswith("S"):
             # 'Republican calls...': one person, whom a title describes ('Republican Jo Roe');
             # 'The Scot said': one person, the one talked about if no title says so.
-            described = self.descriptions.resolve(token, gpos, token.text, fallback=definite(token))
+            described = self.descriptions.resolve(token, gpos, token.text, fallback=definite(token), person=True)
             if described is not None:
                 return Speaker(described, named.mention, resolution="group word for a person")
         if named:
             return named
         if token.pos_ in ("NOUN", "ADJ") or fold(token.text) in TITLE_WORDS:
-            return self._described(k, token, gpos)
+            return self._described(k, token, gpos, create)
         return None
 
     def _writer(self) -> Entity | None:
@@ -200,10 +203,13 @@ class Resolver:
                     found = self.speaker_of(k, obj) if obj.dep_ == "pobj" else None
                     if found and found.entity is not None:
                         return replace(found, resolution="author of the text")
+                    if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and child.lower_ == "by" and any(
+                            c.dep_ == "det" and c.lower_ in INDEFINITE for c in obj.children):
+                        return Speaker(None, None, resolution="author of the text")  # 'a post by an unknown user'
         org = self.discourse.recent(gpos, lambda e: e.type == "ORG", subject_only=True)
         return Speaker(org, None, resolution="author of the text") if org else None
 
-    def _described(self, k: int, token: "Token", gpos: int) -> Speaker | None:
+    def _described(self, k: int, token: "Token", gpos: int, create: bool = True) -> Speaker | None:
         """A common noun phrase: someone unnamed, someone speaking for a body, or a description."""
         block = self.structure.blocks[k]
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "poss")}
@@ -211,13 +217,13 @@ class Resolver:
             # 'a spokesman said', 'officials said': someone the article does not name;
             # 'analysts at Acme said', 'a spokeswoman for Acme said': Acme speaks;
             # 'police said': the article's one police force.
-            spoken_for = self._their_organisation(k, token)
+            spoken_for = self._their_organisation(k, token, create)
             if spoken_for is None and not determiners and token.lemma_.lower() in SPEAKING_ORG_WORDS:
                 org = self.descriptions.organisation(token)
                 spoken_for = Speaker(org, self._mention(k, token), resolution="organisation word") if org else None
             return spoken_for
         if (token.lower_ in SPOKESPEOPLE or token.lemma_.lower() in SPEAKING_ORG_WORDS) and (
-                spoken_for := self._their_organisation(k, token)):
+                spoken_for := self._their_organisation(k, token, create)):
             return spoken_for  # 'the Acme spokesperson said', 'the Labour government promised'
         if token.lower_ in SPOKESPEOPLE and (org := self.discourse.recent_spoken_for(gpos)):
             return Speaker(org, self._mention(k, token), resolution="spokesperson's organisation")
@@ -229,13 +235,16 @@ class Resolver:
         return Speaker(entity, Mention(text, block.start + left, block.start + left + len(text)),
                        resolution="description")
 
-    def _their_organisation(self, k: int, token: "Token") -> Speaker | None:
+    def _their_organisation(self, k: int, token: "Token", create: bool = False) -> Speaker | None:
         """'a Health Department spokesperson', 'a spokeswoman for Acme': the body they speak for."""
+        spokesperson = token.lower_ in SPOKESPEOPLE
         for child in token.children:
             if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
                 named = self.named(k, child, create=False)
                 if named and named.entity is not None and named.entity.type == "ORG":
                     return replace(named, resolution="spokesperson's organisation")
+                if named is None and spokesperson and create and (found := self._unknown_body(k, child)):
+                    return found
             elif child.dep_ == "compound" and child.lemma_.lower() in SPEAKING_ORG_WORDS and (
                     org := self.descriptions.organisation(child)):
                 return Speaker(org, self._mention(k, child), resolution="spokesperson's organisation")
@@ -245,7 +254,41 @@ class Resolver:
                     named = self.named(k, obj, create=False) if obj.dep_ == "pobj" else None
                     if named and named.entity is not None and named.entity.type == "ORG":
                         return replace(named, resolution="spokesperson's organisation")
+                    if named is None and obj.dep_ == "pobj" and obj.pos_ == "PROPN" and spokesperson and create \
+                            and (found := self._unknown_body(k, obj)):
+                        return found
         return None
+
+    def _body_before_spokesperson(self, k: int, token: "Token") -> Speaker | None:
+        """'a Department for Transport spokesperson said' parsed with 'Department' as the subject and
+        the spokesperson inside its phrase: the words before the spokesperson name the body."""
+        after = [w for w in token.subtree if w.i > token.i and w.lower_ in SPOKESPEOPLE]
+        if not after:
+            return None
+        doc = token.doc
+        return self._unknown_body(k, token, [doc[i] for i in range(token.left_edge.i, after[0].i)])
+
+    def _unknown_body(self, k: int, token: "Token", words: "list[Token] | None" = None) -> Speaker | None:
+        """'a Department for Transport spokesperson', 'a spokeswoman for Harbour Holdings' when the
+        model found no organisation there: the capitalised name a spokesperson speaks for is one."""
+        words = words if words is not None else list(token.subtree)
+        if any(self._quoted(k, w) for w in words) or words[-1].i - words[0].i + 1 != len(words):
+            return None
+        while words and (words[0].dep_ == "det" or words[0].is_punct):
+            words = words[1:]
+        if not words or not all(w.is_title or w.is_upper or w.lower_ in SMALL_WORDS for w in words) \
+                or not words[0].text[:1].isupper() or fold(words[-1].text) in TITLE_WORDS:
+            return None
+        block = self.structure.blocks[k]
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        text = strip_possessive(block.text[start:end])
+        mention = Mention(text, block.start + start, block.start + start + len(text))
+        if self.registry.mention_at(mention.start, mention.end) is not None:
+            return None  # part of it is someone or something already known
+        entity = self.entity_for_name(mention, "ORG")
+        if entity.type != "ORG":
+            return None
+        return Speaker(entity, mention, resolution="spokesperson's organisation")
 
     def named(self, k: int, token: "Token", create: bool = True) -> Speaker | None:
         """A name at `token`: the entity mention there, else the run of proper nouns."""

@@ -98,6 +98,11 @@ class Context:
         subject = cues.subject_of(verb, self.item.span.end, self.spans)
         if subject is None or self.spans.inside(subject.idx):
             return Speaker(None, None, verb.text)
+        if cues.is_expletive(subject, verb):
+            # 'It is noted on the site that "..."', 'it was reported that': nobody, unless 'by X'
+            agent = cues.agent_of(verb)
+            found = self.resolver.speaker_of(self.k, agent) if agent is not None else None
+            return (found or Speaker(None, None)).with_cue(verb.text)
         found = self.resolver.speaker_of(self.k, subject)
         found = self.resolver.not_named_inside(self.k, subject, self.item.span, found)
         return (found or Speaker(None, None)).with_cue(verb.text)
