@@ -430,3 +430,43 @@ def test_names_with_particle_runs_and_accented_given_names():
     ents = entities_of("Maarten van der Linde runs the port. \"It is a start,\" Van der Linde said.\n")
     people = [e for e in ents if e.type == "PERSON"]
     assert len(people) == 1 and "Van der Linde" in people[0].aliases, [(e.name, e.type, e.aliases) for e in ents]
+
+
+def test_a_date_stays_a_date_though_a_town_shares_its_spelling():
+    ents = entities_of("Dana Whitcombe said the shop would reopen in the spring after the refit.\n")
+    assert not [e for e in ents if e.name.lower() == "spring" and e.type in ("GPE", "LOC")]
+
+
+def test_letters_after_a_name_are_no_organisation():
+    ents = entities_of(
+        "Prosecuting, Hugo Pelham KC told the jury the scheme ran for years.\n"
+        "For the defence, Nora Quill QC said her client had been misled.\n")
+    assert not [e for e in ents if e.name in ("KC", "QC")], [(e.name, e.type) for e in ents]
+    assert by_name(ents, "Hugo Pelham").type == "PERSON"
+
+
+def test_a_city_is_not_the_paper_or_airport_named_after_it():
+    ents = entities_of(
+        "Flights out of Tampere resumed on Monday, the Tampere Evening Courier reported.\n"
+        "Passengers at Tampere Pirkkala International Airport waited for hours. "
+        "The airline apologised to travellers in Tampere.\n")
+    city = [e for e in ents if e.name == "Tampere" or "Tampere" in e.aliases]
+    assert len(city) == 1 and city[0].type == "GPE", [(e.name, e.type, e.aliases) for e in ents]
+    assert all(e.name.startswith("Tampere") or "Tampere" not in e.aliases for e in ents)
+    airport = [e for e in ents if "Airport" in e.name]
+    assert airport and airport[0].type not in ("GPE", "LOC")
+
+
+def test_a_place_joins_the_name_that_only_adds_its_kind():
+    ents = entities_of(
+        "Heavy rain hit the State of Vermont on Sunday. Officials in Vermont said roads were closed.\n")
+    assert len([e for e in ents if "Vermont" in (e.name, *e.aliases)]) == 1
+
+
+def test_an_office_named_by_its_holders_title_is_one_organisation():
+    ents = entities_of(
+        "The Harlan County Sheriff’s Office said the road would stay closed until Friday.\n"
+        "Deputies from Harlan County searched the woods overnight.\n")
+    office = [e for e in ents if e.name.endswith("Office")]
+    assert office and office[0].type == "ORG", [(e.name, e.type, e.aliases) for e in ents]
+    assert office[0].name == "Harlan County Sheriff’s Office"

@@ -18,9 +18,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from app.nlp.entities.mentions import VALUE_TYPES, RawMention
-from app.nlp.names import (TITLE_WORDS, first_name_gender, fold, is_first_name, name_key, name_tokens,
-                           near_spelling, nickname, same_thing, strip_possessive, title_gender)
+from app.nlp.entities.mentions import ORG_KIND_WORDS, VALUE_TYPES, RawMention
+from app.nlp.entities.labels import THING_NOUNS
+from app.nlp.names import (PLACE_NOUNS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name, name_key,
+                           name_tokens, near_spelling, nickname, same_thing, strip_possessive, title_gender)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -201,4 +202,30 @@ def _joins(raw: RawMention, group: Group, loose: bool = True) -> bool:
     kinds = {"place" if label in ("GPE", "LOC") else label for label in (raw.label, head.label)}
     # A place begins many an organisation's name, and a demonym many a name of anything.
     strict = kinds == {"place", "ORG"} or ("NORP" in kinds and len(kinds) > 1)
-    return any(same_thing(raw.text, form, loose, strict=strict) for form in forms)
+    return any(same_thing(raw.text, form, loose, strict=strict) and not _place_inside_longer_name(raw, form, group)
+               for form in forms)
+
+
+def _place_inside_longer_name(raw: RawMention, form: str, group: Group) -> bool:
+    """'Leeds' and 'Leeds Herald', 'Arnby' and 'Arnby Regional Airport': a place printed as a place
+    is not the paper, the airport or the office named after it, whatever the model calls the longer
+    name. The longer name is something else when the model did not call it a place, or when a noun
+    for a building or an organisation heads it; another place ('East Arnby') keeps the old rules."""
+    a, b = name_key(strip_possessive(raw.text)).split(), name_key(strip_possessive(form)).split()
+    if len(a) == len(b):
+        return False
+    short_words, long_words = (a, b) if len(a) < len(b) else (b, a)
+    if all(w in PLACE_NOUNS or w in THING_NOUNS for w in short_words):
+        return False  # 'the Strait' is no name of its own
+    short_mentions, long_mentions = [raw], [m for m in group.mentions if m.text == form]
+    if short_words is b:
+        short_mentions, long_mentions = long_mentions, short_mentions
+    if not any(m.label in ("GPE", "LOC") or (m.label != "ORG" and (is_city(m.text) or is_country(m.text)))
+               for m in short_mentions):
+        return False  # a town's name the model read as an organisation's may be its club's or firm's
+    n = len(short_words)
+    if not any(long_words[i:i + n] == short_words for i in range(len(long_words) - n + 1)):
+        return False
+    head = long_words[-1]
+    return (all(m.label not in ("GPE", "LOC") for m in long_mentions)
+            or THING_NOUNS.get(head, "LOC") != "LOC" or head in ORG_KIND_WORDS)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
-from app.nlp.entities.mentions import ORG_KIND_WORDS
+from app.nlp.entities.mentions import ORG_KIND_WORDS, VALUE_TYPES
 from app.nlp.names import ORG_TRAILING_WORDS, PLACE_NOUNS, bare_name, is_city, is_country, is_first_name, name_key, name_tokens
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_
                    "LAW", "LANGUAGE")
 THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexicon.tags("thing_nouns").items()}
 SURNAME_THINGS = lexicon.words("thing_nouns", "surname")
+LAST_WORD_THINGS = lexicon.words("thing_nouns", "last")
 _LINKS = frozenset({"of", "for", "on", "at"})
 
 
@@ -44,6 +45,14 @@ def personal_name(text: str) -> bool:
     last = words[-1].lower() if words else ""
     return (2 <= len(words) <= 4 and is_first_name(words[0]) and not _LINKS & {w.lower() for w in words}
             and (last not in THING_NOUNS or last in SURNAME_THINGS) and last not in ORG_KIND_WORDS)
+
+
+def _value(group: "Group") -> str | None:
+    """'in the spring', 'Monday': a date or a number stays one, whatever place shares its spelling."""
+    labels = group.labels
+    if all(label in VALUE_TYPES for label in labels):
+        return labels.most_common(1)[0][0]
+    return None
 
 
 def _country(group: "Group") -> str | None:
@@ -113,8 +122,8 @@ def _thing_head(group: "Group") -> str | None:
         words = m.text.split()
         if len(words) < 2 or personal_name(m.text):
             continue
-        for word in (words[-1], words[0], *(words[1:-1] if len(words) >= 3 else ())):
-            if word[:1].isupper() and word.lower() in THING_NOUNS:
+        for n, word in enumerate((words[-1], words[0], *(words[1:-1] if len(words) >= 3 else ()))):
+            if word[:1].isupper() and word.lower() in THING_NOUNS and not (n and word.lower() in LAST_WORD_THINGS):
                 return THING_NOUNS[word.lower()]
     return None
 
@@ -174,6 +183,7 @@ def _weighed_labels(group: "Group") -> str:
 
 
 TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (
+    ("a date or a number", _value),
     ("country name", _country),
     ("place named with its kind", _place_with_its_kind),
     ("model or mission code", _code),

@@ -23,9 +23,11 @@ VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINA
 PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
 ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
 ORG_SUFFIX_WORDS = lexicon.words("organisation_words", "suffix")
+OFFICE_WORDS = lexicon.words("organisation_words", "office")
 PLACE_NOUNS = lexicon.words("place_nouns")
 PERSON_NOUNS = lexicon.words("person_words", "person")
 KIN_WORDS = lexicon.words("person_words", "kin")
+POSTNOMINALS = lexicon.words("person_words", "postnominal")
 SPEECH_VERBS = lexicon.words("speech_verbs")
 WORK_NOUNS = lexicon.words("work_nouns")
 PUBLICATION_NOUNS = lexicon.words("work_nouns", "publication")
@@ -62,11 +64,17 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s", "'", "’") or (
             span.label_ not in VALUE_TYPES and len(tokens) > 1 and not any(c.isalpha() for c in tokens[-1].text))):
         tokens = tokens[:-1]  # possessives, edge punctuation, a score run into a name: 'Leeds United 2-1'
+    while span.label_ == "PERSON" and len(tokens) > 2 and tokens[-1].lower_.replace(".", "") in POSTNOMINALS:
+        tokens = tokens[:-1]  # 'Jo Roe KC': the letters after a name are no part of it
+        while len(tokens) > 2 and tokens[-1].is_punct:
+            tokens = tokens[:-1]
 
     if not tokens:
         return None
     if span.label_ == "ORG" and block.kind == "paragraph":  # headlines are all capitalised
         tokens = _extend_organisation(span, tokens)
+    if span.label_ not in VALUE_TYPES:
+        tokens = _extend_over_possessive_office(tokens)
     start = block.start + tokens[0].idx
     end = block.start + tokens[-1].idx + len(tokens[-1].text)
     text = block.text[start - block.start:end - block.start]
@@ -153,6 +161,18 @@ def _extend_organisation(span: "Span", tokens: list) -> list:
     if after is not None and after.is_lower and after.lemma_ in ORG_SUFFIX_WORDS and after.pos_ == "NOUN":
         tokens = [*tokens, after]
     return tokens
+
+
+def _extend_over_possessive_office(tokens: list) -> list:
+    """'the Arnby County Sheriff’s Office', 'the Coroner's office': an office named by its holder's
+    title; the model stops at the possessive."""
+    doc = tokens[0].doc
+    i = tokens[-1].i
+    if i + 2 >= len(doc) or doc[i + 1].text not in ("'s", "’s") or doc[i + 2].lower_ not in OFFICE_WORDS:
+        return tokens
+    if not (doc[i + 2].text[:1].isupper() or tokens[-1].lower_ in TITLE_WORDS):
+        return tokens  # 'Acme's office' is a room; 'the Sheriff's office' an institution
+    return [*tokens, doc[i + 1], doc[i + 2]]
 
 
 def starts_like_a_name(text: str) -> bool:
