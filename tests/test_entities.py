@@ -470,3 +470,17 @@ def test_an_office_named_by_its_holders_title_is_one_organisation():
     office = [e for e in ents if e.name.endswith("Office")]
     assert office and office[0].type == "ORG", [(e.name, e.type, e.aliases) for e in ents]
     assert office[0].name == "Harlan County Sheriff’s Office"
+
+
+def test_an_office_of_an_organisation_named_by_title_and_remit_is_one_organisation():
+    ents = entities_of(
+        "The United Nations High Commissioner for Refugees said the camps were full.\n")
+    assert by_name(ents, "United Nations High Commissioner for Refugees").type == "ORG"
+
+
+def test_a_countrys_ministry_is_named_beside_the_country():
+    ents = entities_of(
+        "Jo Marsh, a senior adviser at Norway’s Ministry of Fisheries and Coasts who attended the "
+        "signing, called the deal historic.\n")
+    assert by_name(ents, "Ministry of Fisheries and Coasts").type == "ORG"
+    assert by_name(ents, "Norway").type == "GPE"

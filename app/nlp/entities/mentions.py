@@ -72,7 +72,7 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     if not tokens:
         return None
     if span.label_ == "ORG" and block.kind == "paragraph":  # headlines are all capitalised
-        tokens = _extend_organisation(span, tokens)
+        tokens = _extend_over_office(_extend_organisation(span, tokens))
     if span.label_ not in VALUE_TYPES:
         tokens = _extend_over_possessive_office(tokens)
     start = block.start + tokens[0].idx
@@ -161,6 +161,33 @@ def _extend_organisation(span: "Span", tokens: list) -> list:
     if after is not None and after.is_lower and after.lemma_ in ORG_SUFFIX_WORDS and after.pos_ == "NOUN":
         tokens = [*tokens, after]
     return tokens
+
+
+def _extend_over_office(tokens: list) -> list:
+    """'the Arnish Union High Commissioner for Fisheries', 'the League Special Envoy on Water':
+    an office of an organisation, named by a title and what it is for, is an organisation; the
+    model stops at the organisation's own name."""
+    doc = tokens[0].doc
+    i = tokens[-1].i + 1
+    titled = False
+    while i < len(doc) and i - tokens[-1].i <= 3 and _untagged_capital(doc[i]):
+        titled |= doc[i].lower_ in TITLE_WORDS
+        i += 1
+    if not titled or i >= len(doc) or doc[i].lower_ not in ("for", "on"):
+        return tokens
+    end = None
+    j = i + 1
+    while j < len(doc) and j - i <= 7:
+        if _untagged_capital(doc[j]):
+            end = j
+        elif not (doc[j].lower_ in ("the", "and", "of") and end is not None or doc[j].lower_ == "the" and j == i + 1):
+            break
+        j += 1
+    return list(doc[tokens[0].i:end + 1]) if end is not None else tokens
+
+
+def _untagged_capital(token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and not token.ent_type_
 
 
 def _extend_over_possessive_office(tokens: list) -> list:

@@ -271,8 +271,15 @@ def _split_inner_possessive(raw: RawMention) -> list[RawMention]:
         label = "PERSON" if len(owner.split()) >= 2 and is_first_name(owner.split()[0]) else "GPE"
     else:
         label = raw.label
-    return [RawMention(owner, raw.start, raw.start + len(owner), label, raw.in_body, raw.place_context,
-                       raw.person_context or label == "PERSON")]
+    parts = [RawMention(owner, raw.start, raw.start + len(owner), label, raw.in_body, raw.place_context,
+                        raw.person_context or label == "PERSON")]
+    owned = raw.text[m.end():]
+    words = [w.lower() for w in owned.split()]
+    if raw.label == "ORG" and owned[:1].isupper() and len(words) >= 2 and (words[0] in ORG_KIND_WORDS
+                                                                           or words[-1] in ORG_KIND_WORDS):
+        # 'Norland’s Ministry of Water': the country and its ministry, both named
+        parts.append(RawMention(owned, raw.start + m.end(), raw.end, "ORG", raw.in_body))
+    return parts
 
 
 SPLITS = (_split_inner_possessive, _split_at, _split_brackets, _split_person_and_organisation)
