@@ -484,3 +484,11 @@ def test_a_countrys_ministry_is_named_beside_the_country():
         "signing, called the deal historic.\n")
     assert by_name(ents, "Ministry of Fisheries and Coasts").type == "ORG"
     assert by_name(ents, "Norway").type == "GPE"
+
+
+def test_an_organisation_runs_on_over_what_it_is_for():
+    ents = entities_of(
+        "A report by the Joint Council for the Welfare of Farm Workers found long delays.\n"
+        "The Standing Committee for Rural Schools met on Tuesday.\n")
+    names = [e.name for e in ents if e.type == "ORG"]
+    assert "Joint Council for the Welfare of Farm Workers" in names, names

@@ -164,16 +164,16 @@ def _extend_organisation(span: "Span", tokens: list) -> list:
 
 
 def _extend_over_office(tokens: list) -> list:
-    """'the Arnish Union High Commissioner for Fisheries', 'the League Special Envoy on Water':
-    an office of an organisation, named by a title and what it is for, is an organisation; the
-    model stops at the organisation's own name."""
+    """'the Arnish Union High Commissioner for Fisheries', 'the League Special Envoy on Water',
+    'the Joint Council | for the Welfare of Farmers': an organisation or its office, named by a
+    title or a kind and what it is for, is one organisation; the model may stop before 'for'."""
     doc = tokens[0].doc
     i = tokens[-1].i + 1
-    titled = False
+    titled = tokens[-1].lower_ in ORG_KIND_WORDS and tokens[-1].text[:1].isupper()  # 'Joint Council | for ...'
     while i < len(doc) and i - tokens[-1].i <= 3 and _untagged_capital(doc[i]):
         titled |= doc[i].lower_ in TITLE_WORDS
         i += 1
-    if not titled or i >= len(doc) or doc[i].lower_ not in ("for", "on"):
+    if not titled or i >= len(doc) or doc[i].lower_ not in ("for", "on", "of"):
         return tokens
     end = None
     j = i + 1
