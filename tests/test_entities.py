@@ -492,3 +492,10 @@ def test_an_organisation_runs_on_over_what_it_is_for():
         "The Standing Committee for Rural Schools met on Tuesday.\n")
     names = [e.name for e in ents if e.type == "ORG"]
     assert "Joint Council for the Welfare of Farm Workers" in names, names
+
+
+def test_everyday_terms_in_capitals_name_no_organisation():
+    ents = entities_of(
+        "Shares of Pellworth Foods rose after EPS beat forecasts, and trading closed at 16:00 GMT.\n"
+        "The firm said its AI tools and a COVID-19 rebound helped. EPS and AI sales will be reported again in May.\n")
+    assert not [e for e in ents if e.name in ("EPS", "GMT", "AI", "COVID-19")], [(e.name, e.type) for e in ents]

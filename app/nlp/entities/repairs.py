@@ -45,7 +45,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
         taken = [(r.start, r.end) for r in block_raws]
         block_raws += _acronyms(doc, block, taken, structure.text)
         raws.extend(_join_adjacent(sorted(block_raws, key=lambda r: r.start), structure.text))
-    raws = _without_postnominals(_without_lone_acronyms(raws), structure.text)
+    raws = _without_postnominals(_without_common_capitals(_without_lone_acronyms(raws)), structure.text)
     _relabel_affiliations(raws, structure.text)
     _trim_to_known_people(raws)
     _relabel_first_names(raws)
@@ -95,6 +95,11 @@ def _without_lone_acronyms(raws: list[RawMention]) -> list[RawMention]:
     """A lone acronym is kept only when it spells another name of the article ('DHSC')."""
     names = [r.text for r in raws if not r.lone and r.label not in VALUE_TYPES and " " in r.text]
     return [r for r in raws if not r.lone or any(same_thing(r.text, name) for name in names)]
+
+
+def _without_common_capitals(raws: list[RawMention]) -> list[RawMention]:
+    """'GMT', 'EPS', 'COVID-19': an everyday term in capitals, whatever the model tagged it, names no one."""
+    return [r for r in raws if r.label in VALUE_TYPES or not (r.text.isupper() and r.text.lower() in COMMON_CAPITALS)]
 
 
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*,? $")
