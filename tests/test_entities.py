@@ -499,3 +499,11 @@ def test_everyday_terms_in_capitals_name_no_organisation():
         "Shares of Pellworth Foods rose after EPS beat forecasts, and trading closed at 16:00 GMT.\n"
         "The firm said its AI tools and a COVID-19 rebound helped. EPS and AI sales will be reported again in May.\n")
     assert not [e for e in ents if e.name in ("EPS", "GMT", "AI", "COVID-19")], [(e.name, e.type) for e in ents]
+
+
+def test_an_organisation_called_back_by_the_noun_heading_its_name():
+    ents = entities_of(
+        "The bill passed the Lower House of Deputies on Monday by a wide margin.\n"
+        "The House will vote on the amendments next week, and the House speaker said little.\n")
+    house = by_name(ents, "Lower House of Deputies")
+    assert "House" in house.aliases and not [e for e in ents if e.name == "House"]

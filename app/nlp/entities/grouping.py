@@ -145,7 +145,36 @@ def _group(raws: list[RawMention]) -> list[Group]:
             (g for g in groups if _joins(raw, g, loose=False)), None)
         if owner is not None:
             owner.mentions.append(raw)
-    return _merge_speaking_surnames(groups)
+    return _merge_heads(_merge_speaking_surnames(groups))
+
+
+def _name_head(name: str) -> str | None:
+    """The noun that heads a name: 'House' of 'the Lower House of Deputies', 'Senate' of 'State Senate'."""
+    words = strip_possessive(name).split()
+    if len(words) < 2:
+        return None
+    before_link = [w for w, nxt in zip(words, words[1:]) if nxt in ("of", "for")]
+    return (before_link[0] if before_link else words[-1]).lower()
+
+
+def _merge_heads(groups: list[Group]) -> list[Group]:
+    """'the House' after 'the Lower House of Deputies', 'the Church' after 'the Church of Arnby':
+    an organisation called back by the noun heading its name, when one organisation of the
+    article has that head."""
+    merged: list[Group] = []
+    for group in groups:
+        forms = group.forms()
+        word = next(iter(forms)) if len(forms) == 1 else ""
+        if " " in word or not word.istitle() or not any(m.label == "ORG" for m in group.mentions):
+            merged.append(group)
+            continue
+        owners = [g for g in groups if g is not group and any(
+            m.label == "ORG" and _name_head(m.text) == word.lower() for m in g.mentions)]
+        if len(owners) == 1:
+            owners[0].mentions.extend(group.mentions)
+            continue
+        merged.append(group)
+    return merged
 
 
 def _merge_speaking_surnames(groups: list[Group]) -> list[Group]:
