@@ -507,3 +507,10 @@ def test_an_organisation_called_back_by_the_noun_heading_its_name():
         "The House will vote on the amendments next week, and the House speaker said little.\n")
     house = by_name(ents, "Lower House of Deputies")
     assert "House" in house.aliases and not [e for e in ents if e.name == "House"]
+
+
+def test_a_direction_before_a_towns_name_is_part_of_the_place():
+    ents = entities_of(
+        "Crews were called to a house in Northwest Tampere on Sunday night.\n"
+        "Residents of Northwest Tampere said the street had flooded before.\n")
+    assert by_name(ents, "Northwest Tampere").type in ("GPE", "LOC")

@@ -27,6 +27,7 @@ TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_
 THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexicon.tags("thing_nouns").items()}
 SURNAME_THINGS = lexicon.words("thing_nouns", "surname")
 LAST_WORD_THINGS = lexicon.words("thing_nouns", "last")
+COMPASS_WORDS = lexicon.words("compass_words")
 _LINKS = frozenset({"of", "for", "on", "at"})
 
 
@@ -73,6 +74,16 @@ def _city(group: "Group") -> str | None:
     if any(m.label in ("GPE", "LOC") or m.place_context for m in group.mentions) or all(
             m.label in ("ORG", "NORP") for m in group.mentions):
         return "GPE"
+    return None
+
+
+def _part_of_a_place(group: "Group") -> str | None:
+    """'Northwest Arnby', 'East Leeds': a direction before a town's or a country's name is part of it."""
+    for m in group.mentions:
+        words = m.text.split()
+        if len(words) >= 2 and words[0].lower() in COMPASS_WORDS and words[0].istitle() \
+                and (is_city(" ".join(words[1:])) or is_country(" ".join(words[1:]))):
+            return "GPE"
     return None
 
 
@@ -186,6 +197,7 @@ TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (
     ("a date or a number", _value),
     ("country name", _country),
     ("place named with its kind", _place_with_its_kind),
+    ("part of a place", _part_of_a_place),
     ("model or mission code", _code),
     ("organisation noun heads the name", _organisation_head),
     ("thing noun in the name", _thing_head),
