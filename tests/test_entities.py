@@ -514,3 +514,13 @@ def test_a_direction_before_a_towns_name_is_part_of_the_place():
         "Crews were called to a house in Northwest Tampere on Sunday night.\n"
         "Residents of Northwest Tampere said the street had flooded before.\n")
     assert by_name(ents, "Northwest Tampere").type in ("GPE", "LOC")
+
+
+def test_a_noun_for_someone_of_a_nation_names_the_people():
+    ents = entities_of(
+        "The Welsh side won 2-1 on Saturday at the Arnby Ground.\n"
+        "The Welshman scored twice before half-time, and two Scots added late chances.\n")
+    assert not [e for e in ents if e.type == "PERSON" and e.name in ("Welshman", "Scots")], \
+        [(e.name, e.type, e.aliases) for e in ents]
+    welsh = [e for e in ents if "Welshman" in (e.name, *e.aliases)]
+    assert len(welsh) == 1 and welsh[0].type == "NORP"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.nlp.entities.mentions import ORG_KIND_WORDS, VALUE_TYPES, RawMention
-from app.nlp.entities.labels import THING_NOUNS
+from app.nlp.entities.labels import THING_NOUNS, demonym_noun
 from app.nlp.names import (PLACE_NOUNS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name, name_key,
                            name_tokens, near_spelling, nickname, same_thing, strip_possessive, title_gender)
 
@@ -145,7 +145,24 @@ def _group(raws: list[RawMention]) -> list[Group]:
             (g for g in groups if _joins(raw, g, loose=False)), None)
         if owner is not None:
             owner.mentions.append(raw)
-    return _merge_heads(_merge_speaking_surnames(groups))
+    return _merge_demonym_nouns(_merge_heads(_merge_speaking_surnames(groups)))
+
+
+def _merge_demonym_nouns(groups: list[Group]) -> list[Group]:
+    """'a Scot' and 'Scottish', 'the Welshman' and 'Welsh': one people, when one group of the
+    article spells its adjective."""
+    merged: list[Group] = []
+    for group in groups:
+        stems = {demonym_noun(m.text) for m in group.mentions}
+        stem = next(iter(stems)) if len(stems) == 1 else None
+        if stem and len(stem) >= 3:
+            owners = [g for g in groups if g is not group and not all(demonym_noun(m.text) for m in g.mentions)
+                      and any(m.label == "NORP" and m.text.lower().startswith(stem[:3]) for m in g.mentions)]
+            if len(owners) == 1:
+                owners[0].mentions.extend(group.mentions)
+                continue
+        merged.append(group)
+    return merged
 
 
 def _name_head(name: str) -> str | None:

@@ -28,6 +28,7 @@ THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexi
 SURNAME_THINGS = lexicon.words("thing_nouns", "surname")
 LAST_WORD_THINGS = lexicon.words("thing_nouns", "last")
 COMPASS_WORDS = lexicon.words("compass_words")
+DEMONYM_NOUNS = lexicon.words("demonym_nouns")
 _LINKS = frozenset({"of", "for", "on", "at"})
 
 
@@ -75,6 +76,21 @@ def _city(group: "Group") -> str | None:
             m.label in ("ORG", "NORP") for m in group.mentions):
         return "GPE"
     return None
+
+
+def demonym_noun(text: str) -> str | None:
+    """'Scots' -> 'scot', 'Welshmen' -> 'welsh': the stem of a noun for someone of a nation or faith."""
+    word = text.lower()
+    for form in (word, word[:-1] if word.endswith("s") else "", word[:-3] + "man" if word.endswith("men") else ""):
+        if form in DEMONYM_NOUNS:
+            return re.sub(r"(?:s?man|s?woman)$", "", form) or form
+    return None
+
+
+def _member_of_a_people(group: "Group") -> str | None:
+    """'the Welshman', 'two Scots', 'a Brit': a noun for someone of a nation or faith names the group."""
+    nouns = [bool(demonym_noun(m.text)) for m in group.mentions]
+    return "NORP" if any(nouns) and all(n or m.label == "NORP" for n, m in zip(nouns, group.mentions)) else None
 
 
 def _part_of_a_place(group: "Group") -> str | None:
@@ -196,6 +212,7 @@ def _weighed_labels(group: "Group") -> str:
 TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (
     ("a date or a number", _value),
     ("country name", _country),
+    ("member of a people", _member_of_a_people),
     ("place named with its kind", _place_with_its_kind),
     ("part of a place", _part_of_a_place),
     ("model or mission code", _code),
