@@ -18,10 +18,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from app.nlp.entities.mentions import ORG_KIND_WORDS, VALUE_TYPES, RawMention
-from app.nlp.entities.labels import THING_NOUNS, demonym_noun
-from app.nlp.names import (PLACE_NOUNS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name, name_key,
-                           name_tokens, near_spelling, nickname, same_thing, strip_possessive, title_gender)
+from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, RawMention, demonym_noun
+from app.nlp.names import (PLACE_NOUNS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name,
+                           name_key, name_tokens, near_spelling, nickname, same_thing, strip_possessive, title_gender)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

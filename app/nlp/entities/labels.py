@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
-from app.nlp.entities.mentions import ORG_KIND_WORDS, VALUE_TYPES
+from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, demonym_noun
 from app.nlp.names import ORG_TRAILING_WORDS, PLACE_NOUNS, bare_name, is_city, is_country, is_first_name, name_key, name_tokens
 
 if TYPE_CHECKING:
@@ -24,11 +24,9 @@ if TYPE_CHECKING:
 # When the evidence is tied, the label a news reader would pick first.
 TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT",
                    "LAW", "LANGUAGE")
-THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexicon.tags("thing_nouns").items()}
 SURNAME_THINGS = lexicon.words("thing_nouns", "surname")
 LAST_WORD_THINGS = lexicon.words("thing_nouns", "last")
 COMPASS_WORDS = lexicon.words("compass_words")
-DEMONYM_NOUNS = lexicon.words("demonym_nouns")
 _LINKS = frozenset({"of", "for", "on", "at"})
 
 
@@ -75,15 +73,6 @@ def _city(group: "Group") -> str | None:
     if any(m.label in ("GPE", "LOC") or m.place_context for m in group.mentions) or all(
             m.label in ("ORG", "NORP") for m in group.mentions):
         return "GPE"
-    return None
-
-
-def demonym_noun(text: str) -> str | None:
-    """'Scots' -> 'scot', 'Welshmen' -> 'welsh': the stem of a noun for someone of a nation or faith."""
-    word = text.lower()
-    for form in (word, word[:-1] if word.endswith("s") else "", word[:-3] + "man" if word.endswith("men") else ""):
-        if form in DEMONYM_NOUNS:
-            return re.sub(r"(?:s?man|s?woman)$", "", form) or form
     return None
 
 

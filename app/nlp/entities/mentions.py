@@ -31,6 +31,8 @@ POSTNOMINALS = lexicon.words("person_words", "postnominal")
 SPEECH_VERBS = lexicon.words("speech_verbs")
 WORK_NOUNS = lexicon.words("work_nouns")
 PUBLICATION_NOUNS = lexicon.words("work_nouns", "publication")
+THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexicon.tags("thing_nouns").items()}
+DEMONYM_NOUNS = lexicon.words("demonym_nouns")
 EDGE = "\"'“”‘’«»()[]{},.;:!?-–—…*"
 _ABBREVIATION_END = re.compile(r"(?:^|[.\s])[A-Z]\.$")
 _DESIGNATION = re.compile(r"[A-Z][a-z]+ (?:[A-Z]|\d{1,2})")
@@ -200,6 +202,15 @@ def _extend_over_possessive_office(tokens: list) -> list:
     if not (doc[i + 2].text[:1].isupper() or tokens[-1].lower_ in TITLE_WORDS):
         return tokens  # 'Acme's office' is a room; 'the Sheriff's office' an institution
     return [*tokens, doc[i + 1], doc[i + 2]]
+
+
+def demonym_noun(text: str) -> str | None:
+    """'Scots' -> 'scot', 'Welshmen' -> 'welsh': the stem of a noun for someone of a nation or faith."""
+    word = text.lower()
+    for form in (word, word[:-1] if word.endswith("s") else "", word[:-3] + "man" if word.endswith("men") else ""):
+        if form in DEMONYM_NOUNS:
+            return re.sub(r"(?:s?man|s?woman)$", "", form) or form
+    return None
 
 
 def starts_like_a_name(text: str) -> bool:
