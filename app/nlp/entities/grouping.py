@@ -18,9 +18,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from app.nlp.entities.mentions import VALUE_TYPES, RawMention
-from app.nlp.names import (TITLE_WORDS, first_name_gender, fold, is_first_name, name_key, name_tokens,
-                           near_spelling, nickname, same_thing, strip_possessive, title_gender)
+from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, RawMention, demonym_noun
+from app.nlp.names import (PLACE_NOUNS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name,
+                           name_key, name_tokens, near_spelling, nickname, same_thing, strip_possessive, title_gender)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -144,7 +144,53 @@ def _group(raws: list[RawMention]) -> list[Group]:
             (g for g in groups if _joins(raw, g, loose=False)), None)
         if owner is not None:
             owner.mentions.append(raw)
-    return _merge_speaking_surnames(groups)
+    return _merge_demonym_nouns(_merge_heads(_merge_speaking_surnames(groups)))
+
+
+def _merge_demonym_nouns(groups: list[Group]) -> list[Group]:
+    """'a Scot' and 'Scottish', 'the Welshman' and 'Welsh': one people, when one group of the
+    article spells its adjective."""
+    merged: list[Group] = []
+    for group in groups:
+        stems = {demonym_noun(m.text) for m in group.mentions}
+        stem = next(iter(stems)) if len(stems) == 1 else None
+        if stem and len(stem) >= 3:
+            owners = [g for g in groups if g is not group and not all(demonym_noun(m.text) for m in g.mentions)
+                      and any(m.label == "NORP" and m.text.lower().startswith(stem[:3]) for m in g.mentions)]
+            if len(owners) == 1:
+                owners[0].mentions.extend(group.mentions)
+                continue
+        merged.append(group)
+    return merged
+
+
+def _name_head(name: str) -> str | None:
+    """The noun that heads a name: 'House' of 'the Lower House of Deputies', 'Senate' of 'State Senate'."""
+    words = strip_possessive(name).split()
+    if len(words) < 2:
+        return None
+    before_link = [w for w, nxt in zip(words, words[1:]) if nxt in ("of", "for")]
+    return (before_link[0] if before_link else words[-1]).lower()
+
+
+def _merge_heads(groups: list[Group]) -> list[Group]:
+    """'the House' after 'the Lower House of Deputies', 'the Church' after 'the Church of Arnby':
+    an organisation called back by the noun heading its name, when one organisation of the
+    article has that head."""
+    merged: list[Group] = []
+    for group in groups:
+        forms = group.forms()
+        word = next(iter(forms)) if len(forms) == 1 else ""
+        if " " in word or not word.istitle() or not any(m.label == "ORG" for m in group.mentions):
+            merged.append(group)
+            continue
+        owners = [g for g in groups if g is not group and any(
+            m.label == "ORG" and _name_head(m.text) == word.lower() for m in g.mentions)]
+        if len(owners) == 1:
+            owners[0].mentions.extend(group.mentions)
+            continue
+        merged.append(group)
+    return merged
 
 
 def _merge_speaking_surnames(groups: list[Group]) -> list[Group]:
@@ -201,4 +247,30 @@ def _joins(raw: RawMention, group: Group, loose: bool = True) -> bool:
     kinds = {"place" if label in ("GPE", "LOC") else label for label in (raw.label, head.label)}
     # A place begins many an organisation's name, and a demonym many a name of anything.
     strict = kinds == {"place", "ORG"} or ("NORP" in kinds and len(kinds) > 1)
-    return any(same_thing(raw.text, form, loose, strict=strict) for form in forms)
+    return any(same_thing(raw.text, form, loose, strict=strict) and not _place_inside_longer_name(raw, form, group)
+               for form in forms)
+
+
+def _place_inside_longer_name(raw: RawMention, form: str, group: Group) -> bool:
+    """'Leeds' and 'Leeds Herald', 'Arnby' and 'Arnby Regional Airport': a place printed as a place
+    is not the paper, the airport or the office named after it, whatever the model calls the longer
+    name. The longer name is something else when the model did not call it a place, or when a noun
+    for a building or an organisation heads it; another place ('East Arnby') keeps the old rules."""
+    a, b = name_key(strip_possessive(raw.text)).split(), name_key(strip_possessive(form)).split()
+    if len(a) == len(b):
+        return False
+    short_words, long_words = (a, b) if len(a) < len(b) else (b, a)
+    if all(w in PLACE_NOUNS or w in THING_NOUNS for w in short_words):
+        return False  # 'the Strait' is no name of its own
+    short_mentions, long_mentions = [raw], [m for m in group.mentions if m.text == form]
+    if short_words is b:
+        short_mentions, long_mentions = long_mentions, short_mentions
+    if not any(m.label in ("GPE", "LOC") or (m.label != "ORG" and (is_city(m.text) or is_country(m.text)))
+               for m in short_mentions):
+        return False  # a town's name the model read as an organisation's may be its club's or firm's
+    n = len(short_words)
+    if not any(long_words[i:i + n] == short_words for i in range(len(long_words) - n + 1)):
+        return False
+    head = long_words[-1]
+    return (all(m.label not in ("GPE", "LOC") for m in long_mentions)
+            or THING_NOUNS.get(head, "LOC") != "LOC" or head in ORG_KIND_WORDS)

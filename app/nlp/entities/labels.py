@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
-from app.nlp.entities.mentions import ORG_KIND_WORDS
+from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, demonym_noun
 from app.nlp.names import ORG_TRAILING_WORDS, PLACE_NOUNS, bare_name, is_city, is_country, is_first_name, name_key, name_tokens
 
 if TYPE_CHECKING:
@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 # When the evidence is tied, the label a news reader would pick first.
 TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT",
                    "LAW", "LANGUAGE")
-THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexicon.tags("thing_nouns").items()}
 SURNAME_THINGS = lexicon.words("thing_nouns", "surname")
+LAST_WORD_THINGS = lexicon.words("thing_nouns", "last")
+COMPASS_WORDS = lexicon.words("compass_words")
 _LINKS = frozenset({"of", "for", "on", "at"})
 
 
@@ -46,6 +47,14 @@ def personal_name(text: str) -> bool:
             and (last not in THING_NOUNS or last in SURNAME_THINGS) and last not in ORG_KIND_WORDS)
 
 
+def _value(group: "Group") -> str | None:
+    """'in the spring', 'Monday': a date or a number stays one, whatever place shares its spelling."""
+    labels = group.labels
+    if all(label in VALUE_TYPES for label in labels):
+        return labels.most_common(1)[0][0]
+    return None
+
+
 def _country(group: "Group") -> str | None:
     """'the UK', 'Britain', 'Ariz.': a country's or a state's name is a place however the model
     labelled it, unless a person of the article bears it ('Denzel Washington')."""
@@ -64,6 +73,22 @@ def _city(group: "Group") -> str | None:
     if any(m.label in ("GPE", "LOC") or m.place_context for m in group.mentions) or all(
             m.label in ("ORG", "NORP") for m in group.mentions):
         return "GPE"
+    return None
+
+
+def _member_of_a_people(group: "Group") -> str | None:
+    """'the Welshman', 'two Scots', 'a Brit': a noun for someone of a nation or faith names the group."""
+    nouns = [bool(demonym_noun(m.text)) for m in group.mentions]
+    return "NORP" if any(nouns) and all(n or m.label == "NORP" for n, m in zip(nouns, group.mentions)) else None
+
+
+def _part_of_a_place(group: "Group") -> str | None:
+    """'Northwest Arnby', 'East Leeds': a direction before a town's or a country's name is part of it."""
+    for m in group.mentions:
+        words = m.text.split()
+        if len(words) >= 2 and words[0].lower() in COMPASS_WORDS and words[0].istitle() \
+                and (is_city(" ".join(words[1:])) or is_country(" ".join(words[1:]))):
+            return "GPE"
     return None
 
 
@@ -113,8 +138,8 @@ def _thing_head(group: "Group") -> str | None:
         words = m.text.split()
         if len(words) < 2 or personal_name(m.text):
             continue
-        for word in (words[-1], words[0], *(words[1:-1] if len(words) >= 3 else ())):
-            if word[:1].isupper() and word.lower() in THING_NOUNS:
+        for n, word in enumerate((words[-1], words[0], *(words[1:-1] if len(words) >= 3 else ()))):
+            if word[:1].isupper() and word.lower() in THING_NOUNS and not (n and word.lower() in LAST_WORD_THINGS):
                 return THING_NOUNS[word.lower()]
     return None
 
@@ -174,8 +199,11 @@ def _weighed_labels(group: "Group") -> str:
 
 
 TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (
+    ("a date or a number", _value),
     ("country name", _country),
+    ("member of a people", _member_of_a_people),
     ("place named with its kind", _place_with_its_kind),
+    ("part of a place", _part_of_a_place),
     ("model or mission code", _code),
     ("organisation noun heads the name", _organisation_head),
     ("thing noun in the name", _thing_head),

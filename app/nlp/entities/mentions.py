@@ -23,12 +23,16 @@ VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINA
 PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
 ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
 ORG_SUFFIX_WORDS = lexicon.words("organisation_words", "suffix")
+OFFICE_WORDS = lexicon.words("organisation_words", "office")
 PLACE_NOUNS = lexicon.words("place_nouns")
 PERSON_NOUNS = lexicon.words("person_words", "person")
 KIN_WORDS = lexicon.words("person_words", "kin")
+POSTNOMINALS = lexicon.words("person_words", "postnominal")
 SPEECH_VERBS = lexicon.words("speech_verbs")
 WORK_NOUNS = lexicon.words("work_nouns")
 PUBLICATION_NOUNS = lexicon.words("work_nouns", "publication")
+THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexicon.tags("thing_nouns").items()}
+DEMONYM_NOUNS = lexicon.words("demonym_nouns")
 EDGE = "\"'“”‘’«»()[]{},.;:!?-–—…*"
 _ABBREVIATION_END = re.compile(r"(?:^|[.\s])[A-Z]\.$")
 _DESIGNATION = re.compile(r"[A-Z][a-z]+ (?:[A-Z]|\d{1,2})")
@@ -62,11 +66,17 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s", "'", "’") or (
             span.label_ not in VALUE_TYPES and len(tokens) > 1 and not any(c.isalpha() for c in tokens[-1].text))):
         tokens = tokens[:-1]  # possessives, edge punctuation, a score run into a name: 'Leeds United 2-1'
+    while span.label_ == "PERSON" and len(tokens) > 2 and tokens[-1].lower_.replace(".", "") in POSTNOMINALS:
+        tokens = tokens[:-1]  # 'Jo Roe KC': the letters after a name are no part of it
+        while len(tokens) > 2 and tokens[-1].is_punct:
+            tokens = tokens[:-1]
 
     if not tokens:
         return None
     if span.label_ == "ORG" and block.kind == "paragraph":  # headlines are all capitalised
-        tokens = _extend_organisation(span, tokens)
+        tokens = _extend_over_office(_extend_organisation(span, tokens))
+    if span.label_ not in VALUE_TYPES:
+        tokens = _extend_over_possessive_office(tokens)
     start = block.start + tokens[0].idx
     end = block.start + tokens[-1].idx + len(tokens[-1].text)
     text = block.text[start - block.start:end - block.start]
@@ -153,6 +163,54 @@ def _extend_organisation(span: "Span", tokens: list) -> list:
     if after is not None and after.is_lower and after.lemma_ in ORG_SUFFIX_WORDS and after.pos_ == "NOUN":
         tokens = [*tokens, after]
     return tokens
+
+
+def _extend_over_office(tokens: list) -> list:
+    """'the Arnish Union High Commissioner for Fisheries', 'the League Special Envoy on Water',
+    'the Joint Council | for the Welfare of Farmers': an organisation or its office, named by a
+    title or a kind and what it is for, is one organisation; the model may stop before 'for'."""
+    doc = tokens[0].doc
+    i = tokens[-1].i + 1
+    titled = tokens[-1].lower_ in ORG_KIND_WORDS and tokens[-1].text[:1].isupper()  # 'Joint Council | for ...'
+    while i < len(doc) and i - tokens[-1].i <= 3 and _untagged_capital(doc[i]):
+        titled |= doc[i].lower_ in TITLE_WORDS
+        i += 1
+    if not titled or i >= len(doc) or doc[i].lower_ not in ("for", "on", "of"):
+        return tokens
+    end = None
+    j = i + 1
+    while j < len(doc) and j - i <= 7:
+        if _untagged_capital(doc[j]):
+            end = j
+        elif not (doc[j].lower_ in ("the", "and", "of") and end is not None or doc[j].lower_ == "the" and j == i + 1):
+            break
+        j += 1
+    return list(doc[tokens[0].i:end + 1]) if end is not None else tokens
+
+
+def _untagged_capital(token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and not token.ent_type_
+
+
+def _extend_over_possessive_office(tokens: list) -> list:
+    """'the Arnby County Sheriff’s Office', 'the Coroner's office': an office named by its holder's
+    title; the model stops at the possessive."""
+    doc = tokens[0].doc
+    i = tokens[-1].i
+    if i + 2 >= len(doc) or doc[i + 1].text not in ("'s", "’s") or doc[i + 2].lower_ not in OFFICE_WORDS:
+        return tokens
+    if not (doc[i + 2].text[:1].isupper() or tokens[-1].lower_ in TITLE_WORDS):
+        return tokens  # 'Acme's office' is a room; 'the Sheriff's office' an institution
+    return [*tokens, doc[i + 1], doc[i + 2]]
+
+
+def demonym_noun(text: str) -> str | None:
+    """'Scots' -> 'scot', 'Welshmen' -> 'welsh': the stem of a noun for someone of a nation or faith."""
+    word = text.lower()
+    for form in (word, word[:-1] if word.endswith("s") else "", word[:-3] + "man" if word.endswith("men") else ""):
+        if form in DEMONYM_NOUNS:
+            return re.sub(r"(?:s?man|s?woman)$", "", form) or form
+    return None
 
 
 def starts_like_a_name(text: str) -> bool:

@@ -12,8 +12,8 @@ import re
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
-from app.nlp.entities.mentions import EDGE, ORG_KIND_WORDS, PLACE_NOUNS, VALUE_TYPES, RawMention, clean_span, \
-    starts_like_a_name
+from app.nlp.entities.mentions import EDGE, OFFICE_WORDS, ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, \
+    clean_span, starts_like_a_name
 from app.nlp.marks import quoted_titles
 from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, first_name_gender, fold, is_first_name, name_tokens,
                            nickname, same_thing)
@@ -45,7 +45,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
         taken = [(r.start, r.end) for r in block_raws]
         block_raws += _acronyms(doc, block, taken, structure.text)
         raws.extend(_join_adjacent(sorted(block_raws, key=lambda r: r.start), structure.text))
-    raws = _without_lone_acronyms(raws)
+    raws = _without_postnominals(_without_common_capitals(_without_lone_acronyms(raws)), structure.text)
     _relabel_affiliations(raws, structure.text)
     _trim_to_known_people(raws)
     _relabel_first_names(raws)
@@ -95,6 +95,20 @@ def _without_lone_acronyms(raws: list[RawMention]) -> list[RawMention]:
     """A lone acronym is kept only when it spells another name of the article ('DHSC')."""
     names = [r.text for r in raws if not r.lone and r.label not in VALUE_TYPES and " " in r.text]
     return [r for r in raws if not r.lone or any(same_thing(r.text, name) for name in names)]
+
+
+def _without_common_capitals(raws: list[RawMention]) -> list[RawMention]:
+    """'GMT', 'EPS', 'COVID-19': an everyday term in capitals, whatever the model tagged it, names no one."""
+    return [r for r in raws if r.label in VALUE_TYPES or not (r.text.isupper() and r.text.lower() in COMMON_CAPITALS)]
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*,? $")
+
+
+def _without_postnominals(raws: list[RawMention], text: str) -> list[RawMention]:
+    """'Jo Roe KC', 'Jo Roe, OBE': letters after a person's name are an honour or a rank, no organisation."""
+    return [r for r in raws if not (r.label != "PERSON" and fold(r.text.replace(".", "")) in POSTNOMINALS
+                                    and _NAME_BEFORE.search(text[max(0, r.start - 40):r.start]))]
 
 
 def _listed_people(doc: "Doc", block: "Block") -> list[RawMention]:
@@ -255,15 +269,22 @@ def _titles_as_works(block: "Block", raws: list[RawMention]) -> list[RawMention]
 def _split_inner_possessive(raw: RawMention) -> list[RawMention]:
     """'City’s Station' is two things; keep the owner, which names something on its own."""
     m = re.search(r"['’]s\s", raw.text)
-    if not m or raw.label == "WORK_OF_ART":
-        return [raw]
+    if not m or raw.label == "WORK_OF_ART" or raw.text[m.end():].lower() in OFFICE_WORDS:
+        return [raw]  # 'the County Sheriff’s Office' is one institution
     owner = raw.text[:m.start()]
     if raw.label in ("ORG", "FAC"):  # 'Leeds's Station' a town's; 'Jo Roe's Purpose' a person's
         label = "PERSON" if len(owner.split()) >= 2 and is_first_name(owner.split()[0]) else "GPE"
     else:
         label = raw.label
-    return [RawMention(owner, raw.start, raw.start + len(owner), label, raw.in_body, raw.place_context,
-                       raw.person_context or label == "PERSON")]
+    parts = [RawMention(owner, raw.start, raw.start + len(owner), label, raw.in_body, raw.place_context,
+                        raw.person_context or label == "PERSON")]
+    owned = raw.text[m.end():]
+    words = [w.lower() for w in owned.split()]
+    if raw.label == "ORG" and owned[:1].isupper() and len(words) >= 2 and (words[0] in ORG_KIND_WORDS
+                                                                           or words[-1] in ORG_KIND_WORDS):
+        # 'Norland’s Ministry of Water': the country and its ministry, both named
+        parts.append(RawMention(owned, raw.start + m.end(), raw.end, "ORG", raw.in_body))
+    return parts
 
 
 SPLITS = (_split_inner_possessive, _split_at, _split_brackets, _split_person_and_organisation)
