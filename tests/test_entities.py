@@ -524,3 +524,29 @@ def test_a_noun_for_someone_of_a_nation_names_the_people():
         [(e.name, e.type, e.aliases) for e in ents]
     welsh = [e for e in ents if "Welshman" in (e.name, *e.aliases)]
     assert len(welsh) == 1 and welsh[0].type == "NORP"
+
+
+def test_a_short_form_defined_in_parentheses_joins_the_name_whatever_its_letters():
+    # Letters from the name in another language: no initials match, the parentheses say it.
+    ents = entities_of("Farmers marched on Monday against the National Union of Growers (SNAC). "
+                       "The SNAC said talks with the ministry had failed.\n"
+                       "A spokesman for ANBV (Union of Rural Bakers) said bakers would join the march.\n")
+    growers = [e for e in ents if "National Union of Growers" in [e.name, *e.aliases]]
+    assert len(growers) == 1 and "SNAC" in [growers[0].name, *growers[0].aliases]
+    bakers = [e for e in ents if "Union of Rural Bakers" in [e.name, *e.aliases]]
+    assert len(bakers) == 1 and "ANBV" in [bakers[0].name, *bakers[0].aliases]
+
+
+def test_a_datelines_outlet_in_parentheses_is_no_definition_of_the_city():
+    # The model may call a capitalised dateline city an organisation: the rule alone must refuse.
+    from app.nlp.entities.grouping import Group, _merge_defined_acronyms
+    from app.nlp.entities.mentions import RawMention
+
+    text = "HALTON (Harbour Wire) – The port reopened on Monday."
+    city = RawMention("HALTON", 0, 6, "ORG", in_body=True)
+    outlet = RawMention("Harbour Wire", 8, 20, "ORG", in_body=True)
+    assert len(_merge_defined_acronyms([Group([city]), Group([outlet])], text)) == 2
+    text = "HWS (Harbour Wire Service) said the port reopened."
+    short = RawMention("HWS", 0, 3, "ORG", in_body=True)
+    long_ = RawMention("Harbour Wire Service", 5, 25, "ORG", in_body=True)
+    assert len(_merge_defined_acronyms([Group([short]), Group([long_])], text)) == 1

@@ -52,7 +52,7 @@ class Group:
 
 
 def group_mentions(raws: list[RawMention], structure: "Structure", docs: list["Doc"]) -> list[Group]:
-    groups = _group(raws)
+    groups = _merge_defined_acronyms(_group(raws), structure.text)
     _add_missed_surnames(groups, structure, docs)
     return [g for g in groups if g.mentions and not _common_word(g, structure.text)]
 
@@ -145,6 +145,47 @@ def _group(raws: list[RawMention]) -> list[Group]:
         if owner is not None:
             owner.mentions.append(raw)
     return _merge_demonym_nouns(_merge_heads(_merge_speaking_surnames(groups)))
+
+
+def _acronym(text: str) -> bool:
+    letters = text.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 8 and letters.isalnum() and sum(c.isupper() for c in letters) >= 2 \
+        and not any(c.islower() for c in letters[:1]) and " " not in text
+
+
+def _merge_defined_acronyms(groups: list[Group], text: str) -> list[Group]:
+    """'the Federal Roads Board (FRB)', 'FRB (Federal Roads Board)': a short form defined in
+    parentheses is that organisation's, whether or not its letters spell the name (an acronym
+    of the name in another language, an old name). A dateline's 'CITY (Outlet)' is no such
+    definition: a short form has no more letters than the name has words, plus one."""
+    owner_of = {id(m): g for g in groups for m in g.mentions}
+    by_end = {m.end: m for g in groups for m in g.mentions if m.in_body}
+    absorbed: dict[int, Group] = {}
+
+    def root(group: Group) -> Group:
+        while id(group) in absorbed:
+            group = absorbed[id(group)]
+        return group
+
+    for group in groups:
+        for inner in list(group.mentions):
+            if not inner.in_body or text[inner.start - 2:inner.start] != " (" or text[inner.end:inner.end + 1] != ")":
+                continue
+            outer = by_end.get(inner.start - 2)
+            if outer is None or "PERSON" in (outer.label, inner.label) or inner.label in VALUE_TYPES \
+                    or outer.label in VALUE_TYPES or is_country(inner.text) or is_country(outer.text):
+                continue
+            short, long_ = (inner, outer) if _acronym(inner.text) else (outer, inner)
+            letters = len(short.text.replace(".", ""))
+            if not _acronym(short.text) or _acronym(long_.text) or not 2 <= len(long_.text.split()) >= letters - 1 \
+                    or "ORG" not in (short.label, long_.label) or short.label in ("GPE", "LOC"):
+                continue
+            a, b = root(owner_of[id(short)]), root(owner_of[id(long_)])
+            if a is not b:
+                b.mentions.extend(a.mentions)
+                a.mentions = []
+                absorbed[id(a)] = b
+    return [g for g in groups if g.mentions]
 
 
 def _merge_demonym_nouns(groups: list[Group]) -> list[Group]:
