@@ -550,3 +550,14 @@ def test_a_datelines_outlet_in_parentheses_is_no_definition_of_the_city():
     short = RawMention("HWS", 0, 3, "ORG", in_body=True)
     long_ = RawMention("Harbour Wire Service", 5, 25, "ORG", in_body=True)
     assert len(_merge_defined_acronyms([Group([short]), Group([long_])], text)) == 1
+
+
+def test_given_name_in_a_person_only_role_is_a_person_though_tagged_an_organisation():
+    # the model tags both names an organisation; 'founded by' and 'X of Acme' are roles of people
+    ents = entities_of(
+        "The contest (Youth for Science and Engineering) was founded by Morgan Voss to encourage "
+        "interest in engineering.\n"
+        "Others were less forgiving. Chase Merrow of Halvern Partners downgraded the shares to neutral, "
+        "writing that demand was weak.\n")
+    assert by_name(ents, "Morgan Voss").type == "PERSON"
+    assert by_name(ents, "Chase Merrow").type == "PERSON"

@@ -29,6 +29,7 @@ PERSON_NOUNS = lexicon.words("person_words", "person")
 KIN_WORDS = lexicon.words("person_words", "kin")
 POSTNOMINALS = lexicon.words("person_words", "postnominal")
 SPEECH_VERBS = lexicon.words("speech_verbs")
+PERSON_AGENT_VERBS = lexicon.words("person_agent_verbs")
 WORK_NOUNS = lexicon.words("work_nouns")
 PUBLICATION_NOUNS = lexicon.words("work_nouns", "publication")
 THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexicon.tags("thing_nouns").items()}
@@ -56,6 +57,7 @@ class RawMention:
     lone: bool = False  # an acronym the model left untagged, used once, with nothing to say what it is
     quoted_title: bool = False  # the words of a title the article prints in quotation marks
     work_named: bool = False  # right after a noun for a work: 'her album Lemonade', 'the film Sirens'
+    personal_role: bool = False  # a role only a person fills: 'founded by X', 'X of Acme Partners'
 
 
 def clean_span(span: "Span", block: "Block") -> RawMention | None:
@@ -109,6 +111,7 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     raw = RawMention(block.text[start - block.start:end - block.start], start, end, label,
                      in_body=block.kind == "paragraph")
     raw.place_context, raw.person_context = _contexts(span)
+    raw.personal_role = _personal_role(span)
     raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
     raw.described_as = _appositive_label(span)
     before = span.doc[span.start - 1] if span.start > 0 else None
@@ -248,6 +251,19 @@ def _extend_left(span: "Span", block: "Block", start: int) -> int:
             i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and is_title(doc[i - 2]))):
         i -= 1
     return block.start + doc[i].idx if i < span.start else start
+
+
+def _personal_role(span: "Span") -> bool:
+    """'founded by X', 'saved by X': the agent of a verb only people do; 'X of Acme Partners': a person
+    and the organisation they work for. Stronger than a verb of saying, which companies use too."""
+    head = span.root
+    if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_ in PERSON_AGENT_VERBS:
+        return True
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    employer = doc[after.i + 1] if after is not None and after.lower_ == "of" and after.i + 1 < len(doc) else None
+    return bool(employer is not None and employer.text[:1].isupper() and (
+        employer.ent_type_ == "ORG" and employer.ent_iob_ == "B" or not employer.ent_type_ and employer.pos_ == "PROPN"))
 
 
 def _contexts(span: "Span") -> tuple[bool, bool]:
