@@ -561,3 +561,14 @@ def test_given_name_in_a_person_only_role_is_a_person_though_tagged_an_organisat
         "writing that demand was weak.\n")
     assert by_name(ents, "Morgan Voss").type == "PERSON"
     assert by_name(ents, "Chase Merrow").type == "PERSON"
+
+
+def test_a_name_that_owns_what_only_a_company_has_is_a_company_though_tagged_a_place():
+    ents = entities_of(
+        "Veltrix boss Mark Hale said yesterday that there was much to learn.\n"
+        "Hale said two of Brandora's five largest customers had asked to push deliveries into next year.\n"
+        "A nearby Marvosa jet was flying at a ground speed of 500 knots. In London, shares fell.\n"
+        "Traders said London shares had their worst week since the spring.\n")
+    for name in ("Veltrix", "Brandora", "Marvosa"):
+        assert by_name(ents, name).type == "ORG"
+    assert by_name(ents, "London").type == "GPE", "a city's market is no company"

@@ -30,6 +30,7 @@ KIN_WORDS = lexicon.words("person_words", "kin")
 POSTNOMINALS = lexicon.words("person_words", "postnominal")
 SPEECH_VERBS = lexicon.words("speech_verbs")
 PERSON_AGENT_VERBS = lexicon.words("person_agent_verbs")
+COMPANY_NOUNS = lexicon.words("company_nouns")
 WORK_NOUNS = lexicon.words("work_nouns")
 PUBLICATION_NOUNS = lexicon.words("work_nouns", "publication")
 THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexicon.tags("thing_nouns").items()}
@@ -58,6 +59,7 @@ class RawMention:
     quoted_title: bool = False  # the words of a title the article prints in quotation marks
     work_named: bool = False  # right after a noun for a work: 'her album Lemonade', 'the film Sirens'
     personal_role: bool = False  # a role only a person fills: 'founded by X', 'X of Acme Partners'
+    company_context: bool = False  # what only a company has: 'X shares', 'X boss Jo Roe', 'X's customers'
 
 
 def clean_span(span: "Span", block: "Block") -> RawMention | None:
@@ -112,6 +114,7 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
                      in_body=block.kind == "paragraph")
     raw.place_context, raw.person_context = _contexts(span)
     raw.personal_role = _personal_role(span)
+    raw.company_context = _company_context(span)
     raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
     raw.described_as = _appositive_label(span)
     before = span.doc[span.start - 1] if span.start > 0 else None
@@ -264,6 +267,18 @@ def _personal_role(span: "Span") -> bool:
     employer = doc[after.i + 1] if after is not None and after.lower_ == "of" and after.i + 1 < len(doc) else None
     return bool(employer is not None and employer.text[:1].isupper() and (
         employer.ent_type_ == "ORG" and employer.ent_iob_ == "B" or not employer.ent_type_ and employer.pos_ == "PROPN"))
+
+
+def _company_context(span: "Span") -> bool:
+    """'Acme shares fell', 'Acme boss Jo Roe', 'Acme's largest customers', 'shares of Acme': the name
+    modifies or owns a noun for what only a company has."""
+    doc, head = span.doc, span.root
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.is_lower and after.lower_ in COMPANY_NOUNS:
+        return True
+    if head.dep_ in ("poss", "compound") and head.head.is_lower and head.head.lower_ in COMPANY_NOUNS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in COMPANY_NOUNS
 
 
 def _contexts(span: "Span") -> tuple[bool, bool]:
