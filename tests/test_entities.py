@@ -572,3 +572,11 @@ def test_a_name_that_owns_what_only_a_company_has_is_a_company_though_tagged_a_p
     for name in ("Veltrix", "Brandora", "Marvosa"):
         assert by_name(ents, name).type == "ORG"
     assert by_name(ents, "London").type == "GPE", "a city's market is no company"
+
+
+def test_a_name_before_based_or_born_is_a_place_though_tagged_a_person():
+    ents = entities_of(
+        "Pieter Smit, a partner at the Harwen-based consultancy Brinkvale, said the deal was overdue.\n"
+        "Sales will be about $2 billion, the Santa Rosa, California-based company said in a statement.\n")
+    assert by_name(ents, "Harwen").type == "GPE"
+    assert by_name(ents, "Santa Rosa").type == "GPE", "the company speaks, not the town"

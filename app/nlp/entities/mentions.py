@@ -281,6 +281,17 @@ def _company_context(span: "Span") -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in COMPANY_NOUNS
 
 
+def _place_compound(span: "Span") -> bool:
+    """'the Arnby-based company', 'an Arnby, Norland-based firm', 'the Arnby-born singer': a place,
+    whatever verb the company it describes governs."""
+    doc, i = span.doc, span.end
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].text[:1].isupper():
+        i += 2  # 'Arnby, Norland-based'
+        while i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha:
+            i += 1
+    return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in ("based", "born", "headquartered")
+
+
 def _contexts(span: "Span") -> tuple[bool, bool]:
     """(reads like a place, reads like a person) from the words around the span."""
     doc = span.doc
@@ -292,6 +303,8 @@ def _contexts(span: "Span") -> tuple[bool, bool]:
             place = True
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
+    if _place_compound(span):
+        return True, False
     person = bool(before is not None and before.lower_.strip(".") in TITLE_WORDS and before.text[:1].isupper())
     # 'cinematographer Tomasz Wilk', 'novelist Ana Ruiz': a lowercase role noun before the name
     person |= bool(before is not None and before.is_lower and (
