@@ -580,3 +580,15 @@ def test_a_name_before_based_or_born_is_a_place_though_tagged_a_person():
         "Sales will be about $2 billion, the Santa Rosa, California-based company said in a statement.\n")
     assert by_name(ents, "Harwen").type == "GPE"
     assert by_name(ents, "Santa Rosa").type == "GPE", "the company speaks, not the town"
+
+
+@pytest.mark.parametrize("sentence", [
+    "She worked as a nurse at a clinic in Penhallow until she retired.",
+    "The family kept a small farm near Penhallow for three generations.",
+])
+def test_a_name_where_a_thing_is_is_a_place_though_tagged_an_organisation(sentence):
+    assert by_name(entities_of(sentence + "\n"), "Penhallow").type == "GPE"
+
+
+def test_a_name_a_verb_puts_money_in_stays_an_organisation():
+    assert by_name(entities_of("Hale invested in Penhallow last year.\n"), "Penhallow").type == "ORG"

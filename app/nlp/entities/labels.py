@@ -192,6 +192,9 @@ def _weighed_labels(group: "Group") -> str:
         return "PERSON"  # 'Jane Roe told reporters': a two-word name that speaks is a person
     if label in ("GPE", "LOC") and any(m.company_context for m in group.mentions):
         return "ORG"  # 'Acme shares fell', 'Acme boss Jo Roe': only a company has them
+    if label == "ORG" and sum(m.situated for m in group.mentions) * 2 > len(group.mentions) and not any(
+            m.company_context or m.described_as == "ORG" for m in group.mentions):
+        return "GPE"  # 'a school in X', 'born near X': a place
     if label == "ORG" and any(m.personal_role and personal_name(m.text) for m in group.mentions):
         return "PERSON"  # 'founded by Dean Roe', 'Jo Roe of Acme Partners': a given name and a person's role
     if label == "PERSON":

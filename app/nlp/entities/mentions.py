@@ -59,6 +59,7 @@ class RawMention:
     quoted_title: bool = False  # the words of a title the article prints in quotation marks
     work_named: bool = False  # right after a noun for a work: 'her album Lemonade', 'the film Sirens'
     personal_role: bool = False  # a role only a person fills: 'founded by X', 'X of Acme Partners'
+    situated: bool = False  # where a thing or a person is: 'a school in X', 'born near X'
     company_context: bool = False  # what only a company has: 'X shares', 'X boss Jo Roe', 'X's customers'
 
 
@@ -116,6 +117,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     raw.personal_role = _personal_role(span)
     raw.company_context = _company_context(span)
     raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
+    raw.situated = raw.located and span.root.head.lower_ != "at" and (
+        span.root.head.lower_ == "near" or span.root.head.head.pos_ == "NOUN")
     raw.described_as = _appositive_label(span)
     before = span.doc[span.start - 1] if span.start > 0 else None
     raw.work_named = bool(before is not None and before.is_lower and before.lower_ in WORK_NOUNS
