@@ -592,3 +592,9 @@ def test_a_name_where_a_thing_is_is_a_place_though_tagged_an_organisation(senten
 
 def test_a_name_a_verb_puts_money_in_stays_an_organisation():
     assert by_name(entities_of("Hale invested in Penhallow last year.\n"), "Penhallow").type == "ORG"
+
+
+def test_a_name_things_are_posted_on_is_a_platform_though_tagged_a_person():
+    ents = entities_of("She posted a video on Pinwell an hour before the match.\n"
+                       "The hashtag on Pinwell was used a million times by Friday.\n")
+    assert by_name(ents, "Pinwell").type == "ORG"

@@ -31,6 +31,7 @@ POSTNOMINALS = lexicon.words("person_words", "postnominal")
 SPEECH_VERBS = lexicon.words("speech_verbs")
 PERSON_AGENT_VERBS = lexicon.words("person_agent_verbs")
 COMPANY_NOUNS = lexicon.words("company_nouns")
+POSTED_WORDS = lexicon.words("posted_words")
 WORK_NOUNS = lexicon.words("work_nouns")
 PUBLICATION_NOUNS = lexicon.words("work_nouns", "publication")
 THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexicon.tags("thing_nouns").items()}
@@ -60,6 +61,7 @@ class RawMention:
     work_named: bool = False  # right after a noun for a work: 'her album Lemonade', 'the film Sirens'
     personal_role: bool = False  # a role only a person fills: 'founded by X', 'X of Acme Partners'
     situated: bool = False  # where a thing or a person is: 'a school in X', 'born near X'
+    on_platform: bool = False  # where things are posted: 'posted a video on X', 'messages on X'
     company_context: bool = False  # what only a company has: 'X shares', 'X boss Jo Roe', 'X's customers'
 
 
@@ -116,6 +118,10 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     raw.place_context, raw.person_context = _contexts(span)
     raw.personal_role = _personal_role(span)
     raw.company_context = _company_context(span)
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    raw.on_platform = bool(prep is not None and prep.lower_ in ("on", "to") and (
+        prep.head.lemma_ in POSTED_WORDS and prep.head.pos_ in ("VERB", "NOUN")
+        or any(c.dep_ == "dobj" and c.lemma_ in POSTED_WORDS for c in prep.head.children)))
     raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
     raw.situated = raw.located and span.root.head.lower_ != "at" and (
         span.root.head.lower_ == "near" or span.root.head.head.pos_ == "NOUN")
