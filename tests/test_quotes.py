@@ -187,6 +187,19 @@ def test_titles_of_works_nicknames_and_words_as_words_are_not_quotes():
     assert a.quotes == []
 
 
+def test_words_a_sentence_defines_are_a_term_not_a_quote():
+    a = quotes_of('Surfers are wary of the reef. To "tap out" in surfing slang means to give up a wave. '
+                  '"Dropping in," as locals put it, refers to stealing one. "Goofy" stands for riding right foot '
+                  'forward, coach Lena Marsh said.\n')
+    assert a.quotes == []
+
+
+def test_a_quotation_before_a_verb_of_meaning_is_still_a_quotation():
+    a = quotes_of('"We will rebuild the pier before the summer," said mayor Ida Fenn. What that means for '
+                  'traders is unclear.\n')
+    assert texts(a) == ["We will rebuild the pier before the summer"] and who(a, "rebuild") == "Ida Fenn"
+
+
 def test_scare_quote_without_a_speaker_has_none():
     a = quotes_of('The council wants savings through "efficiencies" in every department.\n')
     assert texts(a) == ["efficiencies"]
