@@ -200,6 +200,17 @@ def test_a_quotation_before_a_verb_of_meaning_is_still_a_quotation():
     assert texts(a) == ["We will rebuild the pier before the summer"] and who(a, "rebuild") == "Ida Fenn"
 
 
+def test_an_awards_category_is_no_quotation():
+    a = quotes_of('The crew of the lifeboat was awarded a bronze medal for "gallantry at sea" on Friday. '
+                  'Two novelists were nominated for "best first book" this year.\n')
+    assert a.quotes == []
+
+
+def test_a_quotation_after_for_with_no_award_is_still_a_quotation():
+    a = quotes_of('Ida Fenn, who was awarded a medal last year, argued for "a new pier".\n')
+    assert texts(a) == ["a new pier"]
+
+
 def test_scare_quote_without_a_speaker_has_none():
     a = quotes_of('The council wants savings through "efficiencies" in every department.\n')
     assert texts(a) == ["efficiencies"]
