@@ -93,6 +93,18 @@ def test_pronoun_follows_the_last_subject():
     assert a.quotes[0].speaker_mention.text == "he"
 
 
+def test_pronoun_prefers_a_man_named_earlier_in_its_own_sentence_over_the_last_paragraphs_subject():
+    a = quotes_of('Prosecutor Dan Hale told the jury the boy had been neglected for months.\n'
+                  'Karl Osterberg\'s sister pleaded with him to call a doctor, but he replied "I will treat the boy myself".\n')
+    assert who(a, "treat the boy") == "Karl Osterberg"
+
+
+def test_a_word_that_tells_a_sex_never_falls_back_on_a_person_of_the_other():
+    a = quotes_of('Prosecutor Dan Hale told the jury the boy had been neglected for months.\n'
+                  'The sister told reporters: "He was a loving father."\n')
+    assert who(a, "loving father") is None
+
+
 def test_pronoun_respects_gender_the_text_shows():
     a = quotes_of("Harbour spokeswoman Dana Whitfield spoke after Colin Pratt left the podium.\n"
                   '"We expect the ferries to run again on Monday," she said.\n')

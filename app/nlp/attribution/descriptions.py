@@ -104,7 +104,11 @@ class Descriptions:
             return None
         # Whom the last sentences were about: the subject of a main verb ('Wren said Quintero had
         # cured him.' / 'the 38-year-old said' is Wren), then any subject, then anyone named.
-        named = lambda e: e.type == "PERSON" and e.name != ""  # noqa: E731  (no stand-in for the unnamed)
+        # 'his sister said' is no man: a word that tells a sex keeps to people of that sex or unknown
+        sex = "f" if word in FEMALE_WORDS or lemma in FEMALE_WORDS else "m" if word in MALE_WORDS or lemma in MALE_WORDS else None
+        gender_of = self.profiles.gender_of
+        named = lambda e: e.type == "PERSON" and e.name != "" and (  # noqa: E731  (no stand-in for the unnamed)
+            sex is None or (gender_of(e) or sex) == sex)
         return (recent(pos, named, subject_only=True, exclude=conflicts, since=self.discourse.window(pos),
                        main_only=True)
                 or recent(pos, named, subject_only=True, exclude=conflicts)
