@@ -309,3 +309,12 @@ def test_an_unnamed_party_member_is_nobody():
                "One Labor MP, who did not want to be named, said the plan had been “rushed out the door”.\n")
     assert who(a, "rushed out the door") is None
     assert not [e for e in a.entities if e.name.endswith(" MP")]
+
+
+def test_a_description_fitting_nobody_is_the_person_the_next_sentence_introduces():
+    a = parsed("Analyst Tomas Brevik said the harbour was \"quiet again\".\n"
+               "The navy's top logistics officer in the north has criticised the port authority, saying its "
+               "managers are \"asleep at the wheel\". Admiral Karin Solvang says shipments have been delayed "
+               "for months.\n")
+    assert who(a, "quiet again") == "Tomas Brevik"
+    assert who(a, "asleep at the wheel") == "Karin Solvang"
