@@ -318,3 +318,11 @@ def test_a_description_fitting_nobody_is_the_person_the_next_sentence_introduces
                "for months.\n")
     assert who(a, "quiet again") == "Tomas Brevik"
     assert who(a, "asleep at the wheel") == "Karin Solvang"
+
+
+def test_a_description_inside_a_quotation_is_the_person_whose_title_fits():
+    a = parsed("Judge Petra Lindqvist struck down the ferry levy on Monday.\n"
+               "Councillor Dev Okafor welcomed the ruling. \"The judge told the court, 'This levy is a reckless "
+               "gamble.' That settles it,\" Okafor said.\n")
+    assert who(a, "reckless gamble") == "Petra Lindqvist"
+    assert who(a, "That settles it") == "Dev Okafor"

@@ -324,6 +324,7 @@ def nested_cue(ctx: Context) -> Speaker | None:
     """A quotation inside a quotation: whoever the outer speaker says said it.
 
     'I called her and said, "I'm in"' - the outer speaker; 'Ana told me, "Stop"' - Ana;
+    'the judge ruled, "Denied"' - the one person whose title fits 'judge';
     'the boy was yelling "Fire!"' or 'people kept asking, "Why?"' - nobody the article names.
     Words quoted without a verb of saying ('it was "in hand"') stay the outer speaker's."""
     parent = ctx.item.parent
@@ -348,6 +349,11 @@ def nested_cue(ctx: Context) -> Speaker | None:
         entity = resolver.known_name(subject.text, start, start + len(subject.text))
         if entity is not None and entity.type in ("PERSON", "ORG"):
             return Speaker(entity, mention, verb.text, resolution="name")
+    if subject.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        # '"The judge called it 'a gamble'," Roe said': the one person whose title fits, if any
+        entity = resolver.descriptions.resolve(subject, start, fallback=False)
+        if entity is not None and entity.type == "PERSON":
+            return Speaker(entity, mention, verb.text, resolution="description")
     return Speaker(None, None, verb.text)
 
 
