@@ -326,3 +326,13 @@ def test_a_description_inside_a_quotation_is_the_person_whose_title_fits():
                "gamble.' That settles it,\" Okafor said.\n")
     assert who(a, "reckless gamble") == "Petra Lindqvist"
     assert who(a, "That settles it") == "Dev Okafor"
+
+
+def test_a_pronoun_inside_a_quotation_after_an_unnamed_relative_is_nobody():
+    a = parsed("Senator Ines Marlowe spoke in Harwick on Friday.\n"
+               "Among the crowd was Tomas Brevik, a retired fisherman. \"She knows the sea,\" he said.\n"
+               "Polls show the race is close, with many voters undecided.\n"
+               "Marlowe closed with a story about her grandfather. \"He used to tell me, 'Never sell the boat,'\" "
+               "she said.\n")
+    assert who(a, "She knows the sea") == "Tomas Brevik"
+    assert who(a, "Never sell the boat") is None
