@@ -336,3 +336,10 @@ def test_a_pronoun_inside_a_quotation_after_an_unnamed_relative_is_nobody():
                "she said.\n")
     assert who(a, "She knows the sea") == "Tomas Brevik"
     assert who(a, "Never sell the boat") is None
+
+
+def test_as_someone_put_it_introduces_their_words():
+    a = parsed("The painter Tomas Brevik died on Sunday at 88.\n"
+               "He moved to Oslo in 1958 with, as he later put it, \"one coat and no plan at all.\" "
+               "Within a year he was showing in galleries.\n")
+    assert who(a, "one coat and no plan") == "Tomas Brevik"
