@@ -550,3 +550,51 @@ def test_a_datelines_outlet_in_parentheses_is_no_definition_of_the_city():
     short = RawMention("HWS", 0, 3, "ORG", in_body=True)
     long_ = RawMention("Harbour Wire Service", 5, 25, "ORG", in_body=True)
     assert len(_merge_defined_acronyms([Group([short]), Group([long_])], text)) == 1
+
+
+def test_given_name_in_a_person_only_role_is_a_person_though_tagged_an_organisation():
+    # the model tags both names an organisation; 'founded by' and 'X of Acme' are roles of people
+    ents = entities_of(
+        "The contest (Youth for Science and Engineering) was founded by Morgan Voss to encourage "
+        "interest in engineering.\n"
+        "Others were less forgiving. Chase Merrow of Halvern Partners downgraded the shares to neutral, "
+        "writing that demand was weak.\n")
+    assert by_name(ents, "Morgan Voss").type == "PERSON"
+    assert by_name(ents, "Chase Merrow").type == "PERSON"
+
+
+def test_a_name_that_owns_what_only_a_company_has_is_a_company_though_tagged_a_place():
+    ents = entities_of(
+        "Veltrix boss Mark Hale said yesterday that there was much to learn.\n"
+        "Hale said two of Brandora's five largest customers had asked to push deliveries into next year.\n"
+        "A nearby Marvosa jet was flying at a ground speed of 500 knots. In London, shares fell.\n"
+        "Traders said London shares had their worst week since the spring.\n")
+    for name in ("Veltrix", "Brandora", "Marvosa"):
+        assert by_name(ents, name).type == "ORG"
+    assert by_name(ents, "London").type == "GPE", "a city's market is no company"
+
+
+def test_a_name_before_based_or_born_is_a_place_though_tagged_a_person():
+    ents = entities_of(
+        "Pieter Smit, a partner at the Harwen-based consultancy Brinkvale, said the deal was overdue.\n"
+        "Sales will be about $2 billion, the Santa Rosa, California-based company said in a statement.\n")
+    assert by_name(ents, "Harwen").type == "GPE"
+    assert by_name(ents, "Santa Rosa").type == "GPE", "the company speaks, not the town"
+
+
+@pytest.mark.parametrize("sentence", [
+    "She worked as a nurse at a clinic in Penhallow until she retired.",
+    "The family kept a small farm near Penhallow for three generations.",
+])
+def test_a_name_where_a_thing_is_is_a_place_though_tagged_an_organisation(sentence):
+    assert by_name(entities_of(sentence + "\n"), "Penhallow").type == "GPE"
+
+
+def test_a_name_a_verb_puts_money_in_stays_an_organisation():
+    assert by_name(entities_of("Hale invested in Penhallow last year.\n"), "Penhallow").type == "ORG"
+
+
+def test_a_name_things_are_posted_on_is_a_platform_though_tagged_a_person():
+    ents = entities_of("She posted a video on Pinwell an hour before the match.\n"
+                       "The hashtag on Pinwell was used a million times by Friday.\n")
+    assert by_name(ents, "Pinwell").type == "ORG"

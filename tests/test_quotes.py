@@ -93,6 +93,18 @@ def test_pronoun_follows_the_last_subject():
     assert a.quotes[0].speaker_mention.text == "he"
 
 
+def test_pronoun_prefers_a_man_named_earlier_in_its_own_sentence_over_the_last_paragraphs_subject():
+    a = quotes_of('Prosecutor Dan Hale told the jury the boy had been neglected for months.\n'
+                  'Karl Osterberg\'s sister pleaded with him to call a doctor, but he replied "I will treat the boy myself".\n')
+    assert who(a, "treat the boy") == "Karl Osterberg"
+
+
+def test_a_word_that_tells_a_sex_never_falls_back_on_a_person_of_the_other():
+    a = quotes_of('Prosecutor Dan Hale told the jury the boy had been neglected for months.\n'
+                  'The sister told reporters: "He was a loving father."\n')
+    assert who(a, "loving father") is None
+
+
 def test_pronoun_respects_gender_the_text_shows():
     a = quotes_of("Harbour spokeswoman Dana Whitfield spoke after Colin Pratt left the podium.\n"
                   '"We expect the ferries to run again on Monday," she said.\n')
@@ -185,6 +197,30 @@ def test_titles_of_works_nicknames_and_words_as_words_are_not_quotes():
                   '"Silent Harbour". Boxer Jimmy "The Hammer" Dunn watched. Holm dislikes the so-called '
                   '"director\'s cut" and the term "auteur".\n')
     assert a.quotes == []
+
+
+def test_words_a_sentence_defines_are_a_term_not_a_quote():
+    a = quotes_of('Surfers are wary of the reef. To "tap out" in surfing slang means to give up a wave. '
+                  '"Dropping in," as locals put it, refers to stealing one. "Goofy" stands for riding right foot '
+                  'forward, coach Lena Marsh said.\n')
+    assert a.quotes == []
+
+
+def test_a_quotation_before_a_verb_of_meaning_is_still_a_quotation():
+    a = quotes_of('"We will rebuild the pier before the summer," said mayor Ida Fenn. What that means for '
+                  'traders is unclear.\n')
+    assert texts(a) == ["We will rebuild the pier before the summer"] and who(a, "rebuild") == "Ida Fenn"
+
+
+def test_an_awards_category_is_no_quotation():
+    a = quotes_of('The crew of the lifeboat was awarded a bronze medal for "gallantry at sea" on Friday. '
+                  'Two novelists were nominated for "best first book" this year.\n')
+    assert a.quotes == []
+
+
+def test_a_quotation_after_for_with_no_award_is_still_a_quotation():
+    a = quotes_of('Ida Fenn, who was awarded a medal last year, argued for "a new pier".\n')
+    assert texts(a) == ["a new pier"]
 
 
 def test_scare_quote_without_a_speaker_has_none():

@@ -309,3 +309,37 @@ def test_an_unnamed_party_member_is_nobody():
                "One Labor MP, who did not want to be named, said the plan had been “rushed out the door”.\n")
     assert who(a, "rushed out the door") is None
     assert not [e for e in a.entities if e.name.endswith(" MP")]
+
+
+def test_a_description_fitting_nobody_is_the_person_the_next_sentence_introduces():
+    a = parsed("Analyst Tomas Brevik said the harbour was \"quiet again\".\n"
+               "The navy's top logistics officer in the north has criticised the port authority, saying its "
+               "managers are \"asleep at the wheel\". Admiral Karin Solvang says shipments have been delayed "
+               "for months.\n")
+    assert who(a, "quiet again") == "Tomas Brevik"
+    assert who(a, "asleep at the wheel") == "Karin Solvang"
+
+
+def test_a_description_inside_a_quotation_is_the_person_whose_title_fits():
+    a = parsed("Judge Petra Lindqvist struck down the ferry levy on Monday.\n"
+               "Councillor Dev Okafor welcomed the ruling. \"The judge told the court, 'This levy is a reckless "
+               "gamble.' That settles it,\" Okafor said.\n")
+    assert who(a, "reckless gamble") == "Petra Lindqvist"
+    assert who(a, "That settles it") == "Dev Okafor"
+
+
+def test_a_pronoun_inside_a_quotation_after_an_unnamed_relative_is_nobody():
+    a = parsed("Senator Ines Marlowe spoke in Harwick on Friday.\n"
+               "Among the crowd was Tomas Brevik, a retired fisherman. \"She knows the sea,\" he said.\n"
+               "Polls show the race is close, with many voters undecided.\n"
+               "Marlowe closed with a story about her grandfather. \"He used to tell me, 'Never sell the boat,'\" "
+               "she said.\n")
+    assert who(a, "She knows the sea") == "Tomas Brevik"
+    assert who(a, "Never sell the boat") is None
+
+
+def test_as_someone_put_it_introduces_their_words():
+    a = parsed("The painter Tomas Brevik died on Sunday at 88.\n"
+               "He moved to Oslo in 1958 with, as he later put it, \"one coat and no plan at all.\" "
+               "Within a year he was showing in galleries.\n")
+    assert who(a, "one coat and no plan") == "Tomas Brevik"

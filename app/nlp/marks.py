@@ -32,6 +32,8 @@ WORK_NOUNS = lexicon.words("work_nouns")
 TITLE_SMALL_WORDS = lexicon.words("title_small_words")
 NAMING_WORDS = lexicon.words("naming_words")
 CITED_WORDS = lexicon.words("cited_words")
+DEFINING_VERBS = lexicon.words("defining_verbs")
+AWARD_WORDS = lexicon.words("award_words")
 # 'the Bulldozer', 'la Comtesse': an article and a capitalised name, as nicknames are printed.
 _ARTICLE_AND_NAME = re.compile(r"^(?:the|la|le|el|il|les|los|las|der|die|das)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
 QUOTE_INTRODUCERS = lexicon.words("quote_introducers")
@@ -259,6 +261,14 @@ def not_a_quote(text: str, span: QuoteSpan) -> str | None:
         return "term"  # the "so-called safe zones": a term, not something said
     if prev_words[-2:] and prev_words[-2:][0] in CITED_WORDS and prev_words[-1] == "of":
         return "term"
+    clause = re.findall(r"[a-z]+", re.match(r"[^.;:!?\"“”]*", after).group(0).lower())[:7]
+    defined = clause[:1] and (clause[0] in DEFINING_VERBS or clause[0] in ("in", "as") and set(clause) & DEFINING_VERBS)
+    if defined and len(content.split()) <= 4 and not re.search(r"[.!?;:]", content.rstrip(".,")):
+        return "term"  # "tap out" in surfing slang means giving up: the words under discussion
+    recent = re.findall(r"[\w’'-]+", re.split(r"[.;:!?\"“”]", before.lower())[-1])[-10:]
+    if recent[-1:] == ["for"] and set(recent[-3:-1]) & AWARD_WORDS and len(content.split()) <= 5 \
+            and not re.search(r"[.!?;:,]", content.rstrip(".,")):
+        return "title"  # a medal for "courage under fire": the award's category
     next_word = re.match(r"\s+([a-z][\w-]*)", after)
     if next_word and next_word.group(1) in WORK_NOUNS and len(content.split()) <= 4 \
             and not re.search(r"[.!?;:]", content.rstrip(".,")):

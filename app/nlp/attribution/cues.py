@@ -25,12 +25,14 @@ NO_SPANS = Spans()
 
 
 def is_speech_verb(token: "Token") -> bool:
-    """A verb of saying ('said', 'clarifies'), 'hit back', or a text's verb with a text as subject
-    ('a letter that read', 'the statement reads')."""
+    """A verb of saying ('said', 'clarifies'), 'hit back', 'as she put it', or a text's verb with a
+    text as subject ('a letter that read', 'the statement reads')."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = token.lemma_.lower()
     return (lemma in SPEECH_VERBS or (lemma in RETORT_VERBS and any(c.lower_ == "back" for c in token.children))
+            or (lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children))
             or (lemma in DISPLAY_VERBS and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in STATEMENT_NOUNS
                                                for c in token.children)))
 

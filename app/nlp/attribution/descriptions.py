@@ -3,7 +3,9 @@
 A description means the person whose printed titles fit it best (a
 contradicting modifier rules a person out: 'the health secretary' is not
 'the general secretary'), or the organisation in focus for 'the company';
-failing that, without a fitting title, whom the last sentences were about.
+failing that, without a fitting title, the person the next sentence introduces
+by name when the description opens its paragraph, else whom the last
+sentences were about.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from app.nlp import lexicon
 from app.nlp.attribution.discourse import Discourse
 from app.nlp.attribution.profiles import TITLE_ABBREVIATIONS
 from app.nlp.names import FEMALE_WORDS, MALE_WORDS, TITLE_WORDS, fold
-from app.nlp.syntax import definite
+from app.nlp.syntax import SUBJECT_DEPS, definite
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -102,13 +104,45 @@ class Descriptions:
             return recent(pos, lambda e: id(e) in ids, subject_only=False) or chosen[0]
         if not fallback:
             return None
+        sex = "f" if word in FEMALE_WORDS or lemma in FEMALE_WORDS else "m" if word in MALE_WORDS or lemma in MALE_WORDS else None
+        gender_of = self.profiles.gender_of
+        if (introduced := self._introduced_next(head, pos, sex)) is not None:
+            return introduced
         # Whom the last sentences were about: the subject of a main verb ('Wren said Quintero had
         # cured him.' / 'the 38-year-old said' is Wren), then any subject, then anyone named.
-        named = lambda e: e.type == "PERSON" and e.name != ""  # noqa: E731  (no stand-in for the unnamed)
+        # 'his sister said' is no man: a word that tells a sex keeps to people of that sex or unknown
+        named = lambda e: e.type == "PERSON" and e.name != "" and (  # noqa: E731  (no stand-in for the unnamed)
+            sex is None or (gender_of(e) or sex) == sex)
         return (recent(pos, named, subject_only=True, exclude=conflicts, since=self.discourse.window(pos),
                        main_only=True)
                 or recent(pos, named, subject_only=True, exclude=conflicts)
                 or recent(pos, named, subject_only=False, exclude=conflicts))
+
+    def _introduced_next(self, head: "Token", pos: int, sex: str | None) -> Entity | None:
+        """'The navy's logistics chief has warned ... . Admiral Jo Roe says ...': a definite description
+        opening its paragraph that fits nobody's title is the person whom the very next sentence, as
+        its subject, names for the first time."""
+        sent, doc = head.sent, head.doc
+        if sent.start != 0 or sent.end >= len(doc) or not any(
+                (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in head.children):
+            return None
+        following = doc[sent.end].sent
+        base = pos - head.idx
+        found: dict[int, Entity] = {}
+        for token in following:
+            if token.dep_ not in SUBJECT_DEPS or token.head.dep_ != "ROOT":
+                continue
+            for t in token.subtree:
+                hit = self.registry.mention_at(base + t.idx, base + t.idx + len(t.text), types=("PERSON",))
+                if hit is not None and hit[0].type == "PERSON":
+                    found[id(hit[0])] = hit[0]
+        if len(found) != 1:
+            return None
+        entity = next(iter(found.values()))
+        first = min((m.start for m in entity.mentions), default=base + following.start_char)
+        if first < base + following.start_char or (sex and (self.profiles.gender_of(entity) or sex) != sex):
+            return None
+        return entity
 
     def _learn(self, entity: Entity, head: "Token", word: str) -> None:
         """'the former Polish defence minister', fitting only Roe's 'Defence Commissioner': from now

@@ -112,6 +112,9 @@ class Discourse:
         same_sentence = self.recent(pos, fits, subject_only=True, since=sentence)
         if same_sentence is not None:
             return self.real(same_sentence)  # too close to teach the person's sex: 'Her husband, Jo, was the one she told'
+        same_sentence = self.recent(pos, known, subject_only=False, since=sentence)
+        if same_sentence is not None:
+            return self.real(same_sentence)  # "Ana Roe's sister begged him, but he refused": the sentence's own man
         entity = (self.recent(pos, fits, subject_only=True, since=paragraph, main_only=True)
                   or self.recent(pos, fits, subject_only=True, since=paragraph)
                   or self.recent(pos, known, subject_only=True, since=self.window(pos))

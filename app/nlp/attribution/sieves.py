@@ -23,6 +23,7 @@ import app.nlp.attribution.cues as cues
 from app.nlp.attribution.discourse import FEMALE_PRONOUNS, MALE_PRONOUNS
 from app.nlp.attribution.resolve import Resolver, Speaker
 from app.nlp.marks import Quotation, Spans, find_quote_spans
+from app.nlp.names import title_gender
 from app.nlp.syntax import first_token_at, tokens
 
 if TYPE_CHECKING:
@@ -324,6 +325,7 @@ def nested_cue(ctx: Context) -> Speaker | None:
     """A quotation inside a quotation: whoever the outer speaker says said it.
 
     'I called her and said, "I'm in"' - the outer speaker; 'Ana told me, "Stop"' - Ana;
+    'the judge ruled, "Denied"' - the one person whose title fits 'judge';
     'the boy was yelling "Fire!"' or 'people kept asking, "Why?"' - nobody the article names.
     Words quoted without a verb of saying ('it was "in hand"') stay the outer speaker's."""
     parent = ctx.item.parent
@@ -341,6 +343,8 @@ def nested_cue(ctx: Context) -> Speaker | None:
     start = ctx.block.start + subject.idx
     mention = Mention(subject.text, start, start + len(subject.text))
     if subject.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:  # 'He said, "Not yet"': someone else
+        if _unnamed_relative(ctx, "m" if subject.lower_ in MALE_PRONOUNS else "f"):
+            return Speaker(None, None, verb.text, resolution="unnamed relative")
         outer_entity = parent.speaker.entity if parent.speaker else None
         other = resolver.discourse.resolve_quoted_pronoun(subject.text, start, exclude={id(outer_entity)})
         return Speaker(other, mention, verb.text, resolution="pronoun")
@@ -348,7 +352,33 @@ def nested_cue(ctx: Context) -> Speaker | None:
         entity = resolver.known_name(subject.text, start, start + len(subject.text))
         if entity is not None and entity.type in ("PERSON", "ORG"):
             return Speaker(entity, mention, verb.text, resolution="name")
+    if subject.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        # '"The judge called it 'a gamble'," Roe said': the one person whose title fits, if any
+        entity = resolver.descriptions.resolve(subject, start, fallback=False)
+        if entity is not None and entity.type == "PERSON":
+            return Speaker(entity, mention, verb.text, resolution="description")
     return Speaker(None, None, verb.text)
+
+
+def _unnamed_relative(ctx: Context, sex: str) -> bool:
+    """'Roe closed by recalling her father. "He used to tell me, '...'"': the last person of that
+    sex the paragraph's narration mentions before the quotation is a relative it does not name."""
+    resolver, base = ctx.resolver, ctx.block.start
+    last = None
+    for token in ctx.doc:
+        if token.idx >= ctx.item.parent.span.opener:
+            break
+        if ctx.spans.inside(token.idx):
+            continue
+        hit = resolver.registry.mention_at(base + token.idx, base + token.idx + len(token.text), types=("PERSON",))
+        if hit is not None and (resolver.discourse.profiles.gender_of(hit[0]) or sex) == sex:
+            last = False
+        elif token.pos_ == "NOUN" and title_gender(token.text) == sex and any(
+                c.dep_ == "poss" for c in token.children) and not any(
+                c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN" for c in token.children) \
+                and not (token.dep_ == "appos" and token.head.pos_ == "PROPN"):
+            last = True
+    return bool(last)
 
 
 NESTED_SIEVES: tuple[Sieve, ...] = (Sieve("nested cue", nested_cue),)

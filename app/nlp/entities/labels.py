@@ -190,6 +190,15 @@ def _weighed_labels(group: "Group") -> str:
     if label in ("GPE", "LOC", "PRODUCT", "WORK_OF_ART", "FAC") and any(
             m.person_context and m.text in name_forms for m in group.mentions):
         return "PERSON"  # 'Jane Roe told reporters': a two-word name that speaks is a person
+    if label in ("GPE", "LOC") and any(m.company_context for m in group.mentions):
+        return "ORG"  # 'Acme shares fell', 'Acme boss Jo Roe': only a company has them
+    if label == "PERSON" and sum(m.on_platform for m in group.mentions) > sum(m.person_context for m in group.mentions):
+        return "ORG"  # 'posted a video on X', 'messages on X': a platform, no person
+    if label == "ORG" and sum(m.situated for m in group.mentions) * 2 > len(group.mentions) and not any(
+            m.company_context or m.described_as == "ORG" for m in group.mentions):
+        return "GPE"  # 'a school in X', 'born near X': a place
+    if label == "ORG" and any(m.personal_role and personal_name(m.text) for m in group.mentions):
+        return "PERSON"  # 'founded by Dean Roe', 'Jo Roe of Acme Partners': a given name and a person's role
     if label == "PERSON":
         place = sum(m.place_context for m in group.mentions)
         person = sum(m.person_context for m in group.mentions)

@@ -29,6 +29,9 @@ PERSON_NOUNS = lexicon.words("person_words", "person")
 KIN_WORDS = lexicon.words("person_words", "kin")
 POSTNOMINALS = lexicon.words("person_words", "postnominal")
 SPEECH_VERBS = lexicon.words("speech_verbs")
+PERSON_AGENT_VERBS = lexicon.words("person_agent_verbs")
+COMPANY_NOUNS = lexicon.words("company_nouns")
+POSTED_WORDS = lexicon.words("posted_words")
 WORK_NOUNS = lexicon.words("work_nouns")
 PUBLICATION_NOUNS = lexicon.words("work_nouns", "publication")
 THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexicon.tags("thing_nouns").items()}
@@ -56,6 +59,10 @@ class RawMention:
     lone: bool = False  # an acronym the model left untagged, used once, with nothing to say what it is
     quoted_title: bool = False  # the words of a title the article prints in quotation marks
     work_named: bool = False  # right after a noun for a work: 'her album Lemonade', 'the film Sirens'
+    personal_role: bool = False  # a role only a person fills: 'founded by X', 'X of Acme Partners'
+    situated: bool = False  # where a thing or a person is: 'a school in X', 'born near X'
+    on_platform: bool = False  # where things are posted: 'posted a video on X', 'messages on X'
+    company_context: bool = False  # what only a company has: 'X shares', 'X boss Jo Roe', 'X's customers'
 
 
 def clean_span(span: "Span", block: "Block") -> RawMention | None:
@@ -109,7 +116,15 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     raw = RawMention(block.text[start - block.start:end - block.start], start, end, label,
                      in_body=block.kind == "paragraph")
     raw.place_context, raw.person_context = _contexts(span)
+    raw.personal_role = _personal_role(span)
+    raw.company_context = _company_context(span)
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    raw.on_platform = bool(prep is not None and prep.lower_ in ("on", "to") and (
+        prep.head.lemma_ in POSTED_WORDS and prep.head.pos_ in ("VERB", "NOUN")
+        or any(c.dep_ == "dobj" and c.lemma_ in POSTED_WORDS for c in prep.head.children)))
     raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
+    raw.situated = raw.located and span.root.head.lower_ != "at" and (
+        span.root.head.lower_ == "near" or span.root.head.head.pos_ == "NOUN")
     raw.described_as = _appositive_label(span)
     before = span.doc[span.start - 1] if span.start > 0 else None
     raw.work_named = bool(before is not None and before.is_lower and before.lower_ in WORK_NOUNS
@@ -250,6 +265,42 @@ def _extend_left(span: "Span", block: "Block", start: int) -> int:
     return block.start + doc[i].idx if i < span.start else start
 
 
+def _personal_role(span: "Span") -> bool:
+    """'founded by X', 'saved by X': the agent of a verb only people do; 'X of Acme Partners': a person
+    and the organisation they work for. Stronger than a verb of saying, which companies use too."""
+    head = span.root
+    if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_ in PERSON_AGENT_VERBS:
+        return True
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    employer = doc[after.i + 1] if after is not None and after.lower_ == "of" and after.i + 1 < len(doc) else None
+    return bool(employer is not None and employer.text[:1].isupper() and (
+        employer.ent_type_ == "ORG" and employer.ent_iob_ == "B" or not employer.ent_type_ and employer.pos_ == "PROPN"))
+
+
+def _company_context(span: "Span") -> bool:
+    """'Acme shares fell', 'Acme boss Jo Roe', 'Acme's largest customers', 'shares of Acme': the name
+    modifies or owns a noun for what only a company has."""
+    doc, head = span.doc, span.root
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.is_lower and after.lower_ in COMPANY_NOUNS:
+        return True
+    if head.dep_ in ("poss", "compound") and head.head.is_lower and head.head.lower_ in COMPANY_NOUNS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in COMPANY_NOUNS
+
+
+def _place_compound(span: "Span") -> bool:
+    """'the Arnby-based company', 'an Arnby, Norland-based firm', 'the Arnby-born singer': a place,
+    whatever verb the company it describes governs."""
+    doc, i = span.doc, span.end
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].text[:1].isupper():
+        i += 2  # 'Arnby, Norland-based'
+        while i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha:
+            i += 1
+    return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in ("based", "born", "headquartered")
+
+
 def _contexts(span: "Span") -> tuple[bool, bool]:
     """(reads like a place, reads like a person) from the words around the span."""
     doc = span.doc
@@ -261,6 +312,8 @@ def _contexts(span: "Span") -> tuple[bool, bool]:
             place = True
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
+    if _place_compound(span):
+        return True, False
     person = bool(before is not None and before.lower_.strip(".") in TITLE_WORDS and before.text[:1].isupper())
     # 'cinematographer Tomasz Wilk', 'novelist Ana Ruiz': a lowercase role noun before the name
     person |= bool(before is not None and before.is_lower and (

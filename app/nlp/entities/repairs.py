@@ -15,8 +15,8 @@ from app.nlp import lexicon
 from app.nlp.entities.mentions import EDGE, OFFICE_WORDS, ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, \
     clean_span, starts_like_a_name
 from app.nlp.marks import quoted_titles
-from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, first_name_gender, fold, is_first_name, name_tokens,
-                           nickname, same_thing)
+from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name,
+                           name_tokens, nickname, same_thing)
 from app.nlp.structure import DATELINE_STATE
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
     _relabel_affiliations(raws, structure.text)
     _trim_to_known_people(raws)
     _relabel_first_names(raws)
+    _relabel_companies(raws)
     return _without_families(raws)
 
 
@@ -348,6 +349,14 @@ def _relabel_first_names(raws: list[RawMention]) -> None:
             continue
         if r.person_context or name_tokens(r.text)[-1] in surnames:
             r.label = "PERSON"
+
+
+def _relabel_companies(raws: list[RawMention]) -> None:
+    """'Acme's customers' tagged a place: a name that owns what only a company has is one, unless it
+    is a country's or a city's ('London shares': its market)."""
+    for r in raws:
+        if r.label in ("GPE", "LOC") and r.company_context and not (is_city(r.text) or is_country(r.text)):
+            r.label = "ORG"
 
 
 def _trim_to_known_people(raws: list[RawMention]) -> None:
