@@ -598,3 +598,10 @@ def test_a_name_things_are_posted_on_is_a_platform_though_tagged_a_person():
     ents = entities_of("She posted a video on Pinwell an hour before the match.\n"
                        "The hashtag on Pinwell was used a million times by Friday.\n")
     assert by_name(ents, "Pinwell").type == "ORG"
+
+
+def test_a_known_place_named_only_in_the_headline_is_an_entity():
+    ents = entities_of("Heavy Rains Leave Thousands Homeless in Kenya\n"
+                       "Aid workers said on Monday that more than 4,000 families had lost their homes after a week "
+                       "of storms.\n")
+    assert [(e.name, e.type) for e in ents if e.type == "GPE"] == [("Kenya", "GPE")]
