@@ -299,3 +299,18 @@ def test_unnamed_staff_of_an_organisation_speak_for_it():
             "\u201cWe are disappointed,\u201d a spokesman said.\n")
     quotes = parse_article("t", text).quotes
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Goldman Sachs", None]
+
+
+def test_a_name_given_by_a_naming_verb_before_a_colon_is_no_quote():
+    a = quotes_of("Writing on her blog, Marta Velloso of the Daily Lantern dubbed the long quarrel over the "
+                  "harbour: \"Ferrymen vs. the Council, round nine\". She called it \"a feud nobody can win\".\n")
+    assert texts(a) == ["a feud nobody can win"]
+    assert who(a, "feud") == "Marta Velloso"
+
+
+def test_the_text_of_a_bill_or_a_titled_document_is_no_quote():
+    a = quotes_of("The assembly took up a bill from the lower house concerning \"fair access to rural broadband "
+                  "for households and small farms,\" and amended it.\n"
+                  "Councillor Brenna Tolliver filed a report titled \"what the valley was never told\" on Monday.\n"
+                  "Tolliver said the vote was \"a good start\".\n")
+    assert texts(a) == ["a good start"]

@@ -31,6 +31,9 @@ ELISIONS = lexicon.words("elisions")
 WORK_NOUNS = lexicon.words("work_nouns")
 TITLE_SMALL_WORDS = lexicon.words("title_small_words")
 NAMING_WORDS = lexicon.words("naming_words")
+NAMING_VERBS = lexicon.words("naming_words", "verb")
+DOCUMENT_NAMING = lexicon.words("naming_words", "document")
+LEGISLATION_NOUNS = lexicon.words("legislation_nouns")
 CITED_WORDS = lexicon.words("cited_words")
 DEFINING_VERBS = lexicon.words("defining_verbs")
 AWARD_WORDS = lexicon.words("award_words")
@@ -253,6 +256,14 @@ def not_a_quote(text: str, span: QuoteSpan) -> str | None:
     before = text[max(0, span.opener - 200):span.opener].rstrip()  # the words just before
     after = text[span.closer + 1:] if span.closer is not None else ""
     prev_words = re.findall(r"[\w’'-]+", before.lower())[-3:]
+    if prev_words and prev_words[-1] in DOCUMENT_NAMING:
+        return "title"  # a report titled "what the valley was never told": its title, whatever its case
+    sentence = re.findall(r"[\w’'-]+", re.split(r"[.;!?\"“”]", before.lower())[-1])
+    if prev_words[-1:] == ["concerning"] and set(sentence) & LEGISLATION_NOUNS:
+        return "term"  # a bill concerning "fair access to ...": the bill's own words, nobody's speech
+    if before.endswith(":") and set(sentence) & NAMING_VERBS and len(content.split()) <= 8 \
+            and not re.search(r"[.!?…]$", content.rstrip(",")):
+        return "term"  # the press dubbed the row: "Ferrymen vs. the Council": a name it gave
     if _headline_case(content) and not (prev_words and prev_words[-1] in QUOTE_INTRODUCERS):
         return "title"  # 'a finalist on "Dancing On Ice"', unless 'flags that read "Save Our Jobs"'
     if prev_words and prev_words[-1] in CITED_WORDS or "so-called" in prev_words[-2:]:
