@@ -343,3 +343,10 @@ def test_as_someone_put_it_introduces_their_words():
                "He moved to Oslo in 1958 with, as he later put it, \"one coat and no plan at all.\" "
                "Within a year he was showing in galleries.\n")
     assert who(a, "one coat and no plan") == "Tomas Brevik"
+
+
+def test_a_work_written_in_the_passive_does_not_speak_for_whoever_reports_it():
+    a = parsed("The fourth record from the trio is their best.\n"
+               "Singer Odile Marchbank has said the record was written \"mostly in hotel rooms, mostly tired,\" "
+               "and it shows.\n")
+    assert who(a, "hotel rooms") == "Odile Marchbank"

@@ -20,6 +20,7 @@ RETORT_VERBS = lexicon.words("retort_verbs")
 DISPLAY_VERBS = lexicon.words("display_verbs")
 STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
 CLAIM_NOUNS = lexicon.words("speech_nouns", "claim")
+WORK_NOUNS = lexicon.words("work_nouns")
 CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "pobj", "acomp", "npadvmod", "dobj", "agent")
 NO_SPANS = Spans()
 
@@ -142,7 +143,7 @@ def governing_verb(doc: "Doc", span: QuoteSpan, spans: Spans) -> "tuple[Token | 
 
     A fragment inside any other relative clause is the words of whoever says the whole sentence:
     'He said Labor promised homes that had "never materialised"' - he, not Labor."""
-    blocked = False
+    blocked, passive = False, None
     for head in quote_heads(doc, span):
         token, relative = head, None
         for _ in range(12):
@@ -166,8 +167,19 @@ def governing_verb(doc: "Doc", span: QuoteSpan, spans: Spans) -> "tuple[Token | 
                 if relative is not None and token.pos_ != "NOUN" and _argument_of(relative.head, token):
                     relative = None
                     continue  # 'promised homes that...': the homes are promised, the words are not
+                if _text_as_patient(token):
+                    passive = passive or token
+                    continue  # 'she said the album was written "at night"': she, not the album
                 return token, False
-    return None, blocked
+    return passive, blocked and passive is None
+
+
+def _text_as_patient(verb: "Token") -> bool:
+    """'the album was written', 'the letter was described': a passive verb of saying or writing
+    whose subject is a text or a work, with no 'by' naming who wrote it."""
+    return verb.pos_ != "NOUN" and not any(c.dep_ == "agent" for c in verb.children) and any(
+        c.dep_ == "nsubjpass" and c.pos_ == "NOUN" and c.lemma_.lower() in WORK_NOUNS | STATEMENT_NOUNS
+        for c in verb.children)
 
 
 def _argument_of(noun: "Token", verb: "Token") -> bool:
