@@ -350,3 +350,13 @@ def test_a_work_written_in_the_passive_does_not_speak_for_whoever_reports_it():
                "Singer Odile Marchbank has said the record was written \"mostly in hotel rooms, mostly tired,\" "
                "and it shows.\n")
     assert who(a, "hotel rooms") == "Odile Marchbank"
+
+
+def test_the_description_of_someone_introduced_unnamed_is_nobody_the_article_names():
+    a = parsed("The round was chaired by Kenyan diplomat Wanjiru Odhiambo-Hale and Danish Ambassador Per Lindqvist.\n"
+               "Odhiambo-Hale said progress was \"slow but real\".\n"
+               "One Northern diplomat, who asked not to be named, described the mood as \"bitter\". "
+               "\"Nobody slept for two days,\" the diplomat said.\n"
+               "A diplomat, Tessa Vukovic, disagreed. \"We slept fine,\" the diplomat said.\n")
+    assert who(a, "Nobody slept") is None
+    assert who(a, "slept fine") == "Tessa Vukovic"

@@ -231,9 +231,30 @@ class Resolver:
                     if c.dep_ in ("det", "amod", "compound", "nummod", "nmod", "npadvmod", "punct")] + [token.idx])
         text = block.text[left:token.idx + len(token.text)]
         words = re.findall(r"[\w-]+", text)
+        if "the" in determiners and self._introduced_unnamed(k, token):
+            return Speaker(None, Mention(text, block.start + left, block.start + left + len(text)),
+                           resolution="someone unnamed, introduced before")
         entity = self.descriptions.resolve(token, gpos, words[-1] if words else None)
         return Speaker(entity, Mention(text, block.start + left, block.start + left + len(text)),
                        resolution="description")
+
+    def _introduced_unnamed(self, k: int, token: "Token") -> bool:
+        """'One diplomat, who spoke on condition of anonymity, ... . "...," the diplomat said': the
+        paragraph introduced someone by that word with 'a' or 'one' and named nobody since; 'the
+        diplomat' is that one, not a named diplomat of the article."""
+        base = self.structure.blocks[k].start
+        for earlier in token.doc[:token.i]:
+            if earlier.lemma_ != token.lemma_ or earlier.pos_ != "NOUN" or self._quoted(k, earlier):
+                continue
+            if any(not self._quoted(k, t) and self.registry.mention_at(
+                    base + t.idx, base + t.idx + len(t.text), types=("PERSON",)) for t in token.doc[earlier.i:token.i]):
+                continue
+            if earlier.dep_ in ("appos", "attr", "compound") or earlier.head.pos_ == "PROPN":
+                continue  # 'Roe, a diplomat,', 'Roe is a diplomat': a description of someone named
+            if any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in earlier.children) and not any(
+                    c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN" for c in earlier.children):
+                return True
+        return False
 
     def _their_organisation(self, k: int, token: "Token", create: bool = False) -> Speaker | None:
         """'a Health Department spokesperson', 'a spokeswoman for Acme': the body they speak for."""
