@@ -360,3 +360,10 @@ def test_the_description_of_someone_introduced_unnamed_is_nobody_the_article_nam
                "A diplomat, Tessa Vukovic, disagreed. \"We slept fine,\" the diplomat said.\n")
     assert who(a, "Nobody slept") is None
     assert who(a, "slept fine") == "Tessa Vukovic"
+
+
+def test_quotative_going_introduces_a_quotation_inside_a_quotation():
+    a = parsed("Skater Lorna Pettifer says her husband Dax Pettifer kept her going through the hard weeks.\n"
+               "'Dax would sit on the edge of the bath going, \"Love, you can stop any time.\" But I never stop,' "
+               "she said.\n")
+    assert who(a, "you can stop") == "Dax Pettifer"

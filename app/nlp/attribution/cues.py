@@ -210,9 +210,15 @@ def nearest_verb(doc: "Doc", span: QuoteSpan, spans: Spans, lo: int, hi: int) ->
     return best
 
 
+def _quotative_go(token: "Token", span: QuoteSpan) -> bool:
+    """'he'd sit there going, "Stop"': 'going' right before a comma or colon that opens the quotation."""
+    between = token.doc.text[token.idx + len(token.text):span.opener]
+    return token.lower_ == "going" and between.strip() in (",", ":")
+
+
 def nested_verb(doc: "Doc", span: QuoteSpan, within) -> "Token | None":
     """The verb of saying inside the outer quotation that the inner one depends on, else the
-    nearest one before it in the same sentence ('My mother told me, "..."')."""
+    nearest one before it in the same sentence ('My mother told me, "..."', 'he sat there going, "..."')."""
     for head in quote_heads(doc, span):
         token = head
         for _ in range(8):
@@ -228,4 +234,7 @@ def nested_verb(doc: "Doc", span: QuoteSpan, within) -> "Token | None":
             break
         if is_speech_verb(token):
             return token
+        if _quotative_go(token, span):  # 'the tub going' may be read as a noun: then the clause's verb
+            root = token.sent.root
+            return token if token.pos_ == "VERB" else root if within(root) and root.pos_ == "VERB" else None
     return None
