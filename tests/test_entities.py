@@ -605,3 +605,12 @@ def test_a_known_place_named_only_in_the_headline_is_an_entity():
                        "Aid workers said on Monday that more than 4,000 families had lost their homes after a week "
                        "of storms.\n")
     assert [(e.name, e.type) for e in ents if e.type == "GPE"] == [("Kenya", "GPE")]
+
+
+def test_words_of_a_title_before_a_person_name_no_organisation():
+    ents = entities_of(
+        "The Opposition's Shadow Home Secretary Jo Tranter said the scheme had failed.\n"
+        "The fire was out by noon, said Battalion Chief Rick Danvers of the Arnby Fire Department.\n")
+    names = {e.name for e in ents}
+    assert "Shadow Home" not in names and "Battalion" not in names, names
+    assert {"Jo Tranter", "Rick Danvers", "Arnby Fire Department"} <= names
