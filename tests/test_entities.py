@@ -614,3 +614,12 @@ def test_words_of_a_title_before_a_person_name_no_organisation():
     names = {e.name for e in ents}
     assert "Shadow Home" not in names and "Battalion" not in names, names
     assert {"Jo Tranter", "Rick Danvers", "Arnby Fire Department"} <= names
+
+
+def test_name_before_a_noun_for_its_kind_of_organisation_is_one():
+    ents = entities_of(
+        "In 1971 she recorded her first album for the small Vellmar label.\n"
+        "The ruling Sankalpa alliance said it had delivered on every promise.\n"
+        "The governing Kestrava coalition lost the vote.\n")
+    for name in ("Vellmar", "Sankalpa", "Kestrava"):
+        assert by_name(ents, name).type == "ORG", name

@@ -156,6 +156,12 @@ def _full_person_name(group: "Group") -> str | None:
     return "PERSON" if any(not m.weak for m in group.full_person_names()) else None
 
 
+def _kind_named(group: "Group") -> str | None:
+    """'the small Vellmar label', 'Tonebright magazine', 'the ruling Sankalpa alliance': a name printed
+    before a lowercase noun for the kind of organisation it names is that organisation's."""
+    return "ORG" if any(m.kind_named for m in group.mentions) else None
+
+
 def _described(group: "Group") -> str | None:
     """'Acme, the shipping group', 'Jo Bloggs, a shop steward': what an appositive says it is."""
     described = Counter(m.described_as for m in group.mentions
@@ -219,6 +225,7 @@ TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (
     ("name of a work", _named_work),
     ("a person's full name", _full_person_name),
     ("a city's name", _city),
+    ("before a noun for its kind", _kind_named),
     ("appositive", _described),
     ("labels weighed", _weighed_labels),
 )
