@@ -623,3 +623,11 @@ def test_name_before_a_noun_for_its_kind_of_organisation_is_one():
         "The governing Kestrava coalition lost the vote.\n")
     for name in ("Vellmar", "Sankalpa", "Kestrava"):
         assert by_name(ents, name).type == "ORG", name
+
+
+def test_name_before_a_noun_for_its_kind_of_place_is_one():
+    ents = entities_of(
+        "The plans cover farmland on the northern edge of the Brackshire town.\n"
+        "Campaigners in the Wexbury village said they would fight on.\n")
+    for name in ("Brackshire", "Wexbury"):
+        assert by_name(ents, name).type == "GPE", name

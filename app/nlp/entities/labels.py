@@ -158,8 +158,11 @@ def _full_person_name(group: "Group") -> str | None:
 
 def _kind_named(group: "Group") -> str | None:
     """'the small Vellmar label', 'Tonebright magazine', 'the ruling Sankalpa alliance': a name printed
-    before a lowercase noun for the kind of organisation it names is that organisation's."""
-    return "ORG" if any(m.kind_named for m in group.mentions) else None
+    before a lowercase noun for the kind of organisation it names is that organisation's; 'the
+    Brackshire town', 'the Wexbury village': before a noun for a kind of place, that place's."""
+    if any(m.kind_named for m in group.mentions):
+        return "ORG"
+    return "GPE" if any(m.place_named for m in group.mentions) else None
 
 
 def _described(group: "Group") -> str | None:
