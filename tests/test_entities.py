@@ -637,6 +637,6 @@ def test_newspaper_named_by_its_masthead_word_is_an_organisation():
     ents = entities_of(
         "The child was weeping, according to the Brackton Morning Herald.\n"
         "The story was first reported by the Rosalind Evening Herald.\n"
-        "\"It was worse than we thought,\" Omar Halloum, editor at large at the Dunmore Gazette, said.\n")
-    for name in ("Brackton Morning Herald", "Dunmore Gazette", "Rosalind Evening Herald"):
+        "\"It was worse than we thought,\" Omar Halloum, editor at large at the Quellbrook Gazette, said.\n")
+    for name in ("Brackton Morning Herald", "Quellbrook Gazette", "Rosalind Evening Herald"):
         assert by_name(ents, name).type == "ORG", name
