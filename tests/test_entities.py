@@ -605,3 +605,38 @@ def test_a_known_place_named_only_in_the_headline_is_an_entity():
                        "Aid workers said on Monday that more than 4,000 families had lost their homes after a week "
                        "of storms.\n")
     assert [(e.name, e.type) for e in ents if e.type == "GPE"] == [("Kenya", "GPE")]
+
+
+def test_words_of_a_title_before_a_person_name_no_organisation():
+    ents = entities_of(
+        "The Opposition's Shadow Home Secretary Jo Tranter said the scheme had failed.\n"
+        "The fire was out by noon, said Battalion Chief Rick Danvers of the Arnby Fire Department.\n")
+    names = {e.name for e in ents}
+    assert "Shadow Home" not in names and "Battalion" not in names, names
+    assert {"Jo Tranter", "Rick Danvers", "Arnby Fire Department"} <= names
+
+
+def test_name_before_a_noun_for_its_kind_of_organisation_is_one():
+    ents = entities_of(
+        "In 1971 she recorded her first album for the small Vellmar label.\n"
+        "The ruling Sankalpa alliance said it had delivered on every promise.\n"
+        "The governing Kestrava coalition lost the vote.\n")
+    for name in ("Vellmar", "Sankalpa", "Kestrava"):
+        assert by_name(ents, name).type == "ORG", name
+
+
+def test_name_before_a_noun_for_its_kind_of_place_is_one():
+    ents = entities_of(
+        "The plans cover farmland on the northern edge of the Brackshire town.\n"
+        "Campaigners in the Wexbury village said they would fight on.\n")
+    for name in ("Brackshire", "Wexbury"):
+        assert by_name(ents, name).type == "GPE", name
+
+
+def test_newspaper_named_by_its_masthead_word_is_an_organisation():
+    ents = entities_of(
+        "The child was weeping, according to the Brackton Morning Herald.\n"
+        "The story was first reported by the Rosalind Evening Herald.\n"
+        "\"It was worse than we thought,\" Omar Halloum, editor at large at the Quellbrook Gazette, said.\n")
+    for name in ("Brackton Morning Herald", "Quellbrook Gazette", "Rosalind Evening Herald"):
+        assert by_name(ents, name).type == "ORG", name

@@ -27,6 +27,7 @@ TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_
 SURNAME_THINGS = lexicon.words("thing_nouns", "surname")
 LAST_WORD_THINGS = lexicon.words("thing_nouns", "last")
 COMPASS_WORDS = lexicon.words("compass_words")
+MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
 _LINKS = frozenset({"of", "for", "on", "at"})
 
 
@@ -44,7 +45,7 @@ def personal_name(text: str) -> bool:
     words = text.split()
     last = words[-1].lower() if words else ""
     return (2 <= len(words) <= 4 and is_first_name(words[0]) and not _LINKS & {w.lower() for w in words}
-            and (last not in THING_NOUNS or last in SURNAME_THINGS) and last not in ORG_KIND_WORDS)
+            and (last not in THING_NOUNS or last in SURNAME_THINGS) and last not in ORG_KIND_WORDS | MASTHEAD_WORDS)
 
 
 def _value(group: "Group") -> str | None:
@@ -121,8 +122,8 @@ def _organisation_head(group: "Group") -> str | None:
         if len(words) < 2 or personal_name(m.text):
             continue
         heads = [words[-1]] + [w for w, nxt in zip(words, words[1:]) if nxt in _LINKS]
-        if any(h in ORG_KIND_WORDS or h in ORG_TRAILING_WORDS for h in heads):
-            return "ORG"
+        if any(h in ORG_KIND_WORDS or h in ORG_TRAILING_WORDS for h in heads) or words[-1] in MASTHEAD_WORDS:
+            return "ORG"  # ... and 'the Brackton Morning Herald': a newspaper
         if any(h in THING_NOUNS and THING_NOUNS[h] == "FAC" for h in heads[1:]):
             return "ORG"  # 'Centre for Policy Studies': an institution, not its building
     return None
@@ -154,6 +155,15 @@ def _named_work(group: "Group") -> str | None:
 
 def _full_person_name(group: "Group") -> str | None:
     return "PERSON" if any(not m.weak for m in group.full_person_names()) else None
+
+
+def _kind_named(group: "Group") -> str | None:
+    """'the small Vellmar label', 'Tonebright magazine', 'the ruling Sankalpa alliance': a name printed
+    before a lowercase noun for the kind of organisation it names is that organisation's; 'the
+    Brackshire town', 'the Wexbury village': before a noun for a kind of place, that place's."""
+    if any(m.kind_named for m in group.mentions):
+        return "ORG"
+    return "GPE" if any(m.place_named for m in group.mentions) else None
 
 
 def _described(group: "Group") -> str | None:
@@ -219,6 +229,7 @@ TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (
     ("name of a work", _named_work),
     ("a person's full name", _full_person_name),
     ("a city's name", _city),
+    ("before a noun for its kind", _kind_named),
     ("appositive", _described),
     ("labels weighed", _weighed_labels),
 )

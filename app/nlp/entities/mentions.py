@@ -23,8 +23,10 @@ VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINA
 PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
 ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
 ORG_SUFFIX_WORDS = lexicon.words("organisation_words", "suffix")
+ORG_NAMED_WORDS = lexicon.words("organisation_words", "named")
 OFFICE_WORDS = lexicon.words("organisation_words", "office")
 PLACE_NOUNS = lexicon.words("place_nouns")
+PLACE_NAMED_NOUNS = lexicon.words("place_nouns", "named")
 PERSON_NOUNS = lexicon.words("person_words", "person")
 KIN_WORDS = lexicon.words("person_words", "kin")
 POSTNOMINALS = lexicon.words("person_words", "postnominal")
@@ -63,6 +65,8 @@ class RawMention:
     situated: bool = False  # where a thing or a person is: 'a school in X', 'born near X'
     on_platform: bool = False  # where things are posted: 'posted a video on X', 'messages on X'
     company_context: bool = False  # what only a company has: 'X shares', 'X boss Jo Roe', 'X's customers'
+    kind_named: bool = False  # before a lowercase noun for the organisation it names: 'the X label', 'X magazine'
+    place_named: bool = False  # before a lowercase noun for the place it names: 'the X town', 'X village'
 
 
 def clean_span(span: "Span", block: "Block") -> RawMention | None:
@@ -118,6 +122,9 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     raw.place_context, raw.person_context = _contexts(span)
     raw.personal_role = _personal_role(span)
     raw.company_context = _company_context(span)
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    named = after.lower_ if after is not None and after.is_lower and after.pos_ == "NOUN" else ""
+    raw.kind_named, raw.place_named = named in ORG_NAMED_WORDS, named in PLACE_NAMED_NOUNS and label != "NORP"
     prep = span.root.head if span.root.dep_ == "pobj" else None
     raw.on_platform = bool(prep is not None and prep.lower_ in ("on", "to") and (
         prep.head.lemma_ in POSTED_WORDS and prep.head.pos_ in ("VERB", "NOUN")
