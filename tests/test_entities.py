@@ -290,9 +290,9 @@ def test_a_nickname_alone_joins_its_person():
 
 
 def test_an_organisation_noun_heading_the_name_makes_an_organisation():
-    ents = entities_of("Marta Quill studied at the University of Dunmore before moving to Lisbon. "
+    ents = entities_of("Marta Quill studied at the University of Carrowvane before moving to Lisbon. "
                        "The Institute for Coastal Studies hired her in 2019.\n")
-    assert by_name(ents, "University of Dunmore").type == "ORG"
+    assert by_name(ents, "University of Carrowvane").type == "ORG"
     assert by_name(ents, "Institute for Coastal Studies").type == "ORG"
 
 
@@ -401,7 +401,7 @@ def test_a_hyphenated_surname_is_one_name():
 
 
 def test_club_names_are_organisations():
-    ents = entities_of("Kingsmere Athletic beat Dunmore Wanderers 2-1 on Saturday.\n")
+    ents = entities_of("Kingsmere Athletic beat Carrowvane Wanderers 2-1 on Saturday.\n")
     assert {e.name: e.type for e in ents if e.type != "DATE" and e.type != "CARDINAL"}.get("Kingsmere Athletic") == "ORG"
 
 
