@@ -64,7 +64,7 @@ def focus_id(count: int) -> str:
 def large(dest: Path, quotes: int = 9000) -> str:
     """One ~4.5 MB article of long quotations (its /quotes answer is about 6 MB); returns its id."""
     rng = random.Random(11)
-    paragraphs = [f"\"{' '.join(rng.choice(WORDS) for _ in range(70)).capitalize()},\" Anna Berg said on day {i}."
+    paragraphs = [f"\"{' '.join(rng.choice(WORDS) for _ in range(70)).capitalize()},\" Anna Brannock said on day {i}."
                   for i in range(quotes)]
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "large-report.txt").write_text("Large Report\nBy Jane Doe\n" + "\n".join(paragraphs) + "\n")
