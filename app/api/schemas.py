@@ -99,7 +99,7 @@ class Quote(Model):
                       examples=["partial"])
     speaker: SpeakerRef | None = Field(description="Who said it, or null when the article does not say")
     speaker_mention: Span | None = Field(
-        description="The words naming the speaker where the quote is attributed ('he', 'Lavrov')")
+        description="The words naming the speaker where the quote is attributed ('he', 'Vedenin')")
     cue: str | None = Field(description="The verb of saying", examples=["said"])
     section_id: str | None = Field(description="Section holding the quote")
     paragraph_index: int | None = Field(description="Paragraph holding the quote; null in the title "

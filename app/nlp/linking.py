@@ -157,7 +157,7 @@ def _entity(members: list[EntityRecord], facts: list[LinkFacts]) -> CorpusEntity
     type_ = max(types, key=lambda t: (types[t], t))
     names = Counter(m.name for m in members if m.type == type_)
     weight = {m.name: f.weight for m, f in zip(members, facts)}
-    if type_ == "PERSON":  # the fullest name, then the most used: 'Ana Ruiz' over 'Ruiz'
+    if type_ == "PERSON":  # the fullest name, then the most used: 'Ana Varela' over 'Varela'
         name = max(names, key=lambda n: (weight[n], names[n], n))
     else:  # the form most articles use: 'Springfield' over one article's 'Springfield Airport'
         used = Counter(f for m in members for f in {m.name, *m.aliases})

@@ -37,7 +37,7 @@ LEGISLATION_NOUNS = lexicon.words("legislation_nouns")
 CITED_WORDS = lexicon.words("cited_words")
 DEFINING_VERBS = lexicon.words("defining_verbs")
 AWARD_WORDS = lexicon.words("award_words")
-# 'the Bulldozer', 'la Comtesse': an article and a capitalised name, as nicknames are printed.
+# 'the Steamroller', 'la Marquise': an article and a capitalised name, as nicknames are printed.
 _ARTICLE_AND_NAME = re.compile(r"^(?:the|la|le|el|il|les|los|las|der|die|das)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
 QUOTE_INTRODUCERS = lexicon.words("quote_introducers")
 
@@ -96,7 +96,7 @@ class _Mark:
     role: str  # "open" | "close" | "either" | "weak-close"
 
 
-_CONTRACTED_AND = re.compile(r"(?<!\S)['’‘]n['’‘](?!\S)")  # rock 'n' roll: both marks stand for letters
+_CONTRACTED_AND = re.compile(r"(?<!\S)['’‘]n['’‘](?!\S)")  # fish 'n' chips: both marks stand for letters
 
 
 def _classify(text: str) -> list[_Mark]:
@@ -113,7 +113,7 @@ def _classify(text: str) -> list[_Mark]:
             before = text[i - 1] if i > 0 else " "
             after = text[i + 1] if i + 1 < len(text) else " "
             if before.isalnum() and after.isalnum():
-                continue  # didn't, Okafor’s
+                continue  # didn't, Brannagh’s
             if opens and _is_elision(text, i):
                 continue
             if ch in SINGLE_OPEN and not opens and not closes:
@@ -158,7 +158,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 continue  # a plural possessive
             opened_after = text[:stack[open_same[-1]].pos].rstrip()
             if (not opened_after or opened_after[-1] in ".!?:") and not any(c in ALL_MARKS for c in text[mark.pos + 1:]):
-                continue  # '‘It feels like the officers’ minds were made up.' runs on into the next paragraph
+                continue  # '‘It looks like the builders’ plans were final.' runs on into the next paragraph
             role = "close"
         elif mark.role == "either":
             role = "close" if open_same else "open"
@@ -228,7 +228,7 @@ class Spans(list):
 def _is_title_case(content: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", content)]
     if content.isupper() and len(words) > 1:
-        return False  # 'I'M STILL GOING TO WORK!': a shouted headline quotation
+        return False  # 'I'M NOT GIVING UP!': a shouted headline quotation
     content = re.sub(r"(?<=\w)\.$", "", content.rstrip().removesuffix(","))  # 'the book "The Long Road."'
     if re.search(r"\b(?:[A-Z]\.){2,}$", content):
         content = content[:-1]  # 'the song "Made in the U.S.A.,"': an abbreviation's dot ends no sentence
@@ -265,7 +265,7 @@ def not_a_quote(text: str, span: QuoteSpan) -> str | None:
             and not re.search(r"[.!?…]$", content.rstrip(",")):
         return "term"  # the press dubbed the row: "Ferrymen vs. the Council": a name it gave
     if _headline_case(content) and not (prev_words and prev_words[-1] in QUOTE_INTRODUCERS):
-        return "title"  # 'a finalist on "Dancing On Ice"', unless 'flags that read "Save Our Jobs"'
+        return "title"  # 'a finalist on "Skating On Glass"', unless 'flags that read "Save Our Jobs"'
     if prev_words and prev_words[-1] in CITED_WORDS or "so-called" in prev_words[-2:]:
         return "term"
     if re.match(r"so[- ]called\b", content.strip(), re.I):
@@ -283,23 +283,23 @@ def not_a_quote(text: str, span: QuoteSpan) -> str | None:
     next_word = re.match(r"\s+([a-z][\w-]*)", after)
     if next_word and next_word.group(1) in WORK_NOUNS and len(content.split()) <= 4 \
             and not re.search(r"[.!?;:]", content.rstrip(".,")):
-        return "title"  # the "Mother Goose" comic, "parole" status: a name of the thing that follows
+        return "title"  # the "Father Gannet" comic, "guest" status: a name of the thing that follows
     if _ARTICLE_AND_NAME.match(content.rstrip(",.;")) and set(prev_words) & NAMING_WORDS:
-        return "nickname"  # the fans call him "the Bulldozer", known as "la Comtesse"
+        return "nickname"  # the fans call him "the Steamroller", known as "la Marquise"
     if not _is_title_case(content):
         return None
     if re.search(r"['’]s$|s['’]$", before) or (prev_words and set(prev_words) & (NAMING_WORDS | WORK_NOUNS)):
-        return "title"  # CBC's "Morning Talk", the film "Harbour Lights", named their robot "Rover"
+        return "title"  # KBX's "Morning Talk", the film "Harbour Lights", named their boat "Puffin"
     introduced = prev_words and (prev_words[-1] in QUOTE_INTRODUCERS or before.endswith(":"))
     mid_sentence = bool(before) and before[-1] not in ".!?:"
     if not introduced and not _in_title_case_line(text) and (len(content.split()) >= 2 or mid_sentence) and not re.search(r"[.!?…]$", content.strip()):
-        return "title"  # “Salt in the Engine” is the band's best; a “Timbers” logo: names, not speech
+        return "title"  # “Rust in the Wires” is the band's best; a “Bramblers” logo: names, not speech
     if re.match(r"\s*\((?:19|20)\d\d\)", after):
         return "title"  # "The Long Road Home" (2012): a work and its year
     first_after = re.match(r"\s+([A-Z][\w’'-]*)", after)
     last_before = re.search(r"([A-Z][\w’'.-]*)$", before)
     if first_after and last_before and len(content.split()) <= 3:
-        return "nickname"  # Dwayne "The Rock" Johnson
+        return "nickname"  # Vernon "The Anvil" Pruett
     return None
 
 
@@ -340,7 +340,7 @@ def find_quotations(structure: "Structure") -> list[Quotation]:
     found = [find_quote_spans(block.text) if block.kind != "byline" else [] for block in blocks]
     not_quotes = [{id(s) for s in spans if s.closed and not_a_quote(block.text, s)}
                   for block, spans in zip(blocks, found)]
-    # A title the article marks as one somewhere ('Quintero’s “The Salt Year”') is a title everywhere.
+    # A title the article marks as one somewhere ('Halloran’s “The Glass Winter”') is a title everywhere.
     titles = {_title_key(block.text[s.start:s.end]) for block, spans, nots in zip(blocks, found, not_quotes)
               for s in spans if id(s) in nots and _is_title_case(block.text[s.start:s.end])}
     for k, block in enumerate(blocks):

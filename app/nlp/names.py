@@ -41,14 +41,14 @@ def strip_possessive(text: str) -> str:
 
 
 def name_tokens(text: str) -> list[str]:
-    """Folded words of a name without titles: 'Deputy Mayor Ana Ruiz' -> ['ana', 'ruiz']."""
+    """Folded words of a name without titles: 'Deputy Mayor Ana Varela' -> ['ana', 'varela']."""
     return list(_name_tokens(text))
 
 
-_NICKNAME = re.compile(r"\s[\"“‘'][^\"“”‘’']+[\"”’']\s")  # Sandeep "Bapu" Kadam
+_NICKNAME = re.compile(r"\s[\"“‘'][^\"“”‘’']+[\"”’']\s")  # Pranav "Chotu" Welankar
 
 
-# 'al-Hassan', 'el-Sayed', 'bin-Laden': a particle joined by a hyphen is one word with the name.
+# 'al-Rashidi', 'el-Sayed', 'bin-Laden': a particle joined by a hyphen is one word with the name.
 _HYPHENATED_PARTICLE = re.compile(r"\b(" + "|".join(sorted(SURNAME_PARTICLES, key=len, reverse=True))
                                   + r")[-‐‑](?=\w)(\w)", re.I)
 
@@ -59,7 +59,7 @@ _INITIALS = re.compile(r"\b(?:[A-Z]\. ?){2,}(?=[A-Z][a-z])")
 
 
 def nickname(text: str) -> str | None:
-    """'Mookie' in 'Marcus "Mookie" Dillard'."""
+    """'Dusty' in 'Warren "Dusty" Pellham'."""
     m = _NICKNAME.search(text)
     return m.group(0).strip().strip("\"“”‘’'") if m else None
 
@@ -68,19 +68,19 @@ def nickname(text: str) -> str | None:
 def _name_tokens(text: str) -> tuple[str, ...]:
     plain = _HYPHENATED_PARTICLE.sub(r"\1\2", strip_possessive(_NICKNAME.sub(" ", text)))
     plain = _INNER_APOSTROPHE.sub("", plain)  # O'Neill, Brind'Amour: one word
-    plain = _HYPHENATED_NAME.sub("", plain)  # Marchetti-Rowe: one surname, not two
+    plain = _HYPHENATED_NAME.sub("", plain)  # Castellane-Moss: one surname, not two
     plain = _INITIALS.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", plain)  # J.D. -> JD
     tokens = fold(plain).replace("-", " ").split()
     core = tokens
-    # A word right before a nickname is a first name, even one that is also a title: Earl "Catfish" Roe.
+    # A word right before a nickname is a first name, even one that is also a title: Duke "Bullfrog" Roe.
     nicknamed = bool(re.match(r"^[^\s\"“‘']+\s[\"“‘']", text))
     while core and core[0] in TITLE_WORDS and not (nicknamed and len(core) == len(tokens)):
         core = core[1:]
-    while len(core) > 2 and core[0] in OCCUPATION_WORDS:  # 'Farmer Ruth Adeyemi', not 'Jim Farmer'
+    while len(core) > 2 and core[0] in OCCUPATION_WORDS:  # 'Farmer Edna Adeyemi', not 'Clive Farmer'
         core = core[1:]
     core = core or tokens
     merged: list[str] = []
-    for token in core:  # 'de Vries', 'de la Fuente' are one surname: 'devries', 'delafuente'
+    for token in core:  # 'de Vries', 'de la Vega' are one surname: 'devries', 'delavega'
         # A particle that may be a given name ('Al Gore', 'Van Morrison') is one only alone.
         given = len(merged) == 1 and merged[0] in FIRST_NAME_PARTICLES and token not in SURNAME_PARTICLES
         if merged and _is_particles(merged[-1]) and not given:
@@ -98,7 +98,7 @@ def _is_particles(word: str) -> bool:
 
 
 def bare_name(text: str) -> str:
-    """A person's name as printed, without the titles or role before it: 'Ana Ruiz'."""
+    """A person's name as printed, without the titles or role before it: 'Ana Varela'."""
     words = strip_possessive(text).split()
     while len(words) > 1 and all(part in TITLE_WORDS for part in fold(words[0]).split()) \
             and not words[1][:1] in "\"“‘'" and not _first_name_not_title(words):
@@ -116,8 +116,8 @@ def _gender_detector():
 
 
 def _first_name_not_title(words: list[str]) -> bool:
-    """'Earl Tolliver', not 'Earl Spencer': a title word that is a first name, before a word that is not one.
-    (Earl "Catfish" Roe, with a nickname, is handled by the caller.)"""
+    """'Duke Pettaway', not 'Duke Spencer': a title word that is a first name, before a word that is not one.
+    (Duke "Bullfrog" Roe, with a nickname, is handled by the caller.)"""
     if len(words) != 2 or not words[0].istitle():
         return False
     detector = _gender_detector()
@@ -139,7 +139,7 @@ def first_name_gender(name: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def _given_name_gender(word: str) -> str:
-    """gender-guesser's answer for a given name, accents and all ('Siobhán' as 'Siobhan')."""
+    """gender-guesser's answer for a given name, accents and all ('Sinéad' as 'Sinead')."""
     found = _gender_detector().get_gender(word)
     return _gender_detector().get_gender(fold(word)) if found == "unknown" and fold(word) != word.lower() else found
 
@@ -157,7 +157,7 @@ def is_first_name(word: str) -> bool:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Can two person names denote one person? 'Ruiz' ~ 'Ana Ruiz' ~ 'Mayor Ruiz'."""
+    """Can two person names denote one person? 'Varela' ~ 'Ana Varela' ~ 'Mayor Varela'."""
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
@@ -211,7 +211,7 @@ def _initials(text: str) -> str:
 
 
 def _core_org_key(text: str) -> str:
-    """'PA news agency' -> 'pa', 'Labour Party' -> 'labour': the name without designators."""
+    """'KT news agency' -> 'kt', 'Labour Party' -> 'labour': the name without designators."""
     words = strip_possessive(text).split()
     while len(words) > 1 and (words[-1].islower() or words[-1].lower() in ORG_TRAILING_WORDS):
         words = words[:-1]
@@ -225,7 +225,7 @@ def same_thing(a: str, b: str, loose: bool = True, strict: bool = False) -> bool
     Without `loose`, `a` may join a longer form of itself but not a shorter one: a
     title-case headline line 'Acme Wins Again' must not join 'Acme'. With `strict`, only
     the same name, a country's other name or initials join: a place begins many an
-    organisation's name ('Texas Instruments', 'Boise police').
+    organisation's name ('Texas Instruments', 'Tulsa police').
     """
     ka, kb = _without_place_noun(name_key(a)), _without_place_noun(name_key(b))
     if same_country(a, b):
@@ -245,10 +245,10 @@ def same_thing(a: str, b: str, loose: bool = True, strict: bool = False) -> bool
 
     if not strict and loose and len(shorter) >= 2 and _inside(shorter, longer) and (
             longer[-len(shorter):] == shorter or shorter[-1] in ORG_KIND_WORDS | ORG_TRAILING_WORDS):
-        return True  # 'Home Office' in 'United Kingdom Home Office', 'Supreme Court' in 'Italian Supreme Court'
+        return True  # 'Home Office' in 'the British Home Office', 'Supreme Court' in 'Danish Supreme Court'
 
     if is_country(a) or is_country(b):
-        return False  # a country has its own names: 'US' is no initials of 'University of Sheffield'
+        return False  # a country has its own names: 'US' is no initials of 'University of Stirling'
     ia, ib = _initials(a), _initials(b)
     compact_a, compact_b = ka.replace(" ", ""), kb.replace(" ", "")
     return bool((ia and ia in (compact_b, cb.replace(" ", ""))) or (ib and ib in (compact_a, ca.replace(" ", ""))))
@@ -329,7 +329,7 @@ def linking_keys(type_: str, forms: Iterable[str]) -> set[str]:
 
 
 def surname_key(name: str) -> str | None:
-    """The surname a one-word person record may stand for ('Vance'), for linking it to the one
+    """The surname a one-word person record may stand for ('Pellow'), for linking it to the one
     person of the corpus with that surname, and to nobody when several share it."""
     tokens = name_tokens(name)
     return tokens[-1] if tokens else None

@@ -65,7 +65,7 @@ def speaker_match_score(query: str, name: str, aliases: Iterable[str], entity_id
     if len(words) == 1 and words[0] in _surnames(forms):
         return EXACT_MATCH  # 'Vries' and 'de Vries' both name Henk de Vries
     if len(words) >= 2 and any(len(t := name_tokens(f)) >= 2 and (t[0], t[-1]) == (words[0], words[-1]) for f in forms):
-        return EXACT_MATCH - 1  # 'Ana Maria Ruiz' for Ana Ruiz, or the other way: a middle name more or less
+        return EXACT_MATCH - 1  # 'Ana Maria Varela' for Ana Varela, or the other way: a middle name more or less
     return max((_near_spelling(words, name_tokens(f)) for f in forms), default=0.0)
 
 

@@ -28,9 +28,9 @@ _OUTLET = (rf"(?:the\s+)?{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|&[\w'’.&-]*|of|
            rf"){{0,6}}")
 _BY = re.compile(rf"^by\s+(?P<names>{_PEOPLE})(?:\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET}))?\s*$", re.I)
 _NAMES_OUTLET = re.compile(rf"^(?P<names>{_PEOPLE})\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET})$")
-# 'Jo Roe at Ashby Road': a match reporter at the ground; the place is no outlet.
+# 'Jo Roe at Kelloway Road': a match reporter at the ground; the place is no outlet.
 _NAMES_AT = re.compile(rf"^(?P<names>{_PEOPLE})\s+at\s+{_OUTLET}$")
-# 'Jo Roe, Science Correspondent': a role where the outlet would stand.
+# 'Jo Roe, Arts Correspondent': a role where the outlet would stand.
 _ROLE = re.compile(r"\b(?:correspondent|editor|reporter|writer|columnist|critic|staff|contributor|"
                    r"journalist|analyst|producer)s?$", re.I)
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -39,9 +39,9 @@ _DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|last updated|first published)\b[:\s]*)?[\w ,.:/|-]*"
     rf"(?:\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b)"
     rf"[\w ,.:/|()+-]*$", re.I)
-# The abbreviated state after a dateline's place: 'SACRAMENTO, Calif.', 'ALBANY, N.Y.'.
+# The abbreviated state after a dateline's place: 'MODESTO, Calif.', 'ALBANY, N.Y.'.
 DATELINE_STATE = r"(?:,\s*[A-Z][a-z]{1,5}\.(?:\s?[A-Z][a-z]?\.)?)"
-# 'YUBA COUNTY (CBS13) –', 'SACRAMENTO, Calif. (AP) —': a capitalised place, perhaps its state, the outlet.
+# 'KERN COUNTY (KBX7) –', 'MODESTO, Calif. (AP) —': a capitalised place, perhaps its state, the outlet.
 _DATELINE = re.compile(rf"^[A-Z][A-Z .,'’-]*[A-Z.]{DATELINE_STATE}?\s*\((?P<outlet>[^()]{{2,40}})\)\s*(?:{DASH})")
 
 
@@ -143,7 +143,7 @@ def parse_structure(text: str) -> Structure:
     body = standfirst + lines[i:]
     kinds = ["paragraph" if n < len(standfirst) or not _looks_like_heading(line) else "heading"
              for n, (line, _, _) in enumerate(body)]
-    # A heading must introduce something: the last line is text ('Player of the match' may
+    # A heading must introduce something: the last line is text ('Our verdict' may
     # introduce a one-line verdict).
     if kinds:
         kinds[-1] = "paragraph"

@@ -72,7 +72,7 @@ def definite(noun: "Token") -> bool:
 
 
 def apposed(noun: "Token", name: "Token") -> bool:
-    """'The health secretary, Steve Barclay': the description and the name stand in apposition."""
+    """'The health secretary, Glen Harcourt': the description and the name stand in apposition."""
     def head_of(token):
         while token.dep_ in ("compound", "flat") and token.head.i != token.i:
             token = token.head
@@ -85,7 +85,7 @@ def appositions(token: "Token") -> list["Token"]:
     """'The union's general secretary, Jo Roe,': the names standing in apposition to a subject.
 
     The parser often hangs the name on the last noun of the description ('The mayor of
-    Springfield, Ana Ruiz,'), so the search goes down through 'of'/'at'/'for' phrases too."""
+    Springfield, Ana Varela,'), so the search goes down through 'of'/'at'/'for' phrases too."""
     found, todo = [], [token]
     while todo:
         current = todo.pop(0)

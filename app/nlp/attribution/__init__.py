@@ -4,7 +4,7 @@ The article is read in order, sentence by sentence. Each sentence first
 updates the discourse memory (who is named, who the clauses are about), then
 each quotation opening in it goes through the quote-to-speaker sieves
 (`sieves.SIEVES`), whose answer the resolver has already turned from words
-('he', 'the minister', 'Vance') into an entity of the registry. Passes over
+('he', 'the minister', 'Pellow') into an entity of the registry. Passes over
 the whole article follow (`passes`). Every decision carries the name of the
 sieve or pass that made it.
 
@@ -121,7 +121,7 @@ def _record_sentence(resolver: Resolver, k: int, doc: "Doc", lo: int, hi: int, s
 
 
 def _untagged_subjects(resolver: Resolver, k: int, doc: "Doc", lo: int, hi: int, spans: Spans):
-    """'Roe toured Europe, but he moved back': a name the tagger took for an adverb or a modifier
+    """'Roe sailed north, but he flew back': a name the tagger took for an adverb or a modifier
     right before a main verb that has no subject is that verb's subject all the same."""
     block = resolver.structure.blocks[k]
     for verb in tokens(doc, lo, hi):

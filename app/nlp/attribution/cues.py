@@ -53,7 +53,7 @@ def subject_of(verb: "Token", before: int | None = None, spans: Spans = NO_SPANS
         return verb.doc[verb.i - 1] if verb.i > 0 else None
     token = verb
     if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.dep_ == "advcl":
-        # '..., saying it was "for my family"': the one who says is the sentence's subject
+        # '..., saying it was "for the neighbours"': the one who says is the sentence's subject
         subjects = [c for c in verb.sent.root.children if c.dep_ in SUBJECT_DEPS and not spans.inside(c.idx)]
         if subjects:
             return subjects[0]
@@ -65,14 +65,14 @@ def subject_of(verb: "Token", before: int | None = None, spans: Spans = NO_SPANS
                                                              or token.head.pos_ == "PROPN")):
             return token.head  # 'Jo Roe, who saved twice, posted: "..."' misread as a clause of 'Roe'
         if token.dep_ == "conj" and spans.inside(token.head.idx) and token.head.head.i != token.head.i:
-            # 'X shot back that Y was "twisting it" and accused her': the narrator's verb is
+            # 'X hit back that Y was "spinning it" and accused her': the narrator's verb is
             # never coordinated with a verb inside a quotation, whatever the parse says.
             token = token.head.head
             continue
         if token.dep_ in ("ROOT", "ccomp") or token.head.i == token.i or token.dep_ not in CLIMB_DEPS:
             break
         token = token.head
-    # 'said Cal Fire Chief Jo Roe.' may come out without a subject label.
+    # 'said Wexbury Fire Chief Jo Roe.' may come out without a subject label.
     after = [c for c in verb.rights if c.pos_ in ("PROPN", "PRON") and c.dep_ in ("dobj", "attr", "npadvmod",
                                                                                   "appos", "dep", "oprd")]
     if after and verb.lemma_ in ("say", "add", "write", "tell") and (before is None or verb.idx > before):
@@ -108,7 +108,7 @@ def _left_neighbour(verb: "Token", spans: Spans) -> "Token | None":
 
 
 def _person_before(verb: "Token", spans: Spans) -> "Token | None":
-    """'X, whose late husband's savings were taken, said:' misparsed so that 'said' has no subject:
+    """'X, whose younger brother's van was stolen, said:' misparsed so that 'said' has no subject:
     the last person's name before the verb in its sentence, outside quotations, when a comma
     closes the clause that parted them."""
     if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
@@ -142,7 +142,7 @@ def governing_verb(doc: "Doc", span: QuoteSpan, spans: Spans) -> "tuple[Token | 
     verb elsewhere in the sentence can claim.
 
     A fragment inside any other relative clause is the words of whoever says the whole sentence:
-    'He said Labor promised homes that had "never materialised"' - he, not Labor."""
+    'She said the council promised pools that were "never delivered"' - she, not the council."""
     blocked, passive = False, None
     for head in quote_heads(doc, span):
         token, relative = head, None
@@ -152,7 +152,7 @@ def governing_verb(doc: "Doc", span: QuoteSpan, spans: Spans) -> "tuple[Token | 
                 if token.dep_ == "acl" and token.head.lemma_.lower() in STATEMENT_NOUNS:
                     pass  # 'said in a statement that it was "a warning"': the statement is the saying
                 elif token.dep_ == "relcl" and token.head.dep_ == "dobj" and is_speech_verb(token.head.head):
-                    pass  # 'told an audience that it was "a gadget company"', misread as a relative clause
+                    pass  # 'told the crowd that it was "a toy maker"', misread as a relative clause
                 elif token.lemma_.lower() in DISPLAY_VERBS:
                     blocked = True  # 'banners that read "Save Our Jobs"'
                     break
@@ -166,10 +166,10 @@ def governing_verb(doc: "Doc", span: QuoteSpan, spans: Spans) -> "tuple[Token | 
             if is_speech_verb(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS):
                 if relative is not None and token.pos_ != "NOUN" and _argument_of(relative.head, token):
                     relative = None
-                    continue  # 'promised homes that...': the homes are promised, the words are not
+                    continue  # 'promised pools that...': the pools are promised, the words are not
                 if _text_as_patient(token):
                     passive = passive or token
-                    continue  # 'she said the album was written "at night"': she, not the album
+                    continue  # 'she said the letter was drafted "in a hurry"': she, not the letter
                 return token, False
     return passive, blocked and passive is None
 
@@ -183,8 +183,8 @@ def _text_as_patient(verb: "Token") -> bool:
 
 
 def _argument_of(noun: "Token", verb: "Token") -> bool:
-    """Is `noun` an object or adjunct of `verb` ('promised homes at the election'), not part of
-    what the verb reports ('said that the homes...')?"""
+    """Is `noun` an object or adjunct of `verb` ('promised pools at the election'), not part of
+    what the verb reports ('said that the pools...')?"""
     token = noun
     while token.i != verb.i and token.head.i != token.i:
         if token.dep_ in ("ccomp", "xcomp", "parataxis"):
@@ -218,7 +218,7 @@ def _quotative_go(token: "Token", span: QuoteSpan) -> bool:
 
 def nested_verb(doc: "Doc", span: QuoteSpan, within) -> "Token | None":
     """The verb of saying inside the outer quotation that the inner one depends on, else the
-    nearest one before it in the same sentence ('My mother told me, "..."', 'he sat there going, "..."')."""
+    nearest one before it in the same sentence ('My uncle told me, "..."', 'he sat there going, "..."')."""
     for head in quote_heads(doc, span):
         token = head
         for _ in range(8):

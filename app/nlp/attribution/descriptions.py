@@ -82,7 +82,7 @@ class Descriptions:
         scores: dict[int, int] = {}
         conflicts: set[int] = set(self.discourse.excluded)
         people = {id(e): e for e in self.registry.people()}
-        # 'the Harrow analyst': a name among the modifiers belongs to whoever the article ties to it.
+        # 'the Brindle analyst': a name among the modifiers belongs to whoever the article ties to it.
         names = {fold(c.text) for c in head.lefts if c.pos_ == "PROPN" and c.dep_ in ("compound", "nmod")}
         tied = {key for key, runs in titles.items() if names & {w for run in runs for w in run}}
         if names and tied:
@@ -108,8 +108,8 @@ class Descriptions:
         gender_of = self.profiles.gender_of
         if (introduced := self._introduced_next(head, pos, sex)) is not None:
             return introduced
-        # Whom the last sentences were about: the subject of a main verb ('Wren said Quintero had
-        # cured him.' / 'the 38-year-old said' is Wren), then any subject, then anyone named.
+        # Whom the last sentences were about: the subject of a main verb ('Dunlevy said Marchbank had
+        # cured him.' / 'the 43-year-old said' is Dunlevy), then any subject, then anyone named.
         # 'his sister said' is no man: a word that tells a sex keeps to people of that sex or unknown
         named = lambda e: e.type == "PERSON" and e.name != "" and (  # noqa: E731  (no stand-in for the unnamed)
             sex is None or (gender_of(e) or sex) == sex)
@@ -145,8 +145,8 @@ class Descriptions:
         return entity
 
     def _learn(self, entity: Entity, head: "Token", word: str) -> None:
-        """'the former Polish defence minister', fitting only Roe's 'Defence Commissioner': from now
-        on Roe's description too, so that 'the Polish commissioner' is Roe."""
+        """'the former Danish energy minister', fitting only Roe's 'Energy Commissioner': from now
+        on Roe's description too, so that 'the Danish commissioner' is Roe."""
         run = [fold(c.text) for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.pos_ != "PROPN"]
         run = [w for w in run if w not in TIME_MODIFIERS] + [word]
         if len(run) >= 2 and run not in self.profiles.titles.setdefault(id(entity), []):
@@ -154,7 +154,7 @@ class Descriptions:
             self.profiles.title_words |= set(run)
 
     def _organisation_in_focus(self, head: "Token", pos: int) -> Entity | None:
-        """'Acme Inc. unveiled Halo. The company said...': the organisation just talked about,
+        """'Acme Inc. unveiled Quillo. The company said...': the organisation just talked about,
         a company before a product or a team when the word says company."""
         lemma = head.lemma_.lower()
         is_definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and (
@@ -184,7 +184,7 @@ class Descriptions:
         return self.discourse.recent(pos, lambda e: id(e) in orgs, subject_only=False)
 
     def organisation(self, head: "Token") -> Entity | None:
-        """'the union said', 'the fire department said': the one organisation of the article
+        """'the union said', 'the water board said': the one organisation of the article
         with those words in its name."""
         words = {head.lemma_.lower()} | {fold(c.text) for c in head.lefts if c.dep_ in ("compound", "amod")}
         orgs = [e for e in self.registry if e.type == "ORG"
@@ -203,9 +203,9 @@ def _age_modifier(head: "Token") -> str | None:
 
 
 def _fits_otherwise(modifiers: list[str], runs: list[list[str]], contradicting: list[list[str]]) -> bool:
-    """'the Polish commissioner' for 'Defence Commissioner Jo Roe', whom the text has called 'the
-    Polish defence minister': a modifier found in another description of theirs, and in none of the
-    titles it contradicts, outweighs them ('the transport secretary' is still not the 'Transport
+    """'the Danish commissioner' for 'Energy Commissioner Jo Roe', whom the text has called 'the
+    Danish energy minister': a modifier found in another description of theirs, and in none of the
+    titles it contradicts, outweighs them ('the health secretary' is still not the 'Health
     union general secretary')."""
     against = {w for run in contradicting for w in run}
     return any(m in run and m not in against for m in modifiers for run in runs if run not in contradicting)

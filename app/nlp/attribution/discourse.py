@@ -40,7 +40,7 @@ class Discourse:
         self._stands_for: dict[int, Entity | None] = {}
 
     def record_unnamed(self, pos: int, gender: str | None, speaks_for: Entity | None, main: bool) -> None:
-        """'A bartender said ...', 'a spokeswoman for Acme said ...': someone a later 'she' may mean."""
+        """'A cashier said ...', 'a spokeswoman for Acme said ...': someone a later 'she' may mean."""
         stand_in = Entity(id="", name="", type="PERSON", aliases=[], salience=0.0, mentions=[])
         self._stands_for[id(stand_in)] = speaks_for
         if gender:
@@ -111,7 +111,7 @@ class Discourse:
         sentence = sentence_start if sentence_start is not None else pos
         same_sentence = self.recent(pos, fits, subject_only=True, since=sentence)
         if same_sentence is not None:
-            return self.real(same_sentence)  # too close to teach the person's sex: 'Her husband, Jo, was the one she told'
+            return self.real(same_sentence)  # too close to teach the person's sex: 'Her brother, Jo, was the one she phoned'
         same_sentence = self.recent(pos, known, subject_only=False, since=sentence)
         if same_sentence is not None:
             return self.real(same_sentence)  # "Ana Roe's sister begged him, but he refused": the sentence's own man

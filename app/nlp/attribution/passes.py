@@ -29,7 +29,7 @@ def continued_quotation(items: list[Quoted]) -> None:
 def headline_echo(resolver: Resolver, items: list[Quoted]) -> None:
     """A headline or heading quoting words the body attributes: the body's speaker says them.
 
-    "'We're building the future': Acme bets on AI" - the chief executive said it in the body,
+    "'We're fixing the basics': Acme vows reform" - the chief executive said it in the body,
     whatever the headline's grammar makes of 'Acme'."""
     blocks = resolver.structure.blocks
     said = [(fold(blocks[i.block].text[i.span.start:i.span.end]), i.speaker) for i in items
@@ -82,8 +82,8 @@ def headline_paraphrase(resolver: Resolver, items: list[Quoted]) -> None:
 
 
 def without_scare_quotes(items: list[Quoted]) -> list[Quoted]:
-    """Marks inside a quotation around a fragment no verb of saying introduces ('we could use a
-    "gravity tractor"', 'these "events"') are the speaker's own scare quotes: they quote nobody
+    """Marks inside a quotation around a fragment no verb of saying introduces ('we could try a
+    "slow lane"', 'these "events"') are the speaker's own scare quotes: they quote nobody
     else, so they are no quotation of their own."""
     return [i for i in items if not (i.parent is not None and i.quotation.kind == "partial"
                                      and i.speaker is not None and i.speaker.sieve == "outer speaker")]

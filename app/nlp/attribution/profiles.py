@@ -1,6 +1,6 @@
 """What the article says about each person: titles, ages, employers, sex.
 
-Descriptions ('the minister', 'the 27-year-old', 'the Harrow analyst') and
+Descriptions ('the minister', 'the 27-year-old', 'the Brindle analyst') and
 pronouns are resolved against these profiles. Everything comes from the
 words printed around the person's own mentions, never from outside
 knowledge, except a first name's usual sex as a last resort.
@@ -68,7 +68,7 @@ class Profiles:
         return None
 
     def _words_before(self, mention: Mention) -> list[str]:
-        """'Danish Trade Minister Ole Berg' -> ['danish', 'trade', 'minister']."""
+        """'Danish Trade Minister Ole Brask' -> ['danish', 'trade', 'minister']."""
         k = self.block_of(mention.start)
         if k is None:
             return []
@@ -86,7 +86,7 @@ class Profiles:
         while j >= 0 and len(run) < 6:
             token = doc[j]
             if token.ent_type_ == "PERSON":
-                break  # 'Skater Jo Roe partners Ann Lee': Jo Roe is no title of Ann Lee's
+                break  # 'Dancer Jo Roe partners Una Threlkeld': Jo Roe is no title of Una Threlkeld's
             if token.text in (",", "’s", "'s") and not skipped and not run:
                 skipped = token.text == ","
                 j -= 1
@@ -94,7 +94,7 @@ class Profiles:
             if token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or token.text == "-" or (
                     token.lower_.strip(".") in TITLE_WORDS and token.lower_ != "the"):
                 if skipped and not run and first < len(doc) and not apposed(token, doc[first]):
-                    break  # 'Besides his wife and daughter, Roe is survived by...': no title of Roe's
+                    break  # 'Along with his uncle and nephew, Roe was named in...': no title of Roe's
                 run.insert(0, fold(token.text))
                 j -= 1
                 continue
@@ -102,7 +102,7 @@ class Profiles:
         return [w for w in run + own if w]
 
     def _apposed_to(self, mention: Mention) -> list[str]:
-        """'Her husband, the sommelier Jo Roe,' -> ['husband']: the noun the name stands in apposition to."""
+        """'Her cousin, the florist Jo Roe,' -> ['cousin']: the noun the name stands in apposition to."""
         k = self.block_of(mention.start)
         if k is None:
             return []
@@ -113,7 +113,7 @@ class Profiles:
         return [fold(doc[i].head.text)]
 
     def _employer_after(self, mention: Mention) -> list[str]:
-        """'Jo Roe of Harrow Capital', 'Jo Roe, an analyst at Kestrel' -> ['harrow', 'capital'] / ['kestrel']."""
+        """'Jo Roe of Brindle Capital', 'Jo Roe, an analyst at Quorvant' -> ['brindle', 'capital'] / ['quorvant']."""
         m = _EMPLOYER_AFTER.match(self.structure.text, mention.end)
         if not m:
             return []
@@ -139,7 +139,7 @@ class Profiles:
         run, last = [], None
         for token in tokens(doc, start, mention.end - block.start + m.end(1)):
             if token.text in ("’s", "'s") and run:
-                run = []  # 'the trust’s chief people officer': the owner is not the title
+                run = []  # 'the council’s chief finance officer': the owner is not the title
                 continue
             if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and token.text != "-":
                 break

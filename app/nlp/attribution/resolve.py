@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 SPEAKING_ORG_WORDS = lexicon.words("organisation_words", "kind")
 ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
 STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
-# Dependents that stay inside one noun phrase ('American academic and professor Jo Roe',
+# Dependents that stay inside one noun phrase ('Irish poet and lecturer Jo Roe',
 # 'Governor of Kent Jo Roe'); a clause hanging on the noun is not part of it.
 # An owner ('Jo's sister') or a phrase after a preposition ('the mother of Jo') names someone
 # else, except after a capitalised title ('Governor of Kent Jo Roe').
@@ -80,7 +80,7 @@ class Resolver:
         """Resolve the subject token of a verb of saying to an entity (memoised per token).
 
         Only a speaker of a quotation may add an entity (`create`): any other subject,
-        such as a headline's 'Insufficient Rain Has...', names nothing new.
+        such as a headline's 'Late Frost Has...', names nothing new.
         """
         key = (k, token.i, create)
         if key not in self._memo:
@@ -99,7 +99,7 @@ class Resolver:
             entity = self.discourse.resolve_pronoun(token.text, gpos, sentence_start=sentence_start)
             return Speaker(entity, self._mention(k, token), resolution="pronoun")
         if token.text.isupper() and fold(token.text) in POSTNOMINALS and token.i > 0:
-            return self.resolve(k, token.doc[token.i - 1], create)  # "Jo Roe KC told the court"
+            return self.resolve(k, token.doc[token.i - 1], create)  # "Jo Roe KC told the jury"
         named = self.named(k, token, create=False)
         if named is None and create and token.pos_ == "PROPN" and (body := self._body_before_spokesperson(k, token)):
             return body
@@ -115,7 +115,7 @@ class Resolver:
             if self._quoted(k, appos):
                 continue
             found = self.named(k, appos, create)
-            # 'the minister, Jo Roe,' names a person; 'the state news agency, Acme,' an organisation
+            # 'the minister, Jo Roe,' names a person; 'the regional water agency, Acme,' an organisation
             if found and found.entity is not None and (
                     found.entity.type == "PERSON" or (organisation_word and found.entity.type == "ORG")):
                 return replace(found, resolution="apposition")
@@ -134,7 +134,7 @@ class Resolver:
             return self._author(k, token, gpos)
         named = named or self.named(k, token, create)
         if named and named.entity is not None and named.entity.type == "NORP" and not token.tag_.endswith("S"):
-            # 'Republican calls...': one person, whom a title describes ('Republican Jo Roe');
+            # 'Democrat warns...': one person, whom a title describes ('Democrat Jo Roe');
             # 'The Scot said': one person, the one talked about if no title says so.
             described = self.descriptions.resolve(token, gpos, token.text, fallback=definite(token), person=True)
             if described is not None:
@@ -167,7 +167,7 @@ class Resolver:
 
     def _person_in_phrase(self, k: int, token: "Token") -> Speaker | None:
         """The one person named inside the subject's noun phrase, however the parser hung the
-        name on the description ('American academic and professor Jo Roe said')."""
+        name on the description ('Irish poet and lecturer Jo Roe said')."""
         block = self.structure.blocks[k]
         people: dict[int, Speaker] = {}
 
@@ -191,7 +191,7 @@ class Resolver:
         return next(iter(people.values())) if len(people) == 1 else None
 
     def _author(self, k: int, noun: "Token", gpos: int) -> Speaker | None:
-        """'Cornyn's statement added', 'a post by him read', 'the Acme letter says': the text's author;
+        """'Dunlevy's statement added', 'a post by him read', 'the Acme letter says': the text's author;
         'a statement said': the organisation the article is talking about."""
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN"):
@@ -205,7 +205,7 @@ class Resolver:
                         return replace(found, resolution="author of the text")
                     if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and child.lower_ == "by" and any(
                             c.dep_ == "det" and c.lower_ in INDEFINITE for c in obj.children):
-                        return Speaker(None, None, resolution="author of the text")  # 'a post by an unknown user'
+                        return Speaker(None, None, resolution="author of the text")  # 'a note by a former employee'
         org = self.discourse.recent(gpos, lambda e: e.type == "ORG", subject_only=True)
         return Speaker(org, None, resolution="author of the text") if org else None
 
@@ -239,9 +239,9 @@ class Resolver:
                        resolution="description")
 
     def _introduced_unnamed(self, k: int, token: "Token") -> bool:
-        """'One diplomat, who spoke on condition of anonymity, ... . "...," the diplomat said': the
+        """'One engineer, who declined to give a name, ... . "...," the engineer said': the
         paragraph introduced someone by that word with 'a' or 'one' and named nobody since; 'the
-        diplomat' is that one, not a named diplomat of the article."""
+        engineer' is that one, not a named engineer of the article."""
         base = self.structure.blocks[k].start
         for earlier in token.doc[:token.i]:
             if earlier.lemma_ != token.lemma_ or earlier.pos_ != "NOUN" or self._quoted(k, earlier):
@@ -330,7 +330,7 @@ class Resolver:
         start, end = doc[lo].idx, token.idx + len(token.text)
         text = strip_possessive(block.text[start:end])
         if not text or not text[0].isupper() or fold(text.split()[-1]) in TITLE_WORDS:
-            return None  # 'the CEO said', 'one Labor MP said': a description, not a name
+            return None  # 'the CEO said', 'one Green MP said': a description, not a name
         type_ = "ORG" if fold(token.text) in SPEAKING_ORG_WORDS else "PERSON"
         mention = Mention(text, block.start + start, block.start + start + len(text))
         entity = self.entity_for_name(mention, type_)
@@ -349,7 +349,7 @@ class Resolver:
         return self.registry.find(text) or self.by_first_name(text)
 
     def by_first_name(self, text: str) -> Entity | None:
-        """'Nicole' for the one person of the article whose first name it is."""
+        """'Maude' for the one person of the article whose first name it is."""
         words = name_tokens(text)
         if len(words) != 1:
             return None
@@ -357,7 +357,7 @@ class Resolver:
         return people[0] if len(people) == 1 else None
 
     def not_named_inside(self, k: int, subject: "Token", span: "QuoteSpan", speaker: Speaker | None) -> Speaker | None:
-        """'"But Jodie's in that rink every morning," the skater said': whoever a pronoun or a
+        """'"But Hilde's on that court every evening," the coach said': whoever a pronoun or a
         description stands for, it is not someone the quotation names in the third person."""
         if speaker is None or speaker.entity is None or speaker.mention is None:
             return speaker

@@ -100,7 +100,7 @@ class Context:
         if subject is None or self.spans.inside(subject.idx):
             return Speaker(None, None, verb.text)
         if cues.is_expletive(subject, verb):
-            # 'It is noted on the site that "..."', 'it was reported that': nobody, unless 'by X'
+            # 'It is stated on the forum that "..."', 'it was reported that': nobody, unless 'by X'
             agent = cues.agent_of(verb)
             found = self.resolver.speaker_of(self.k, agent) if agent is not None else None
             return (found or Speaker(None, None)).with_cue(verb.text)
@@ -246,7 +246,7 @@ def sentence_speaker(ctx: Context) -> Speaker | None:
 
 
 def previous_sentence_cue(ctx: Context) -> Speaker | None:
-    """'Roe noted the findings matter. "Quote."' / 'Roe issued a statement. "Quote."': a bare
+    """'Roe stressed the results matter. "Quote."' / 'Roe issued a statement. "Quote."': a bare
     quotation after a sentence of the same paragraph that reports someone speaking, and quotes
     nothing itself."""
     if not _bare(ctx) or ctx.previous_sentence is None:
@@ -273,7 +273,7 @@ def _bare(ctx: Context) -> bool:
 
 def quote_run(ctx: Context) -> Speaker | None:
     """A quotation right after another (this paragraph or the one before), with no verb of its
-    own around it ('"..."', 'Then, more seriously: "..."'): the same speaker goes on."""
+    own around it ('"..."', 'Then, more quietly: "..."'): the same speaker goes on."""
     previous = ctx.previous
     if previous is None or ctx.k - previous.block > 1:
         return None
@@ -289,7 +289,7 @@ def _verbless(ctx: Context) -> bool:
 
 def introduced_speaker(ctx: Context) -> Speaker | None:
     """A paragraph that is only a quotation, after a paragraph about someone that quotes nobody:
-    'Roe closed by appealing to voters.' / '"I know some of you..."' - Roe speaks."""
+    'Roe ended by thanking the volunteers.' / '"Some of you were here at dawn..."' - Roe speaks."""
     blocks = ctx.resolver.structure.blocks
     k = ctx.k
     if not _bare(ctx) or ctx.item.span.opener != 0 or k == 0 or blocks[k - 1].kind != "paragraph":
@@ -324,10 +324,10 @@ SIEVES: tuple[Sieve, ...] = (
 def nested_cue(ctx: Context) -> Speaker | None:
     """A quotation inside a quotation: whoever the outer speaker says said it.
 
-    'I called her and said, "I'm in"' - the outer speaker; 'Ana told me, "Stop"' - Ana;
+    'I rang him and said, "Count me in"' - the outer speaker; 'Ana told me, "Stop"' - Ana;
     'the judge ruled, "Denied"' - the one person whose title fits 'judge';
-    'the boy was yelling "Fire!"' or 'people kept asking, "Why?"' - nobody the article names.
-    Words quoted without a verb of saying ('it was "in hand"') stay the outer speaker's."""
+    'the girl was shouting "Help!"' or 'people kept wondering, "How?"' - nobody the article names.
+    Words quoted without a verb of saying ('it was "under review"') stay the outer speaker's."""
     parent = ctx.item.parent
     outer = parent.span
     within = lambda token: outer.start <= token.idx < outer.end  # noqa: E731
@@ -348,7 +348,7 @@ def nested_cue(ctx: Context) -> Speaker | None:
         outer_entity = parent.speaker.entity if parent.speaker else None
         other = resolver.discourse.resolve_quoted_pronoun(subject.text, start, exclude={id(outer_entity)})
         return Speaker(other, mention, verb.text, resolution="pronoun")
-    if subject.pos_ == "PROPN":  # 'Marisol came up and said, "Stop"': a first name will do
+    if subject.pos_ == "PROPN":  # 'Henrike came up and said, "Stop"': a first name will do
         entity = resolver.known_name(subject.text, start, start + len(subject.text))
         if entity is not None and entity.type in ("PERSON", "ORG"):
             return Speaker(entity, mention, verb.text, resolution="name")
@@ -361,7 +361,7 @@ def nested_cue(ctx: Context) -> Speaker | None:
 
 
 def _unnamed_relative(ctx: Context, sex: str) -> bool:
-    """'Roe closed by recalling her father. "He used to tell me, '...'"': the last person of that
+    """'Roe ended by remembering her grandfather. "He always warned me, '...'"': the last person of that
     sex the paragraph's narration mentions before the quotation is a relative it does not name."""
     resolver, base = ctx.resolver, ctx.block.start
     last = None

@@ -79,10 +79,10 @@ def _person_owner(raw: RawMention, people: list[Group], person_surfaces: set[str
         return None
     nicknamed = [g for g in people if any(fold(nickname(m.text) or "") == tokens[0] for m in g.mentions)]
     if len(nicknamed) == 1:
-        return nicknamed[0]  # 'Mookie' for Marcus "Mookie" Dillard
+        return nicknamed[0]  # 'Dusty' for Warren "Dusty" Pellham
     surname = [g for g in people if any(name_tokens(m.text)[-1] == tokens[0] for m in g.full_person_names())]
     if len(surname) > 1 and (sex := title_gender(raw.text)):
-        # 'Mrs Pryce' and 'Mr Pryce' when Joanna and Gareth Pryce are both named
+        # 'Mrs Haldane' and 'Mr Haldane' when Hester and Rupert Haldane are both named
         surname = [g for g in surname if first_name_gender(g.full_person_names()[0].text) == sex]
     if surname:
         # A surname several relatives share is the one the article introduced first: in an
@@ -91,7 +91,7 @@ def _person_owner(raw: RawMention, people: list[Group], person_surfaces: set[str
     first = [g for g in people if any(name_tokens(m.text)[0] == tokens[0] for m in g.full_person_names())]
     if len(first) == 1:
         return first[0]
-    # 'Ms Bauchtmann' for Lydia Buchtmann: a titled surname misspelt, when one person's is that near.
+    # 'Ms Reichtmeyer' for Greta Richtmeyer: a titled surname misspelt, when one person's is that near.
     if title_gender(raw.text) or raw.text.split()[0].lower().strip(".") in TITLE_WORDS:
         near = {id(g): g for g in people for m in g.full_person_names()
                 if near_spelling(name_tokens(m.text)[-1], tokens[0])}
@@ -237,7 +237,7 @@ def _merge_heads(groups: list[Group]) -> list[Group]:
 
 
 def _merge_speaking_surnames(groups: list[Group]) -> list[Group]:
-    """'Jo Okafo' (mistyped a place) and 'Okafo told reporters' (mistyped a work): one person."""
+    """'Jo Brannagh' (mistyped a place) and 'Brannagh told reporters' (mistyped a work): one person."""
     full = [g for g in groups if any(len(m.text.split()) == 2 and m.text.istitle() for m in g.mentions)]
     merged: list[Group] = []
     for group in groups:
@@ -271,7 +271,7 @@ def _add_missed_surnames(groups: list[Group], structure: "Structure", docs: list
             group = surnames.get(token.text)
             start = block.start + token.idx
             if group is None or not (token.pos_ == "PROPN" or token.dep_ in NAME_ROLES):
-                continue  # 'Cullen, 58, added': a surname the model took for an adjective
+                continue  # 'Cullen, 63, added': a surname the model took for an adjective
             i = bisect_right(starts, start) - 1
             if i >= 0 and start < taken[i][1]:
                 continue  # already part of a mention
@@ -304,7 +304,7 @@ def _place_inside_longer_name(raw: RawMention, form: str, group: Group) -> bool:
         return False
     short_words, long_words = (a, b) if len(a) < len(b) else (b, a)
     if all(w in PLACE_NOUNS or w in THING_NOUNS for w in short_words):
-        return False  # 'the Strait' is no name of its own
+        return False  # 'the Gulf' is no name of its own
     short_mentions, long_mentions = [raw], [m for m in group.mentions if m.text == form]
     if short_words is b:
         short_mentions, long_mentions = long_mentions, short_mentions

@@ -3,7 +3,7 @@
 The model labels each mention on its own; a name is one thing across the
 article. `group_type` asks `TYPE_RULES` in order, from the strongest evidence
 to the weakest, and the first rule with an answer decides: a country's name,
-the noun that heads the name ('University of X', 'Java Sea'), a person's full
+the noun that heads the name ('University of X', 'Corvan Sea'), a person's full
 name, an appositive that says what it is, then the mentions' labels weighed
 and corrected by the company the name keeps.
 """
@@ -40,8 +40,8 @@ def group_type(group: "Group") -> str:
 
 
 def personal_name(text: str) -> bool:
-    """'Tom Hall', 'Ana de la Cruz': a given name and a surname, unless the last word names a kind of
-    thing no one is called ('Steven Ross Center', 'Victoria Station')."""
+    """'Rex Hall', 'Ana de la Cruz': a given name and a surname, unless the last word names a kind of
+    thing no one is called ('Warren Pell Center', 'Victoria Station')."""
     words = text.split()
     last = words[-1].lower() if words else ""
     return (2 <= len(words) <= 4 and is_first_name(words[0]) and not _LINKS & {w.lower() for w in words}
@@ -65,7 +65,7 @@ def _country(group: "Group") -> str | None:
 
 
 def _city(group: "Group") -> str | None:
-    """'Rotterdam' tagged a person, 'Bristol' an organisation: a city's name is a place when the
+    """'Porto' tagged a person, 'Leicester' an organisation: a city's name is a place when the
     article gives no sign of a person or organisation by it (a title, a verb of saying, an
     organisation noun) and the model or the words around it once said place."""
     forms = {m.text for m in group.mentions}
@@ -94,7 +94,7 @@ def _part_of_a_place(group: "Group") -> str | None:
 
 
 def _place_with_its_kind(group: "Group") -> str | None:
-    """'State of Norland', 'City of Arnby': a place named with its kind is a place."""
+    """'State of Velmoria', 'City of Arnby': a place named with its kind is a place."""
     for m in group.mentions:
         words = _words(m.text)
         if len(words) >= 3 and words[0] in PLACE_NOUNS and words[1] == "of":
@@ -106,7 +106,7 @@ _CODE = re.compile(r"^(?:[A-Z]{1,4}-\d{1,4}|[A-Z]{1,2}\d{2,4}[A-Z]?)$")
 
 
 def _code(group: "Group") -> str | None:
-    """'Airbus A320', 'STS-134': a name ending in a model or mission code names a product."""
+    """'Aerolis K410', 'XR-207': a name ending in a model or mission code names a product."""
     return "PRODUCT" if any(_CODE.match(m.text.split()[-1]) for m in group.mentions) else None
 
 
@@ -130,7 +130,7 @@ def _organisation_head(group: "Group") -> str | None:
 
 
 def _thing_head(group: "Group") -> str | None:
-    """'Java Sea', 'Union Station', 'Mount Kenya', 'Space Shuttle Vega': a name headed or opened by
+    """'Corvan Sea', 'Union Station', 'Mount Kenya', 'Lunar Rocket Vega': a name headed or opened by
     a noun for a kind of thing (or holding one, in a longer name) names a thing of that kind, never a
     person. A quoted title stays a work, whatever its words."""
     if any(m.quoted_title for m in group.mentions):
@@ -146,7 +146,7 @@ def _thing_head(group: "Group") -> str | None:
 
 
 def _named_work(group: "Group") -> str | None:
-    """'her album Lemonade', 'the film Sirens': a name printed right after a noun for a work is the
+    """'her album Marigolds', 'the film Sirens': a name printed right after a noun for a work is the
     work's title, unless the article also gives it as a person's full name."""
     if any(m.work_named for m in group.mentions) and not any(personal_name(m.text) for m in group.mentions):
         return "WORK_OF_ART"
@@ -182,8 +182,8 @@ def _weighed_labels(group: "Group") -> str:
     best = max(labels.values())
     tied = [label for label, n in labels.items() if n == best]
     label = min(tied, key=lambda x: TYPE_PREFERENCE.index(x) if x in TYPE_PREFERENCE else len(TYPE_PREFERENCE))
-    # A name listed only beside names of one other kind is of that kind: 'Filipino, Polish or
-    # Nigerian' are all demonyms, 'Halifax and Huddersfield' both towns.
+    # A name listed only beside names of one other kind is of that kind: 'Peruvian, Greek or
+    # Chilean' are all demonyms, 'Skipton and Ripon' both towns.
     listed = [m.listed_with for m in group.mentions]
     if label in ("LANGUAGE", "ORG") and all(listed):
         beside = set.intersection(*(set(x) for x in listed))
@@ -191,7 +191,7 @@ def _weighed_labels(group: "Group") -> str:
             if beside == {other} or beside == {other, "LOC"}:
                 return other
     if label == "NORP":
-        # 'the jury at Venice': a demonym is never where something happens.
+        # 'the panel at Locarno': a demonym is never where something happens.
         located = sum(m.place_context and m.located for m in group.mentions)
         if located * 2 >= len(group.mentions):
             return "GPE"
@@ -208,7 +208,7 @@ def _weighed_labels(group: "Group") -> str:
             m.company_context or m.described_as == "ORG" for m in group.mentions):
         return "GPE"  # 'a school in X', 'born near X': a place
     if label == "ORG" and any(m.personal_role and personal_name(m.text) for m in group.mentions):
-        return "PERSON"  # 'founded by Dean Roe', 'Jo Roe of Acme Partners': a given name and a person's role
+        return "PERSON"  # 'founded by Glen Roe', 'Jo Roe of Acme Partners': a given name and a person's role
     if label == "PERSON":
         place = sum(m.place_context for m in group.mentions)
         person = sum(m.person_context for m in group.mentions)

@@ -60,7 +60,7 @@ class RawMention:
     weak: bool = False  # a label guessed for a piece of a span the model ran together
     lone: bool = False  # an acronym the model left untagged, used once, with nothing to say what it is
     quoted_title: bool = False  # the words of a title the article prints in quotation marks
-    work_named: bool = False  # right after a noun for a work: 'her album Lemonade', 'the film Sirens'
+    work_named: bool = False  # right after a noun for a work: 'her album Marigolds', 'the film Sirens'
     personal_role: bool = False  # a role only a person fills: 'founded by X', 'X of Acme Partners'
     situated: bool = False  # where a thing or a person is: 'a school in X', 'born near X'
     on_platform: bool = False  # where things are posted: 'posted a video on X', 'messages on X'
@@ -103,19 +103,19 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     if label not in VALUE_TYPES and not starts_like_a_name(trimmed):
         return None  # "n’t" tagged as a place
     if label not in VALUE_TYPES and _has_lowercase_verb(tokens):
-        return None  # "Nicole recalls Sofia": the model ran names and a verb together
+        return None  # "Maude recalls Brigitte": the model ran names and a verb together
     if label not in VALUE_TYPES and all(w.lower().strip(".") in TITLE_WORDS for w in trimmed.replace("-", " ").split()):
-        return None  # 'I told Coach', 'the Vice President said': a title standing alone names nobody
+        return None  # 'we thanked Coach', 'the Vice President said': a title standing alone names nobody
     if label == "PERSON" and " " in trimmed and fold(trimmed.split()[-1]) in TITLE_WORDS:
-        return None  # 'One Labor MP said': a description of someone unnamed
+        return None  # 'One Green MP said': a description of someone unnamed
     if label == "PERSON" and trimmed.lower() in KIN_WORDS:
-        return None  # "Mum, you've just written...": a relative called by what they are
+        return None  # "Mum, you've burnt the toast...": a relative called by what they are
     if label not in VALUE_TYPES and _DESIGNATION.fullmatch(trimmed):
         return None  # 'Group G', 'Division B': a designation, not a name
     if label == "PERSON":
         start = _extend_left(span, block, start)
     elif label not in VALUE_TYPES and " " not in trimmed and (extended := _extend_left(span, block, start)) < start:
-        # 'Detective Sergeant Imran | Qureshi' (tagged a place), 'Van der | Linde' (an organisation): a person
+        # 'Detective Sergeant Farid | Lokhane' (tagged a place), 'Van der | Meulen' (an organisation): a person
         start, label = extended, "PERSON"
     raw = RawMention(block.text[start - block.start:end - block.start], start, end, label,
                      in_body=block.kind == "paragraph")
@@ -160,7 +160,7 @@ def _appositive_label(span: "Span") -> str | None:
 
 
 def _extend_organisation(span: "Span", tokens: list) -> list:
-    """'the Rail, Maritime and Transport union': the model tags only 'Transport'.
+    """'the Bus, Ferry and Tram union': the model tags only 'Tram'.
 
     Extend left over a capitalised list joined by commas and 'and', and right over
     a lowercase organisation word such as 'union' or 'party'.
@@ -189,11 +189,11 @@ def _extend_organisation(span: "Span", tokens: list) -> list:
 
 def _extend_over_office(tokens: list) -> list:
     """'the Arnish Union High Commissioner for Fisheries', 'the League Special Envoy on Water',
-    'the Joint Council | for the Welfare of Farmers': an organisation or its office, named by a
+    'the Standing Council | for the Protection of Farmers': an organisation or its office, named by a
     title or a kind and what it is for, is one organisation; the model may stop before 'for'."""
     doc = tokens[0].doc
     i = tokens[-1].i + 1
-    titled = tokens[-1].lower_ in ORG_KIND_WORDS and tokens[-1].text[:1].isupper()  # 'Joint Council | for ...'
+    titled = tokens[-1].lower_ in ORG_KIND_WORDS and tokens[-1].text[:1].isupper()  # 'Standing Council | for ...'
     while i < len(doc) and i - tokens[-1].i <= 3 and _untagged_capital(doc[i]):
         titled |= doc[i].lower_ in TITLE_WORDS
         i += 1
@@ -236,7 +236,7 @@ def demonym_noun(text: str) -> str | None:
 
 
 def starts_like_a_name(text: str) -> bool:
-    """A capital first, or a surname particle before one ('al-Hassan', 'de la Cruz'), or a number."""
+    """A capital first, or a surname particle before one ('al-Rashidi', 'de la Cruz'), or a number."""
     first = next((c for c in text if c.isalpha()), "")
     if first.islower():
         m = re.match(r"([a-z]+)[-‐ ]+(?:[a-z]+ )?([A-Z])", text)
@@ -249,8 +249,8 @@ def _has_lowercase_verb(tokens) -> bool:
 
 
 def _extend_left(span: "Span", block: "Block", start: int) -> int:
-    """Include what the model left out before a person's name: a given name ('the Refugee Council
-    Enver Solomon') and capitalised titles ('Deputy Mayor Ana Ruiz')."""
+    """Include what the model left out before a person's name: a given name ('the Tenants Council
+    Orhan Belcastro') and capitalised titles ('Deputy Mayor Ana Varela')."""
     doc = span.doc
     i = span.start
     if start != block.start + span[0].idx:
@@ -261,7 +261,7 @@ def _extend_left(span: "Span", block: "Block", start: int) -> int:
                 and token.lower_ != "the" and token.ent_type_ in ("", "PERSON"))
 
     while i > 0 and doc[i - 1].lower_ in SURNAME_PARTICLES and not doc[i - 1].ent_type_:
-        i -= 1  # 'Van der | Linde said': the particles the model left out of the surname
+        i -= 1  # 'Van der | Meulen said': the particles the model left out of the surname
     before = doc[i - 1] if i > 0 else None
     if before is not None and not before.ent_type_ and before.pos_ == "PROPN" and before.text.istitle() \
             and is_first_name(before.text) and not is_title(before):
@@ -298,11 +298,11 @@ def _company_context(span: "Span") -> bool:
 
 
 def _place_compound(span: "Span") -> bool:
-    """'the Arnby-based company', 'an Arnby, Norland-based firm', 'the Arnby-born singer': a place,
+    """'the Arnby-based company', 'an Arnby, Velmoria-based firm', 'the Arnby-born singer': a place,
     whatever verb the company it describes governs."""
     doc, i = span.doc, span.end
     if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].text[:1].isupper():
-        i += 2  # 'Arnby, Norland-based'
+        i += 2  # 'Arnby, Velmoria-based'
         while i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha:
             i += 1
     return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in ("based", "born", "headquartered")
@@ -322,13 +322,13 @@ def _contexts(span: "Span") -> tuple[bool, bool]:
     if _place_compound(span):
         return True, False
     person = bool(before is not None and before.lower_.strip(".") in TITLE_WORDS and before.text[:1].isupper())
-    # 'cinematographer Tomasz Wilk', 'novelist Ana Ruiz': a lowercase role noun before the name
+    # 'cinematographer Bartosz Kempa', 'novelist Ana Varela': a lowercase role noun before the name
     person |= bool(before is not None and before.is_lower and (
         before.lower_ in OCCUPATION_WORDS or before.lower_.endswith(("grapher", "ist", "ian"))
         or (before.pos_ == "NOUN" and before.lower_.endswith(("er", "or")))))
     person |= bool(after is not None and after.text in ("'s", "’s")) or span[-1].text in ("'s", "’s")
     person |= head.dep_ in ("nsubj",) and head.head.lemma_ in SPEECH_VERBS
-    # 'Marcus Feld of Harrow Capital': a person and the organisation they work for
+    # 'Dorian Quell of Brindle Capital': a person and the organisation they work for
     person |= bool(after is not None and after.lower_ in ("of", "at") and after.i + 1 < len(doc)
                    and (doc[after.i + 1].ent_type_ == "ORG" or doc[after.i + 1].pos_ == "PROPN"))
     return place, person

@@ -72,7 +72,7 @@ def _without_families(raws: list[RawMention]) -> list[RawMention]:
 
 def _acronyms(doc: "Doc", block: "Block", taken: list[tuple[int, int]], text: str) -> list[RawMention]:
     """All-capital words the model left untagged: in news these are organisations. One the article
-    uses once, with no organisation noun beside it ('the PA news agency'), is `lone`: more often a
+    uses once, with no organisation noun beside it ('the KT news agency'), is `lone`: more often a
     unit, a code or a term, unless it spells another name. A Roman numeral is none."""
     if block.text.isupper():
         return []
@@ -93,13 +93,13 @@ def _acronyms(doc: "Doc", block: "Block", taken: list[tuple[int, int]], text: st
 
 
 def _without_lone_acronyms(raws: list[RawMention]) -> list[RawMention]:
-    """A lone acronym is kept only when it spells another name of the article ('DHSC')."""
+    """A lone acronym is kept only when it spells another name of the article ('DLRC')."""
     names = [r.text for r in raws if not r.lone and r.label not in VALUE_TYPES and " " in r.text]
     return [r for r in raws if not r.lone or any(same_thing(r.text, name) for name in names)]
 
 
 def _without_common_capitals(raws: list[RawMention]) -> list[RawMention]:
-    """'GMT', 'EPS', 'COVID-19': an everyday term in capitals, whatever the model tagged it, names no one."""
+    """'GMT', 'VAT', 'COVID-19': an everyday term in capitals, whatever the model tagged it, names no one."""
     return [r for r in raws if r.label in VALUE_TYPES or not (r.text.isupper() and r.text.lower() in COMMON_CAPITALS)]
 
 
@@ -135,7 +135,7 @@ def _listed_people(doc: "Doc", block: "Block") -> list[RawMention]:
 
 
 def _untagged_subjects(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
-    """'Neighbor Teresa Nguyen said': a first name and a surname the model left untagged,
+    """'Neighbor Marta Lindgren said': a first name and a surname the model left untagged,
     standing as the subject of a verb, are a person."""
     found = []
     for token in doc:
@@ -162,7 +162,7 @@ _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [\"“‘']([A-Z][^\"“”‘’']{0,
 
 
 def _nicknamed_people(block: "Block", raws: list[RawMention]) -> list[RawMention]:
-    """Earl “Catfish” Tolliver: a first name, a nickname in quotes and a surname are one person,
+    """Duke “Bullfrog” Pettaway: a first name, a nickname in quotes and a surname are one person,
     however the model cut them up."""
     found = []
     for m in _NICKNAMED.finditer(block.text):
@@ -181,7 +181,7 @@ _DATELINE_PLACE = re.compile(rf"^([A-Z][A-Z .'’-]*[A-Z])(?={DATELINE_STATE}?,?
 
 
 def _dateline_place(block: "Block", raws: list[RawMention]) -> list[RawMention]:
-    """'ROTTERDAM (HG) —' opens the first paragraph with the place it was filed from."""
+    """'TAMPERE (FNB) —' opens the first paragraph with the place it was filed from."""
     m = _DATELINE_PLACE.match(block.text)
     if not m:
         return raws
@@ -197,8 +197,8 @@ _AT_SPLIT = re.compile(r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*) at ([A-Z].*
 
 
 def _split_at(raw: RawMention) -> list[RawMention]:
-    """'Unison at Acme Hospitals Trust': the model ran a union and its employer together;
-    'University of Leeds and University College Cork': two organisations listed as one."""
+    """'Wardlink at Acme Hospitals Trust': the model ran a union and its employer together;
+    'University of Leeds and Wexbury College': two organisations listed as one."""
     both = re.match(r"^(.+?) and (.+)$", raw.text) if raw.label not in VALUE_TYPES else None
     if both and all(set(w.lower() for w in part.split()) & ORG_KIND_WORDS for part in both.groups()):
         m = both
@@ -239,7 +239,7 @@ def _split_person_and_organisation(raw: RawMention) -> list[RawMention]:
 
 
 def _split_brackets(raw: RawMention) -> list[RawMention]:
-    """'Eli (Tobias Wren': a character and the actor in brackets, run together by the model."""
+    """'Amos (Lucian Fenwright': a character and the actor in brackets, run together by the model."""
     if raw.label in VALUE_TYPES or not re.search(r"[()]", raw.text):
         return [raw]
     parts = []
@@ -252,7 +252,7 @@ def _split_brackets(raw: RawMention) -> list[RawMention]:
 
 
 def _titles_as_works(block: "Block", raws: list[RawMention]) -> list[RawMention]:
-    """Words of a quoted title ('Wenders’ “Paris, Texas”') name a work, not the places in it."""
+    """Words of a quoted title ('Halloran’s “Lisbon, Ohio”') name a work, not the places in it."""
     titles = quoted_titles(block.text)
     if not titles:
         return raws
@@ -273,7 +273,7 @@ def _split_inner_possessive(raw: RawMention) -> list[RawMention]:
     if not m or raw.label == "WORK_OF_ART" or raw.text[m.end():].lower() in OFFICE_WORDS:
         return [raw]  # 'the County Sheriff’s Office' is one institution
     owner = raw.text[:m.start()]
-    if raw.label in ("ORG", "FAC"):  # 'Leeds's Station' a town's; 'Jo Roe's Purpose' a person's
+    if raw.label in ("ORG", "FAC"):  # 'Leeds's Station' a town's; 'Jo Roe's Horizon' a person's
         label = "PERSON" if len(owner.split()) >= 2 and is_first_name(owner.split()[0]) else "GPE"
     else:
         label = raw.label
@@ -283,7 +283,7 @@ def _split_inner_possessive(raw: RawMention) -> list[RawMention]:
     words = [w.lower() for w in owned.split()]
     if raw.label == "ORG" and owned[:1].isupper() and len(words) >= 2 and (words[0] in ORG_KIND_WORDS
                                                                            or words[-1] in ORG_KIND_WORDS):
-        # 'Norland’s Ministry of Water': the country and its ministry, both named
+        # 'Velmoria’s Ministry of Water': the country and its ministry, both named
         parts.append(RawMention(owned, raw.start + m.end(), raw.end, "ORG", raw.in_body))
     return parts
 
@@ -298,7 +298,7 @@ def _join_adjacent(raws: list[RawMention], text: str) -> list[RawMention]:
         prev = out[-1] if out else None
         gap = text[prev.end:raw.start] if prev else ""
         nicknamed = bool(prev and nickname(gap) and gap.strip() and "PERSON" in (prev.label, raw.label)
-                         and is_first_name(prev.text))  # Earl “Catfish” | Tolliver
+                         and is_first_name(prev.text))  # Duke “Bullfrog” | Pettaway
         if prev and prev.label not in VALUE_TYPES and raw.label not in VALUE_TYPES \
                 and (gap == " " or nicknamed) and prev.label != "NORP" and raw.label != "NORP" \
                 and " " not in prev.text and " " not in raw.text:
@@ -338,8 +338,8 @@ def organisation_name(name: str) -> bool:
 
 
 def _relabel_first_names(raws: list[RawMention]) -> None:
-    """'Nadia Farouk said' tagged ORG: a first name and a surname name a person, when speaking
-    or sharing a known person's surname ('Cal Fire' alone is no person)."""
+    """'Ilse Marwood said' tagged ORG: a first name and a surname name a person, when speaking
+    or sharing a known person's surname ('Val Rescue' alone is no person)."""
     surnames = {name_tokens(r.text)[-1] for r in raws if r.label == "PERSON" and name_tokens(r.text)}
     for r in raws:
         words = r.text.split()
