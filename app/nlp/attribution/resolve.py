@@ -42,6 +42,8 @@ NARRATOR_PRONOUNS = lexicon.words("pronouns", "narrator")
 POSTNOMINALS = lexicon.words("person_words", "postnominal")
 SMALL_WORDS = lexicon.words("title_small_words")
 INDEFINITE = lexicon.words("determiners", "indefinite")
+# How far back (in tokens) an unnamed "a diplomat" is looked for before "the diplomat".
+UNNAMED_REACH = 150
 
 
 @dataclass(frozen=True)
@@ -243,11 +245,14 @@ class Resolver:
         paragraph introduced someone by that word with 'a' or 'one' and named nobody since; 'the
         engineer' is that one, not a named engineer of the article."""
         base = self.structure.blocks[k].start
-        for earlier in token.doc[:token.i]:
-            if earlier.lemma_ != token.lemma_ or earlier.pos_ != "NOUN" or self._quoted(k, earlier):
+        # Back from the description to the last person named, within a few sentences' reach: a
+        # paragraph of thousands of words costs no more than a short one.
+        for earlier in reversed(token.doc[max(0, token.i - UNNAMED_REACH):token.i]):
+            if self._quoted(k, earlier):
                 continue
-            if any(not self._quoted(k, t) and self.registry.mention_at(
-                    base + t.idx, base + t.idx + len(t.text), types=("PERSON",)) for t in token.doc[earlier.i:token.i]):
+            if self.registry.mention_at(base + earlier.idx, base + earlier.idx + len(earlier.text), types=("PERSON",)):
+                return False  # someone named since: 'the engineer' may be them
+            if earlier.lemma_ != token.lemma_ or earlier.pos_ != "NOUN":
                 continue
             if earlier.dep_ in ("appos", "attr", "compound") or earlier.head.pos_ == "PROPN":
                 continue  # 'Roe, a diplomat,', 'Roe is a diplomat': a description of someone named
