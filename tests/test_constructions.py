@@ -30,23 +30,23 @@ CASES = [
  ('Residents said the water was brown for days. "We could not drink it," one said.\n', "could not drink it", None),
 
  # 'the Welshman', 'the Scot': a word for a person, whom the text is about
- ('Rovers manager Rhodri Bevan was unhappy with the referee. Asked about the second half, the Welshman was blunt: "We ran out of ideas."\n', "ran out of ideas", "Rhodri Bevan"),
+ ('Rovers manager Rhodri Bevan was unhappy with the referee. Asked about the second half, the Welshman was blunt: "We had nothing left to try."\n', "nothing left to try", "Rhodri Bevan"),
  # a subject parted from its verb by a clause the parser misreads
- ('In a statement read to the court, Dorothy Kemble, 84, whose late husband\'s savings were taken, said: "I have lost more than money."\n', "lost more than money", "Dorothy Kemble"),
+ ('In a letter read out at the hearing, Dorothy Kemble, 84, whose brother\'s pension was stolen, said: "They took my peace of mind."\n', "my peace of mind", "Dorothy Kemble"),
  # a verbless sentence goes on with the paragraph's speaker
- ('"I miss the money," Bryony Velthuis said. Then, more seriously: "I miss the people."\n', "miss the people", "Bryony Velthuis"),
+ ('"I miss the money," Bryony Velthuis said. Then, more quietly: "I miss the crowds."\n', "miss the crowds", "Bryony Velthuis"),
  # someone unnamed shouting is nobody named
- ('Jared Vuong, 34, said he heard shouting and then someone yelling "Call the police!"\n', "Call the police", None),
+ ('Jared Vuong, 34, said he heard a crash and then someone screaming "Call an ambulance!"\n', "Call an ambulance", None),
  # the writer's own questions in an interview
  ('By Tamara Ravelle\nChef Ines Moreau is scrubbing a pot when I arrive at her restaurant.\n"Why walk away now?" I ask.\n"Because I was tired," she says.\n', "Why walk away now", "Tamara Ravelle"),
  # letters after a name
- ('Prosecuting, Rhys Treloar KC told the court: "This was a calculated fraud."\n', "calculated fraud", "Rhys Treloar"),
+ ('Prosecuting, Rhys Treloar KC told the court: "This was a deliberate deception."\n', "deliberate deception", "Rhys Treloar"),
  # the spokesperson speaks for the body named the first time
  ('A spokesperson for the Harbour Authority said the ferry was safe. "Passengers were never at risk," the spokesperson said.\n', "never at risk", "Harbour Authority"),
  # a description in apposition with dashes
- ('Femi Nwosu scored twice. Kelly Ross missed a penalty. Nwosu — the 22-year-old striker the fans adore — took over. "I just hit it," the 22-year-old said.\n', "I just hit it", "Nwosu"),
+ ('Femi Nwosu scored twice. Kelly Ross missed a penalty. Nwosu — the 22-year-old forward the supporters love — took over. "I just hit it," the 22-year-old said.\n', "I just hit it", "Nwosu"),
  # a bare quotation after the speaker offered an explanation (a communication noun as object)
- ('Vice President of the Harbour Trust, Malcolm Boakye, offered his explanation for the delay. "The cranes arrived late and the crews were short."\n', "cranes arrived late", "Malcolm Boakye"),
+ ('Vice President of the Harbour Trust, Malcolm Boakye, offered an account of the delay. "The cranes arrived late and the crews were short."\n', "cranes arrived late", "Malcolm Boakye"),
  # inverted cue with apposition
  ('"We got lucky tonight," said Marco Bellini, the rookie defenceman and younger brother of captain Matteo Bellini.\n', "We got lucky", "Marco Bellini"),
  ('The coach praised the defence.\n"He has grown so much this year," said the rookie defenceman, Marco Bellini.\n', "grown so much", "Marco Bellini"),

@@ -224,9 +224,9 @@ def test_union_at_employer_is_two_organisations():
 
 
 def test_names_listed_with_demonyms_or_towns_take_their_kind():
-    ents = entities_of("Many of the staff are Filipino, Polish or Nigerian.\n"
+    ents = entities_of("Many of the workers are Latvian, Peruvian or Ghanaian.\n"
                        "The trust runs hospitals in Rochdale and Wakefield.\n")
-    assert by_name(ents, "Filipino").type == "NORP"
+    assert by_name(ents, "Latvian").type == "NORP"
     assert by_name(ents, "Wakefield").type == "GPE"
 
 
@@ -236,17 +236,17 @@ def test_character_and_actor_in_brackets_are_two_people():
 
 
 def test_words_of_a_quoted_title_name_a_work_not_places():
-    ents = entities_of("The wides recall Lutz Brenneke’ “Paris, Texas” more than any drama.\n")
-    assert not [e for e in ents if e.name in ("Paris", "Texas")]
+    ents = entities_of("The long shots echo Lutz Brenneke’s “Verona, Kansas” more than any thriller.\n")
+    assert not [e for e in ents if e.name in ("Verona", "Kansas")]
 
 
 def test_role_noun_before_a_first_name_makes_a_person():
-    ents = entities_of("Arellano and cinematographer Grzegorz Zielak shoot the lake in bleached wides.\n")
+    ents = entities_of("Arellano and cinematographer Grzegorz Zielak film the quarry in grey light.\n")
     assert by_name(ents, "Grzegorz Zielak").type == "PERSON"
 
 
 def test_nickname_in_quotes_joins_the_plain_name():
-    ents = entities_of("Congress has fielded former corporator Rohan \"Bhau\" Nimbalkar this time.\n"
+    ents = entities_of("The opposition has put up former corporator Rohan \"Bhau\" Nimbalkar this time.\n"
                        "Mr Nimbalkar dismissed the claims. Rohan Nimbalkar has a narrow edge.\n")
     kadam = by_name(ents, "Rohan Nimbalkar")
     assert {"Mr Nimbalkar", 'Rohan "Bhau" Nimbalkar'} <= set(kadam.aliases)
@@ -259,8 +259,8 @@ def test_party_with_a_spokesperson_apposed_stays_an_organisation():
 
 
 def test_two_universities_listed_as_one_span_are_two():
-    ents = entities_of("Researchers at the University of Glasgow and University College London studied sleep.\n")
-    assert by_name(ents, "University of Glasgow").type == "ORG"
+    ents = entities_of("Scientists from the University of Leeds and University College London studied tides.\n")
+    assert by_name(ents, "University of Leeds").type == "ORG"
     assert by_name(ents, "University College London").type == "ORG"
 
 
@@ -270,7 +270,7 @@ def test_a_lowercase_event_word_is_not_part_of_an_organisation():
 
 
 def test_a_relative_called_mum_is_no_entity():
-    ents = entities_of("‘My daughter told me, “Mum, you can stay in bed,”’ Dr Bethany Ekdahl said.\n")
+    ents = entities_of("‘My son told me, “Mum, you can have the day off,”’ Dr Bethany Ekdahl said.\n")
     assert not [e for e in ents if e.name == "Mum"]
 
 
@@ -423,8 +423,8 @@ def test_a_state_and_its_dateline_abbreviation_are_one_place():
 def test_names_with_particle_runs_and_accented_given_names():
     from app.nlp.names import is_first_name, name_tokens
 
-    assert name_tokens("Rocío de la Fuente Ortega") == ["rocio", "delafuente", "ortega"]
-    assert name_tokens("De la Fuente") == ["delafuente"] and name_tokens("van der Waals") == ["vanderwaals"]
+    assert name_tokens("Ramón de la Vega Montoya") == ["ramon", "delavega", "montoya"]
+    assert name_tokens("De la Vega") == ["delavega"] and name_tokens("van der Kolk") == ["vanderkolk"]
     assert name_tokens("Al Gore") == ["al", "gore"]
     assert is_first_name("Sinéad") and is_first_name("Begoña")
     ents = entities_of("Joris van der Meulen runs the port. \"It is a start,\" Van der Meulen said.\n")
@@ -488,10 +488,10 @@ def test_a_countrys_ministry_is_named_beside_the_country():
 
 def test_an_organisation_runs_on_over_what_it_is_for():
     ents = entities_of(
-        "A report by the Central Council for the Welfare of Farm Workers found long delays.\n"
+        "A report by the Central Council for the Protection of Farm Workers found long delays.\n"
         "The Standing Committee for Rural Schools met on Tuesday.\n")
     names = [e.name for e in ents if e.type == "ORG"]
-    assert "Central Council for the Welfare of Farm Workers" in names, names
+    assert "Central Council for the Protection of Farm Workers" in names, names
 
 
 def test_everyday_terms_in_capitals_name_no_organisation():
@@ -557,7 +557,7 @@ def test_given_name_in_a_person_only_role_is_a_person_though_tagged_an_organisat
     ents = entities_of(
         "The contest (Youth for Science and Engineering) was founded by Morgan Voss to encourage "
         "interest in engineering.\n"
-        "Others were less forgiving. Chase Merrow of Halvern Partners downgraded the shares to neutral, "
+        "Others were less forgiving. Chase Merrow of Halvern Partners cut the shares to hold, "
         "writing that demand was weak.\n")
     assert by_name(ents, "Morgan Voss").type == "PERSON"
     assert by_name(ents, "Chase Merrow").type == "PERSON"
@@ -566,8 +566,8 @@ def test_given_name_in_a_person_only_role_is_a_person_though_tagged_an_organisat
 def test_a_name_that_owns_what_only_a_company_has_is_a_company_though_tagged_a_place():
     ents = entities_of(
         "Veltrix boss Mark Pell said yesterday that there was much to learn.\n"
-        "Pell said two of Brandora's five largest customers had asked to push deliveries into next year.\n"
-        "A nearby Marvosa jet was flying at a ground speed of 500 knots. In London, shares fell.\n"
+        "Pell said three of Brandora's largest customers wanted their orders moved to spring.\n"
+        "A Marvosa jet nearby was cruising at 480 knots. In London, shares fell.\n"
         "Traders said London shares had their worst week since the spring.\n")
     for name in ("Veltrix", "Brandora", "Marvosa"):
         assert by_name(ents, name).type == "ORG"
@@ -619,7 +619,7 @@ def test_words_of_a_title_before_a_person_name_no_organisation():
 def test_name_before_a_noun_for_its_kind_of_organisation_is_one():
     ents = entities_of(
         "In 1971 she recorded her first album for the small Vellmar label.\n"
-        "The ruling Sankalpa alliance said it had delivered on every promise.\n"
+        "The ruling Sankalpa alliance said it had kept every pledge.\n"
         "The governing Kestrava coalition lost the vote.\n")
     for name in ("Vellmar", "Sankalpa", "Kestrava"):
         assert by_name(ents, name).type == "ORG", name

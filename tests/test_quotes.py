@@ -95,7 +95,7 @@ def test_pronoun_follows_the_last_subject():
 
 def test_pronoun_prefers_a_man_named_earlier_in_its_own_sentence_over_the_last_paragraphs_subject():
     a = quotes_of('Prosecutor Dan Pell told the jury the boy had been neglected for months.\n'
-                  'Karl Osterberg\'s sister pleaded with him to call a doctor, but he replied "I will treat the boy myself".\n')
+                  'Karl Osterberg\'s sister begged him to call a doctor, but he replied "I will treat the boy myself".\n')
     assert who(a, "treat the boy") == "Karl Osterberg"
 
 

@@ -195,15 +195,15 @@ def test_bylines_with_a_place_a_role_or_a_long_name():
 
 
 def test_she_after_an_unnamed_person_is_nobody_the_article_names():
-    a = parsed("Detective Maria Ibarra said the fight began outside. A bartender at the Wheatsheaf, who asked "
-               "not to be named, said the argument began over a game of pool. \"It was nothing,\" she said.\n")
+    a = parsed("Detective Maria Ibarra said the fight began outside. A barman at the Wheatsheaf, who asked "
+               "not to be named, said the row started over a darts match. \"It was nothing,\" she said.\n")
     assert who(a, "It was nothing") is None
 
 
 def test_a_noun_followed_by_its_verb_is_no_apposition():
     a = parsed("Declan Tovey, 27, admitted the offence. Ms Mansour read his letter in court.\n"
-               "In the letter, read aloud by Ms Mansour, the 27-year-old wrote: \"I think about her every day.\"\n")
-    assert who(a, "every day") == "Declan Tovey"
+               "In the letter, read aloud by Ms Mansour, the 27-year-old wrote: \"I still hear the brakes.\"\n")
+    assert who(a, "hear the brakes") == "Declan Tovey"
 
 
 def test_a_surname_the_tagger_took_for_an_adverb_is_still_the_subject_a_pronoun_means():
@@ -255,7 +255,7 @@ def test_a_description_the_text_gave_someone_tells_them_apart_later():
 
 def test_an_empty_it_before_a_passive_verb_of_saying_names_nobody_but_its_agent():
     a = parsed("Senator Edith Baines sponsored the bill, which passed on Friday.\n"
-               "It is noted on the committee website that \"the vote was close\".\n"
+               "It is recorded on the committee website that \"the vote was close\".\n"
                "It was reported by the Daily Courier that the bill was \"dead\".\n")
     assert who(a, "the vote was close") is None
     assert who(a, "dead") == "Daily Courier"

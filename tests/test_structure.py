@@ -166,14 +166,14 @@ def test_standfirst_between_headline_and_byline_is_the_first_paragraph():
 
 
 def test_dateline_credit_after_a_standfirst():
-    s = parse("Refinery order struck down\nJudge rules against the governor\nBy Ana Rueda\n"
-              "SACRAMENTO (Wire Service) — A judge struck down the order on Monday.\n")
+    s = parse("Zoning rule thrown out\nCourt sides with the farmers\nBy Ana Rueda\n"
+              "FRESNO (Wire Service) — A judge threw out the rule on Monday.\n")
     assert s.publisher == "Wire Service"
 
 
 def test_dateline_credit_after_a_standfirst_without_byline():
-    s = parse("Drought film wins ovation\nThe director's second feature drew a standing ovation on Friday, "
-              "with two stars in career-best form\nTORONTO (Film Ledger) – There is little rain in it.\n")
+    s = parse("Quarry film wins applause\nThe director's third film earned long applause on Friday, "
+              "with its two leads at their best\nHARWICK (Film Ledger) – Hardly anyone smiles in it.\n")
     assert s.publisher == "Film Ledger" and s.author is None
 
 
@@ -184,6 +184,6 @@ def test_heading_before_the_last_line_introduces_it():
 
 
 def test_dateline_with_a_state_abbreviation():
-    s = parse("Court blocks order\nSACRAMENTO, Calif. (AP) — A state appeals court on Thursday blocked the order.\n"
+    s = parse("Court pauses plan\nFRESNO, Calif. (AP) — A county judge on Thursday paused the plan.\n"
               "The governor said he would appeal.\n")
     assert s.publisher == "AP"
