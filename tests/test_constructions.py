@@ -58,7 +58,7 @@ CASES = [
  ('Coach Rod Brind\'Amour was unhappy. "We were sloppy," Brind\'Amour said.\n', "We were sloppy", "Rod Brind'Amour"),
  ('Maria de la Cruz won the seat. "This is for my mother," de la Cruz said.\n', "for my mother", "Maria de la Cruz"),
  ('Sean O\'Neill scored twice. "It was a team effort," O\'Neill said.\n', "team effort", "Sean O'Neill"),
- ('Rami al-Hassan leads the group. "We will not stop," al-Hassan told reporters.\n', "will not stop", "Rami al-Hassan"),
+ ('Rami al-Khatib leads the group. "We will not stop," al-Khatib told reporters.\n', "will not stop", "Rami al-Khatib"),
  # she
  ('Senator Joan Rudd opposed the bill. Her colleague Ned Ibarra supported it. "This bill is a disaster," she said.\n', "bill is a disaster", "Joan Rudd"),
  ('Dr Amara Adjei leads the lab. Her team published the study on Monday.\n"We were surprised by the results," she said.\n', "surprised by the results", "Amara Adjei"),

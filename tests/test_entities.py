@@ -298,10 +298,10 @@ def test_an_organisation_noun_heading_the_name_makes_an_organisation():
 
 def test_a_thing_noun_in_the_name_is_never_a_person():
     ents = entities_of("Fishermen crossed the Varga Sea at dawn. Climbers reached the top of Mount Elkan "
-                       "on Friday. The concert moved to Harlow Palace.\n")
+                       "on Friday. The concert moved to Penmarch Palace.\n")
     types = {e.name: e.type for e in ents}
     assert types.get("Varga Sea") == "LOC" and types.get("Mount Elkan") == "LOC", types
-    assert types.get("Harlow Palace") == "FAC", types
+    assert types.get("Penmarch Palace") == "FAC", types
 
 
 def test_a_given_name_and_a_surname_that_is_a_thing_noun_stay_a_person():
@@ -555,11 +555,11 @@ def test_a_datelines_outlet_in_parentheses_is_no_definition_of_the_city():
 def test_given_name_in_a_person_only_role_is_a_person_though_tagged_an_organisation():
     # the model tags both names an organisation; 'founded by' and 'X of Acme' are roles of people
     ents = entities_of(
-        "The contest (Youth for Science and Engineering) was founded by Morgan Voss to encourage "
+        "The contest (Youth for Science and Engineering) was founded by Corin Voss to encourage "
         "interest in engineering.\n"
         "Others were less forgiving. Chase Merrow of Halvern Partners cut the shares to hold, "
         "writing that demand was weak.\n")
-    assert by_name(ents, "Morgan Voss").type == "PERSON"
+    assert by_name(ents, "Corin Voss").type == "PERSON"
     assert by_name(ents, "Chase Merrow").type == "PERSON"
 
 

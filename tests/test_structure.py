@@ -173,8 +173,8 @@ def test_dateline_credit_after_a_standfirst():
 
 def test_dateline_credit_after_a_standfirst_without_byline():
     s = parse("Quarry film wins applause\nThe director's third film earned long applause on Friday, "
-              "with its two leads at their best\nHARWICK (Film Ledger) – Hardly anyone smiles in it.\n")
-    assert s.publisher == "Film Ledger" and s.author is None
+              "with its two leads at their best\nHARWICK (Screen Courier) – Hardly anyone smiles in it.\n")
+    assert s.publisher == "Screen Courier" and s.author is None
 
 
 def test_heading_before_the_last_line_introduces_it():
