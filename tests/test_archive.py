@@ -62,36 +62,36 @@ def test_every_quote_of_the_archive_in_article_then_reading_order(api):
     assert [(q["article_id"], q["id"]) for q in quotes] == sorted((q["article_id"], q["id"]) for q in quotes)
     first = api.get("/quotes", params={"article": HARBOUR}).json()["items"][0]
     assert first["title"] == "Harbour council approves ferry budget"
-    assert first["corpus_speaker_id"] and first["speaker"]["name"] == "Ana Ruiz"
+    assert first["corpus_speaker_id"] and first["speaker"]["name"] == "Ana Rueda"
     assert {"id", "text", "start", "end", "kind", "speaker", "speaker_mention", "cue", "section_id",
             "paragraph_index", "article_id", "title", "corpus_speaker_id"} == set(first)
 
 
-@pytest.mark.parametrize("query", ["Ana Ruiz", "ana ruiz", "ANA-RUIZ", "Ána Ruíz", "Councillor Ana Ruiz", "ana-ruiz"])
+@pytest.mark.parametrize("query", ["Ana Rueda", "ana rueda", "ANA-RUEDA", "Ána Ruéda", "Councillor Ana Rueda", "ana-rueda"])
 def test_one_person_across_articles_under_any_form_and_never_her_namesake(api, query):
-    assert quoted(api, speaker=query) == {(HARBOUR, "Ana Ruiz"), (BRIDGE, "Ana Ruiz")}
+    assert quoted(api, speaker=query) == {(HARBOUR, "Ana Rueda"), (BRIDGE, "Ana Rueda")}
     assert len(every(api, "/quotes", speaker=query)) == 3
 
 
-@pytest.mark.parametrize("query", ["José Álvarez", "jose alvarez", "ALVAREZ", "Alvares", "Jose Alvares"])
+@pytest.mark.parametrize("query", ["Tomás Ordóñez", "tomas ordonez", "ORDONEZ", "Ordones", "Tomas Ordones"])
 def test_accents_and_a_near_spelling_find_one_person_printed_two_ways(api, query):
     assert {a for a, _ in quoted(api, speaker=query)} == {BRIDGE, MARKET}
 
 
-@pytest.mark.parametrize("query", ["Maria Ruiz", "Carlos Alvarez", "Ortiz", "zzz", "", "...", "Ru"])
+@pytest.mark.parametrize("query", ["Maria Rueda", "Carlos Ordonez", "Ortiz", "zzz", "", "...", "Ru"])
 def test_a_different_person_is_never_found(api, query):
     assert quoted(api, speaker=query) == set()
 
 
 def test_a_shared_surname_finds_everyone_who_has_it(api):
-    names = {n for _, n in quoted(api, speaker="Ruiz")}
-    assert names == {"Ana Ruiz", "Carlos Ruiz", "Ruiz"}
+    names = {n for _, n in quoted(api, speaker="Rueda")}
+    assert names == {"Ana Rueda", "Carlos Rueda", "Rueda"}
 
 
 def test_a_bare_surname_joins_neither_of_two_people_who_share_it(api):
     speakers = {s["name"]: s for s in every(api, "/speakers")}
-    assert speakers["Ruiz"]["id"] not in (speakers["Ana Ruiz"]["id"], speakers["Carlos Ruiz"]["id"])
-    assert quoted(api, speaker="Carlos Ruiz") == {(HARBOUR, "Carlos Ruiz")}
+    assert speakers["Rueda"]["id"] not in (speakers["Ana Rueda"]["id"], speakers["Carlos Rueda"]["id"])
+    assert quoted(api, speaker="Carlos Rueda") == {(HARBOUR, "Carlos Rueda")}
 
 
 @pytest.mark.parametrize("words, found", [
@@ -106,10 +106,10 @@ def test_a_blank_search_is_no_filter(api):
 
 
 def test_filters_combine(api):
-    assert quoted(api, speaker="Ruiz", article=BRIDGE) == {(BRIDGE, "Ana Ruiz")}
-    assert quoted(api, speaker="Ana Ruiz", q="water") == {(HARBOUR, "Ana Ruiz")}
-    assert quoted(api, speaker="Carlos Ruiz", q="water") == set()
-    assert quoted(api, article=BRIDGE.upper()) == {(BRIDGE, "Ana Ruiz"), (BRIDGE, "José Álvarez")}
+    assert quoted(api, speaker="Rueda", article=BRIDGE) == {(BRIDGE, "Ana Rueda")}
+    assert quoted(api, speaker="Ana Rueda", q="water") == {(HARBOUR, "Ana Rueda")}
+    assert quoted(api, speaker="Carlos Rueda", q="water") == set()
+    assert quoted(api, article=BRIDGE.upper()) == {(BRIDGE, "Ana Rueda"), (BRIDGE, "Tomás Ordóñez")}
     assert quoted(api, article="no-such-article") == set()
 
 
@@ -139,22 +139,22 @@ def test_each_speaker_once_most_quoted_first(api):
     assert len({s["id"] for s in speakers}) == len(speakers) == 4
     assert [s["quote_count"] for s in speakers] == sorted((s["quote_count"] for s in speakers), reverse=True)
     ana = speakers[0]
-    assert (ana["name"], ana["quote_count"], ana["article_count"]) == ("Ana Ruiz", 3, 2)
-    assert {s["name"]: s["article_count"] for s in speakers}["José Álvarez"] == 2
+    assert (ana["name"], ana["quote_count"], ana["article_count"]) == ("Ana Rueda", 3, 2)
+    assert {s["name"]: s["article_count"] for s in speakers}["Tomás Ordóñez"] == 2
 
 
 def test_a_speaker_id_leads_to_their_quotes_and_their_entity(api):
     for s in every(api, "/speakers"):
         found = {q["corpus_speaker_id"] for q in every(api, "/quotes", speaker=s["id"])}
-        # An id that is also a surname ('ruiz') finds everyone with that surname, as the surname would.
+        # An id that is also a surname ('rueda') finds everyone with that surname, as the surname would.
         assert found == {s["id"]} if "-" in s["id"] else s["id"] in found
         assert api.get(f"/entities/{s['id']}").json()["name"] == s["name"]
 
 
 def test_speakers_by_words_of_their_name(api):
-    assert [s["name"] for s in every(api, "/speakers", q="alvarez")] == ["José Álvarez"]
-    assert {s["name"] for s in every(api, "/speakers", q="RUIZ")} == {"Ana Ruiz", "Carlos Ruiz", "Ruiz"}
-    assert every(api, "/speakers", q="ruiz carlos")[0]["name"] == "Carlos Ruiz"
+    assert [s["name"] for s in every(api, "/speakers", q="ordonez")] == ["Tomás Ordóñez"]
+    assert {s["name"] for s in every(api, "/speakers", q="RUEDA")} == {"Ana Rueda", "Carlos Rueda", "Rueda"}
+    assert every(api, "/speakers", q="rueda carlos")[0]["name"] == "Carlos Rueda"
     assert every(api, "/speakers", q="Ortiz") == []
 
 
@@ -176,7 +176,7 @@ def test_an_organisation_named_in_two_articles_is_one_entity_listing_both(api):
 def test_entities_by_type_and_names_before_numbers(api):
     people = every(api, "/entities", type="person")
     assert people and all(e["type"] == "PERSON" for e in people)
-    assert {"Ana Ruiz", "Carlos Ruiz", "José Álvarez", "Ruiz"} <= {e["name"] for e in people}
+    assert {"Ana Rueda", "Carlos Rueda", "Tomás Ordóñez", "Rueda"} <= {e["name"] for e in people}
     everything = every(api, "/entities")
     values = [i for i, e in enumerate(everything) if e["type"] in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
     names = [i for i, e in enumerate(everything) if e["type"] not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
@@ -198,15 +198,15 @@ def test_an_ingest_relinks_the_archive(tmp_path):
     cache = tmp_path / "cache"
     store, client = served(folder, cache)
     with client:
-        assert every(client, "/speakers", q="ana ruiz")[0]["article_count"] == 2
+        assert every(client, "/speakers", q="ana rueda")[0]["article_count"] == 2
     store.close()
     (folder / "ferry-fares.txt").write_text(
-        "Ferry fares to rise\n\n\"Nobody likes paying more,\" said Ana Ruiz.\n", encoding="utf-8")
+        "Ferry fares to rise\n\n\"Nobody likes paying more,\" said Ana Rueda.\n", encoding="utf-8")
     (folder / f"{BRIDGE}.txt").unlink()
     store, client = served(folder, cache)
     with client:
-        ana = every(client, "/speakers", q="ana ruiz")[0]
+        ana = every(client, "/speakers", q="ana rueda")[0]
         assert ana["article_count"] == 2 and ana["quote_count"] == 3
-        assert {a for a, _ in quoted(client, speaker="Ana Ruiz")} == {HARBOUR, "ferry-fares"}
+        assert {a for a, _ in quoted(client, speaker="Ana Rueda")} == {HARBOUR, "ferry-fares"}
         assert every(client, "/entities", q="department transportation")[0]["article_count"] == 1
     store.close()

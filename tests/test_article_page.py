@@ -54,12 +54,12 @@ def corpus(request, tmp_path_factory):
 
 # An article of our own whose text is hostile markup: it must come out as text.
 HOSTILE = """Bakers & brewers <script>alert(1)</script> open on the quay
-By Ann Tester
+By Gwen Tester
 
 Mara Quill, who runs the <b>Quill & Daughters</b> bakery in Portwell, said the ovens arrived on Monday. \
 "We sell bread & <script>document.title='x'</script> butter," Quill said.
 
-"It is <i>not</i> a test & never was," said Peter Oat, the harbour master.
+"It is <i>not</i> a test & never was," said Stefan Oat, the harbour master.
 
 Nobody knows who painted "<img src=x onerror=alert(2)>" on the wall.
 """

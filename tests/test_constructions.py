@@ -15,55 +15,55 @@ CASES = [
  # more constructions: a cue at the end of one paragraph, a dash credit, a text's author before a
  # colon, a participle the parser took for the subject, 'one said' among unnamed residents
  ('The vote was close.\nIn a statement, party leader Jo Roe said:\n"We accept the result and we will learn from it."\n', "We accept the result", "Jo Roe"),
- ('Talks resumed on Monday.\nUnion leader Sarah Connolly told members:\n"We are not going back to work until this is fixed."\n', "not going back", "Sarah Connolly"),
+ ('Talks resumed on Monday.\nUnion leader Joanne Connolly told members:\n"We are not going back to work until this is fixed."\n', "not going back", "Joanne Connolly"),
  ('"We will win." — Marta Kovacs, campaign chief\n', "We will win", "Marta Kovacs"),
  ('Nurses walked out on Tuesday. "We have had enough," they said.\n', "We have had enough", None),
  ('Harbour Energy said profits fell. "Prices were weak," the firm said.\n', "Prices were weak", "Harbour Energy"),
- ('Anna Berg and Tom Lind spoke after the match. "We were lucky," said Berg. "Very lucky," Lind added.\n', "Very lucky", "Tom Lind"),
- ('Police Chief Dana Ruiz said the suspect was armed. "He fired twice," Ruiz said. "We had no choice."\n', "We had no choice", "Dana Ruiz"),
+ ('Anna Veen and Ned Lind spoke after the match. "We were lucky," said Veen. "Very lucky," Lind added.\n', "Very lucky", "Ned Lind"),
+ ('Police Chief Tamara Rueda said the suspect was armed. "He fired twice," Rueda said. "We had no choice."\n', "We had no choice", "Tamara Rueda"),
  ('"It is over," said a tearful Maria Santos, 54, whose son was killed.\n', "It is over", "Maria Santos"),
  ('According to Dr Lena Fisch of the Vienna Institute, the virus "is mutating faster than expected".\n', "mutating faster", "Lena Fisch"),
  ('The minister, Pavel Novak, was asked about the delay. His reply: "Patience."\n', "Patience", "Pavel Novak"),
  ('"There is no deal," Novak insisted, before adding that talks would "continue next week".\n', "continue next week", "Novak"),
- ('Writing on social media, the senator, Karen Bell, called the ruling "a disgrace".\n', "a disgrace", "Karen Bell"),
- ('Mayor Ines Oduya was blunt. "The budget is broken," she said. Her deputy, Paul Mbeki, disagreed. "It can be fixed," he said.\n', "It can be fixed", "Paul Mbeki"),
+ ('Writing on social media, the senator, Glenda Rusk, called the ruling "a disgrace".\n', "a disgrace", "Glenda Rusk"),
+ ('Mayor Ines Oduya was blunt. "The budget is broken," she said. Her deputy, Malcolm Mbeki, disagreed. "It can be fixed," he said.\n', "It can be fixed", "Malcolm Mbeki"),
  ('Residents said the water was brown for days. "We could not drink it," one said.\n', "could not drink it", None),
 
  # 'the Welshman', 'the Scot': a word for a person, whom the text is about
- ('Rovers manager Gareth Llewellyn was unhappy with the referee. Asked about the second half, the Welshman was blunt: "We ran out of ideas."\n', "ran out of ideas", "Gareth Llewellyn"),
+ ('Rovers manager Rhodri Bevan was unhappy with the referee. Asked about the second half, the Welshman was blunt: "We had nothing left to try."\n', "nothing left to try", "Rhodri Bevan"),
  # a subject parted from its verb by a clause the parser misreads
- ('In a statement read to the court, Margaret Hollis, 84, whose late husband\'s savings were taken, said: "I have lost more than money."\n', "lost more than money", "Margaret Hollis"),
+ ('In a letter read out at the hearing, Dorothy Kemble, 84, whose brother\'s pension was stolen, said: "They took my peace of mind."\n', "my peace of mind", "Dorothy Kemble"),
  # a verbless sentence goes on with the paragraph's speaker
- ('"I miss the money," Tamsin Achter said. Then, more seriously: "I miss the people."\n', "miss the people", "Tamsin Achter"),
+ ('"I miss the money," Bryony Velthuis said. Then, more quietly: "I miss the crowds."\n', "miss the crowds", "Bryony Velthuis"),
  # someone unnamed shouting is nobody named
- ('Jordan Pham, 34, said he heard shouting and then someone yelling "Call the police!"\n', "Call the police", None),
+ ('Jared Vuong, 34, said he heard a crash and then someone screaming "Call an ambulance!"\n', "Call an ambulance", None),
  # the writer's own questions in an interview
- ('By Dana Whitlock\nChef Ines Moreau is scrubbing a pot when I arrive at her restaurant.\n"Why walk away now?" I ask.\n"Because I was tired," she says.\n', "Why walk away now", "Dana Whitlock"),
+ ('By Tamara Ravelle\nChef Ines Moreau is scrubbing a pot when I arrive at her restaurant.\n"Why walk away now?" I ask.\n"Because I was tired," she says.\n', "Why walk away now", "Tamara Ravelle"),
  # letters after a name
- ('Prosecuting, Owen Faraday KC told the court: "This was a calculated fraud."\n', "calculated fraud", "Owen Faraday"),
+ ('Prosecuting, Rhys Treloar KC told the court: "This was a deliberate deception."\n', "deliberate deception", "Rhys Treloar"),
  # the spokesperson speaks for the body named the first time
  ('A spokesperson for the Harbour Authority said the ferry was safe. "Passengers were never at risk," the spokesperson said.\n', "never at risk", "Harbour Authority"),
  # a description in apposition with dashes
- ('Tobi Okafor scored twice. Jamie Ross missed a penalty. Okafor — the 22-year-old striker the fans adore — took over. "I just hit it," the 22-year-old said.\n', "I just hit it", "Okafor"),
+ ('Femi Nwosu scored twice. Kelly Ross missed a penalty. Nwosu — the 22-year-old forward the supporters love — took over. "I just hit it," the 22-year-old said.\n', "I just hit it", "Nwosu"),
  # a bare quotation after the speaker offered an explanation (a communication noun as object)
- ('Vice President of the Harbour Trust, Paul Mensah, offered his explanation for the delay. "The cranes arrived late and the crews were short."\n', "cranes arrived late", "Paul Mensah"),
+ ('Vice President of the Harbour Trust, Malcolm Boakye, offered an account of the delay. "The cranes arrived late and the crews were short."\n', "cranes arrived late", "Malcolm Boakye"),
  # inverted cue with apposition
- ('"We got lucky tonight," said Marco Bellini, the rookie defenceman and younger brother of captain Luca Bellini.\n', "We got lucky", "Marco Bellini"),
+ ('"We got lucky tonight," said Marco Bellini, the rookie defenceman and younger brother of captain Matteo Bellini.\n', "We got lucky", "Marco Bellini"),
  ('The coach praised the defence.\n"He has grown so much this year," said the rookie defenceman, Marco Bellini.\n', "grown so much", "Marco Bellini"),
  # said of
- ('Prime Minister Anna Lindqvist met Chancellor Peter Brandt on Monday. "He is a man of his word," Lindqvist said of Brandt.\n', "man of his word", "Anna Lindqvist"),
+ ('Prime Minister Anna Ekdahl met Chancellor Stefan Lindner on Monday. "He is a man of his word," Ekdahl said of Lindner.\n', "man of his word", "Anna Ekdahl"),
  # cue after a long quotation spanning sentences
- ('Talks collapsed on Friday. "We came here in good faith. We offered everything we could. We are still waiting for an answer," union leader Sarah Connolly said.\n', "We offered everything", "Sarah Connolly"),
+ ('Talks collapsed on Friday. "We came here in good faith. We offered everything we could. We are still waiting for an answer," union leader Joanne Connolly said.\n', "We offered everything", "Joanne Connolly"),
  # apostrophes/particles
  ('Coach Rod Brind\'Amour was unhappy. "We were sloppy," Brind\'Amour said.\n', "We were sloppy", "Rod Brind'Amour"),
  ('Maria de la Cruz won the seat. "This is for my mother," de la Cruz said.\n', "for my mother", "Maria de la Cruz"),
  ('Sean O\'Neill scored twice. "It was a team effort," O\'Neill said.\n', "team effort", "Sean O'Neill"),
- ('Rami al-Hassan leads the group. "We will not stop," al-Hassan told reporters.\n', "will not stop", "Rami al-Hassan"),
+ ('Rami al-Khatib leads the group. "We will not stop," al-Khatib told reporters.\n', "will not stop", "Rami al-Khatib"),
  # she
- ('Senator Joan Pike opposed the bill. Her colleague Tom Reyes supported it. "This bill is a disaster," she said.\n', "bill is a disaster", "Joan Pike"),
- ('Dr Amara Osei leads the lab. Her team published the study on Monday.\n"We were surprised by the results," she said.\n', "surprised by the results", "Amara Osei"),
+ ('Senator Joan Rudd opposed the bill. Her colleague Ned Ibarra supported it. "This bill is a disaster," she said.\n', "bill is a disaster", "Joan Rudd"),
+ ('Dr Amara Adjei leads the lab. Her team published the study on Monday.\n"We were surprised by the results," she said.\n', "surprised by the results", "Amara Adjei"),
  # pronoun prefers subject of previous sentence over last person named
- ('Mayor Kate Dunn visited the site with engineer Lisa Park. She said the bridge "must be rebuilt".\n', "must be rebuilt", "Kate Dunn"),
+ ('Mayor Kate Fenn visited the site with engineer Lisa Park. She said the bridge "must be rebuilt".\n', "must be rebuilt", "Kate Fenn"),
  # the company said: organisation in focus
  ('Veltra Motors recalled 20,000 cars on Monday. Regulators at the Transport Safety Board had asked for the recall. The company said it "regrets the inconvenience".\n', "regrets the inconvenience", "Veltra Motors"),
  ('The Health Ministry confirmed three new cases. The ministry said "there is no cause for alarm".\n', "no cause for alarm", "Health Ministry"),
@@ -75,23 +75,23 @@ CASES = [
  ('The Supreme Court ruled that the law was "incompatible with the constitution".\n', "incompatible with", "Supreme Court"),
  ('Reuters reported that the talks were "close to collapse".\n', "close to collapse", "Reuters"),
  # interviews: question by interviewer
- ('In an interview with the Daily Courier, reporter Ben Hale asked the minister: "Did you know about the payments?" Minister Clara Voss replied: "No, I did not."\n', "Did you know", "Ben Hale"),
- ('Host Jenna Cole asked: "What comes next?" Singer Paolo Ricci answered, "A long holiday."\n', "What comes next", "Jenna Cole"),
+ ('In an interview with the Daily Courier, reporter Rufus Pell asked the minister: "Did you know about the payments?" Minister Elke Voss replied: "No, I did not."\n', "Did you know", "Rufus Pell"),
+ ('Host Jenna Voight asked: "What comes next?" Singer Paolo Ricci answered, "A long holiday."\n', "What comes next", "Jenna Voight"),
  # speaker is never a date/number
  ('On Tuesday, "we will vote", the spokesman said.\n', "we will vote", None),
  # titles with possessive outlet
- ('Speaking on Channel 5\'s "Morning Brief", Ana Ruiz said the tax "will rise".\n', "will rise", "Ana Ruiz"),
- ('Speaking to BBC Radio\'s "Today Programme", Ana Ruiz said the tax "will rise".\n', "will rise", "Ana Ruiz"),
+ ('Speaking on Channel 5\'s "Morning Brief", Ana Rueda said the tax "will rise".\n', "will rise", "Ana Rueda"),
+ ('Speaking to BBC Radio\'s "Today Programme", Ana Rueda said the tax "will rise".\n', "will rise", "Ana Rueda"),
  # Mr as type evidence
  ('Mr Bramble said the harbour was "full of boats".\n', "full of boats", "Bramble"),
- ('"It is over," said Okonkwo, 54.\n', "It is over", "Okonkwo"),
+ ('"It is over," said Ezeani, 54.\n', "It is over", "Ezeani"),
  ('"We need help," said Fatima, a nurse at the clinic.\n', "We need help", "Fatima"),
  # X told Y
  ('Environment Minister Lena Sorensen told parliament the plan was "the most ambitious in Europe".\n', "most ambitious", "Lena Sorensen"),
  # attribution with 'says' present tense after quote
  ('"There is no plan B," says Hugo Lambert, an economist at Norvik University.\n', "no plan B", "Hugo Lambert"),
  # continued quote across paragraphs
- ('Union leader Sarah Connolly spoke after the vote.\n"We will strike on Monday.\n"Nobody wants this, but we have no choice," she said.\n', "strike on Monday", "Sarah Connolly"),
+ ('Union leader Joanne Connolly spoke after the vote.\n"We will strike on Monday.\n"Nobody wants this, but we have no choice," she said.\n', "strike on Monday", "Joanne Connolly"),
  # colon after name
  # organization spokesperson
  ('A spokesperson for Orvane Energy said the leak was "contained".\n', "contained", "Orvane Energy"),
@@ -101,7 +101,7 @@ CASES = [
  # X added
  ('"We are ready," Lambert said. He added: "The market is not."\n', "market is not", "Lambert"),
  # an age before a noun that may also name a body ('operator', 'guard'): a person of that age
- ('Olek Marsh had worked the cranes at the port for years.\n"The wind came out of nowhere," the 52-year-old operator said.\n', "wind came out of nowhere", "Olek Marsh"),
+ ('Olek Kersey had worked the cranes at the port for years.\n"The wind came out of nowhere," the 52-year-old operator said.\n', "wind came out of nowhere", "Olek Kersey"),
 ]
 
 

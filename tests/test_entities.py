@@ -22,14 +22,14 @@ def by_name(entities, name):
 
 def test_surname_and_titled_forms_join_the_full_name():
     ents = entities_of(
-        "Senator Maria Okafor said on Monday that the bill would pass. "
-        "Okafor has backed it for years.\n"
-        "Critics disagree, but Senator Okafor’s office was confident.\n")
-    maria = by_name(ents, "Maria Okafor")
+        "Senator Maria Adeyinka said on Monday that the bill would pass. "
+        "Adeyinka has backed it for years.\n"
+        "Critics disagree, but Senator Adeyinka’s office was confident.\n")
+    maria = by_name(ents, "Maria Adeyinka")
     assert maria.type == "PERSON"
-    assert "Okafor" in maria.aliases
+    assert "Adeyinka" in maria.aliases
     assert all("’s" not in a for a in maria.aliases), "possessives are trimmed"
-    assert len([e for e in ents if "Okafor" in e.name]) == 1
+    assert len([e for e in ents if "Adeyinka" in e.name]) == 1
 
 
 def test_one_type_by_majority_full_name_person_wins():
@@ -68,22 +68,22 @@ def test_headline_mentions_only_count_when_the_body_names_them():
 
 
 def test_byline_author_and_publisher_are_entities():
-    ents = entities_of("By Jane Whitfield, Valley Herald\nThe council met in Leeds on Monday.\n")
-    assert by_name(ents, "Jane Whitfield").type == "PERSON"
+    ents = entities_of("By Jane Harcourt, Valley Herald\nThe council met in Leeds on Monday.\n")
+    assert by_name(ents, "Jane Harcourt").type == "PERSON"
     assert by_name(ents, "Valley Herald").type == "ORG"
 
 
 def test_salience_orders_names_before_dates():
-    ents = entities_of("On Monday, Angela Brandt visited Oslo. Brandt said Oslo was calm. "
-                       "Brandt returned on Tuesday.\n")
-    assert ents[0].name == "Angela Brandt"
+    ents = entities_of("On Monday, Rosalie Lindner visited Oslo. Lindner said Oslo was calm. "
+                       "Lindner returned on Tuesday.\n")
+    assert ents[0].name == "Rosalie Lindner"
     assert all(0 <= e.salience <= 1 for e in ents)
     kinds = [e.type in {"DATE", "TIME", "CARDINAL", "ORDINAL"} for e in ents]
     assert kinds == sorted(kinds), "dates and numbers come after names"
 
 
 def test_ids_are_unique_slugs():
-    ents = entities_of("Ana Costa met Ana Costa Silva in Lisbon. Costa Silva left.\n")
+    ents = entities_of("Ana Seixas met Ana Seixas Silva in Lisbon. Seixas Silva left.\n")
     ids = [e.id for e in ents]
     assert len(ids) == len(set(ids))
 
@@ -102,18 +102,18 @@ def test_appositive_noun_decides_the_type():
 
 
 def test_dateline_place_is_a_place_and_credit_joins_publisher():
-    ents = entities_of("Mill Town Reopens\nBy Sam Pike, Northern Courier\n"
-                       "HALIFAX (NC) — The old mill reopened on Monday after ten years.\n")
-    halifax = [e for e in ents if e.name == "HALIFAX"]
+    ents = entities_of("Mill Town Reopens\nBy Kit Rudd, Northern Courier\n"
+                       "ROCHDALE (NC) — The old mill reopened on Monday after ten years.\n")
+    halifax = [e for e in ents if e.name == "ROCHDALE"]
     assert halifax and halifax[0].type == "GPE"
     courier = by_name(ents, "Northern Courier")
     assert "NC" in courier.aliases
 
 
 def test_surname_with_particle():
-    ents = entities_of("Union chairman Joost van der Berg rejected the offer. "
-                       "Van der Berg said members would vote next week.\n")
-    assert len([e for e in ents if e.type == "PERSON" and "Berg" in e.name]) == 1
+    ents = entities_of("Union chairman Wouter van der Veen rejected the offer. "
+                       "Van der Veen said members would vote next week.\n")
+    assert len([e for e in ents if e.type == "PERSON" and "Veen" in e.name]) == 1
 
 
 def test_organisation_word_makes_an_organisation():
@@ -157,9 +157,9 @@ def test_coordinated_organisation_name_and_its_acronym():
 
 
 def test_role_word_before_a_name_is_not_part_of_it():
-    ents = entities_of("Farmer Ruth Adeyemi lost half her crop. Adeyemi said the rain came too late.\n")
+    ents = entities_of("Farmer Edith Adeyemi lost half her crop. Adeyemi said the rain came too late.\n")
     people = [e for e in ents if e.type == "PERSON"]
-    assert [p.name for p in people] == ["Ruth Adeyemi"]
+    assert [p.name for p in people] == ["Edith Adeyemi"]
 
 
 def test_hyphenated_title_is_not_part_of_the_name():
@@ -193,97 +193,97 @@ def test_country_names_join_one_record():
 
 
 def test_a_place_does_not_swallow_an_organisation_it_begins():
-    ents = entities_of("BOISE (KBVT) – A fire destroyed a home on Sunday.\n"
-                       "The Boise Police Department said Boise police had arrested a man.\n")
-    police = by_name(ents, "Boise Police Department")
-    assert police.type == "ORG" and "Boise police" in police.aliases
-    assert by_name(ents, "BOISE").type == "GPE"
+    ents = entities_of("MARSTON (KTRN) – A fire destroyed a home on Sunday.\n"
+                       "The Marston Police Department said Marston police had arrested a man.\n")
+    police = by_name(ents, "Marston Police Department")
+    assert police.type == "ORG" and "Marston police" in police.aliases
+    assert by_name(ents, "MARSTON").type == "GPE"
 
 
 def test_titled_surname_shared_by_a_couple_goes_by_sex():
-    ents = entities_of("Cyclist Joanna Pryce, 61, died at the scene. Mrs Pryce had taught for 30 years.\n"
-                       "Her husband, Gareth Pryce, spoke in court. Mr Pryce said he forgave nobody.\n"
-                       "The Pryce family left quietly.\n")
-    assert "Mrs Pryce" in by_name(ents, "Joanna Pryce").aliases
-    assert "Mr Pryce" in by_name(ents, "Gareth Pryce").aliases
-    assert not [e for e in ents if e.name == "Pryce"], "an ambiguous family name is nobody's record"
+    ents = entities_of("Cyclist Rosemary Prothero, 61, died at the scene. Mrs Prothero had taught for 30 years.\n"
+                       "Her husband, Rhodri Prothero, spoke in court. Mr Prothero said he forgave nobody.\n"
+                       "The Prothero family left quietly.\n")
+    assert "Mrs Prothero" in by_name(ents, "Rosemary Prothero").aliases
+    assert "Mr Prothero" in by_name(ents, "Rhodri Prothero").aliases
+    assert not [e for e in ents if e.name == "Prothero"], "an ambiguous family name is nobody's record"
 
 
 def test_first_name_and_surname_typed_as_organisation_is_a_person_when_speaking():
-    ents = entities_of("Defending, Nadia Farouk said her client was sorry.\n"
-                       "Ms Farouk asked for a shorter sentence.\n")
-    farouk = by_name(ents, "Nadia Farouk")
-    assert farouk.type == "PERSON" and "Ms Farouk" in farouk.aliases
+    ents = entities_of("Defending, Leila Mansour said her client was sorry.\n"
+                       "Ms Mansour asked for a shorter sentence.\n")
+    farouk = by_name(ents, "Leila Mansour")
+    assert farouk.type == "PERSON" and "Ms Mansour" in farouk.aliases
 
 
 def test_union_at_employer_is_two_organisations():
-    ents = entities_of("Members of Unison at Calderbrook Hospitals NHS Foundation Trust voted to strike.\n"
-                       "Unison said the vote was clear.\n")
-    assert by_name(ents, "Unison").type == "ORG"
-    assert by_name(ents, "Calderbrook Hospitals NHS Foundation Trust").type == "ORG"
+    ents = entities_of("Members of Unitra at Pellbridge Hospitals NHS Trust voted to strike.\n"
+                       "Unitra said the vote was clear.\n")
+    assert by_name(ents, "Unitra").type == "ORG"
+    assert by_name(ents, "Pellbridge Hospitals NHS Trust").type == "ORG"
 
 
 def test_names_listed_with_demonyms_or_towns_take_their_kind():
-    ents = entities_of("Many of the staff are Filipino, Polish or Nigerian.\n"
-                       "The trust runs hospitals in Halifax and Huddersfield.\n")
-    assert by_name(ents, "Filipino").type == "NORP"
-    assert by_name(ents, "Huddersfield").type == "GPE"
+    ents = entities_of("Many of the workers are Latvian, Peruvian or Ghanaian.\n"
+                       "The trust runs hospitals in Rochdale and Wakefield.\n")
+    assert by_name(ents, "Latvian").type == "NORP"
+    assert by_name(ents, "Wakefield").type == "GPE"
 
 
 def test_character_and_actor_in_brackets_are_two_people():
-    ents = entities_of("The film follows Eli (Tobias Wren), a rodeo rider. Wren is superb.\n")
-    assert "Wren" in by_name(ents, "Tobias Wren").aliases
+    ents = entities_of("The film follows Nell (Lucian Thorne), a rodeo rider. Thorne is superb.\n")
+    assert "Thorne" in by_name(ents, "Lucian Thorne").aliases
 
 
 def test_words_of_a_quoted_title_name_a_work_not_places():
-    ents = entities_of("The wides recall Wim Wenders’ “Paris, Texas” more than any drama.\n")
-    assert not [e for e in ents if e.name in ("Paris", "Texas")]
+    ents = entities_of("The long shots echo Lutz Brenneke’s “Verona, Kansas” more than any thriller.\n")
+    assert not [e for e in ents if e.name in ("Verona", "Kansas")]
 
 
 def test_role_noun_before_a_first_name_makes_a_person():
-    ents = entities_of("Quintero and cinematographer Tomasz Wilk shoot the lake in bleached wides.\n")
-    assert by_name(ents, "Tomasz Wilk").type == "PERSON"
+    ents = entities_of("Arellano and cinematographer Grzegorz Zielak film the quarry in grey light.\n")
+    assert by_name(ents, "Grzegorz Zielak").type == "PERSON"
 
 
 def test_nickname_in_quotes_joins_the_plain_name():
-    ents = entities_of("Congress has fielded former corporator Sandeep \"Bapu\" Kadam this time.\n"
-                       "Mr Kadam dismissed the claims. Sandeep Kadam has a narrow edge.\n")
-    kadam = by_name(ents, "Sandeep Kadam")
-    assert {"Mr Kadam", 'Sandeep "Bapu" Kadam'} <= set(kadam.aliases)
+    ents = entities_of("The opposition has put up former corporator Rohan \"Bhau\" Nimbalkar this time.\n"
+                       "Mr Nimbalkar dismissed the claims. Rohan Nimbalkar has a narrow edge.\n")
+    kadam = by_name(ents, "Rohan Nimbalkar")
+    assert {"Mr Nimbalkar", 'Rohan "Bhau" Nimbalkar'} <= set(kadam.aliases)
 
 
 def test_party_with_a_spokesperson_apposed_stays_an_organisation():
-    ents = entities_of("Nationalist Congress Party (NCP) spokesperson Meera Joshi said the alliance was nervous.\n")
-    assert by_name(ents, "Nationalist Congress Party").type == "ORG"
-    assert by_name(ents, "Meera Joshi").type == "PERSON"
+    ents = entities_of("Lok Sewa Party (LSP) spokesperson Kavita Deshpande said the alliance was nervous.\n")
+    assert by_name(ents, "Lok Sewa Party").type == "ORG"
+    assert by_name(ents, "Kavita Deshpande").type == "PERSON"
 
 
 def test_two_universities_listed_as_one_span_are_two():
-    ents = entities_of("Researchers at the University of Glasgow and University College London studied sleep.\n")
-    assert by_name(ents, "University of Glasgow").type == "ORG"
+    ents = entities_of("Scientists from the University of Leeds and University College London studied tides.\n")
+    assert by_name(ents, "University of Leeds").type == "ORG"
     assert by_name(ents, "University College London").type == "ORG"
 
 
 def test_a_lowercase_event_word_is_not_part_of_an_organisation():
-    ents = entities_of("The two will meet again at a Pennsylvania AFL-CIO forum in Scranton next month.\n")
+    ents = entities_of("The two will meet again at an Ohio AFL-CIO forum in Zanesville next month.\n")
     assert not [e for e in ents if e.name.endswith("forum")]
 
 
 def test_a_relative_called_mum_is_no_entity():
-    ents = entities_of("‘My daughter told me, “Mum, you can stay in bed,”’ Dr Hannah Lindqvist said.\n")
+    ents = entities_of("‘My son told me, “Mum, you can have the day off,”’ Dr Bethany Ekdahl said.\n")
     assert not [e for e in ents if e.name == "Mum"]
 
 
 def test_first_name_nickname_and_surname_are_one_person_even_with_a_title_word():
-    ents = entities_of("Earl “Catfish” Tolliver, the bluesman, died on Tuesday. His wife, Ruby Tolliver, escaped.\n"
-                       "In 1988 Tolliver moved back to Clarksdale for good.\n")
-    earl = by_name(ents, "Earl “Catfish” Tolliver")
-    assert earl.type == "PERSON" and "Tolliver" in earl.aliases, "a shared surname is the first person's"
+    ents = entities_of("Earl “Bullfrog” Satterfield, the bluesman, died on Tuesday. His wife, Hazel Satterfield, escaped.\n"
+                       "In 1988 Satterfield moved back to Greenvale for good.\n")
+    earl = by_name(ents, "Earl “Bullfrog” Satterfield")
+    assert earl.type == "PERSON" and "Satterfield" in earl.aliases, "a shared surname is the first person's"
 
 
 def test_a_nickname_alone_joins_its_person():
-    ents = entities_of("Marcus \"Mookie\" Dillard scored 38 points on Friday.\nMookie said little afterwards.\n")
-    assert "Mookie" in by_name(ents, 'Marcus "Mookie" Dillard').aliases
+    ents = entities_of("Felix \"Bubba\" Haskins scored 38 points on Friday.\nBubba said little afterwards.\n")
+    assert "Bubba" in by_name(ents, 'Felix "Bubba" Haskins').aliases
 
 
 # ---------------------------------------------------------------- typing and merging rules
@@ -298,15 +298,15 @@ def test_an_organisation_noun_heading_the_name_makes_an_organisation():
 
 def test_a_thing_noun_in_the_name_is_never_a_person():
     ents = entities_of("Fishermen crossed the Varga Sea at dawn. Climbers reached the top of Mount Elkan "
-                       "on Friday. The concert moved to Harlow Palace.\n")
+                       "on Friday. The concert moved to Penmarch Palace.\n")
     types = {e.name: e.type for e in ents}
     assert types.get("Varga Sea") == "LOC" and types.get("Mount Elkan") == "LOC", types
-    assert types.get("Harlow Palace") == "FAC", types
+    assert types.get("Penmarch Palace") == "FAC", types
 
 
 def test_a_given_name_and_a_surname_that_is_a_thing_noun_stay_a_person():
-    ents = entities_of("Tom Hall said the road would reopen. Hall spoke to reporters in Derby.\n")
-    assert by_name(ents, "Tom Hall").type == "PERSON"
+    ents = entities_of("Ned Croft said the road would reopen. Croft spoke to reporters in Derby.\n")
+    assert by_name(ents, "Ned Croft").type == "PERSON"
 
 
 def test_an_untagged_acronym_used_once_and_bare_is_no_organisation():
@@ -322,23 +322,23 @@ def test_a_demonym_never_joins_a_name_it_begins():
 
 
 def test_a_place_named_with_its_kind_is_the_place():
-    ents = entities_of("The State of Norland sued the company. Lawyers for Norland said the case was strong.\n")
+    ents = entities_of("The State of Veldmark sued the company. Lawyers for Veldmark said the case was strong.\n")
     places = [e for e in ents if e.type in ("GPE", "LOC")]
     assert len(places) == 1, [(e.name, e.type, e.aliases) for e in ents]
 
 
 def test_an_organisation_named_with_and_without_its_place_is_one():
-    ents = entities_of("The Norland Home Office published the rules on Tuesday. The Home Office said "
+    ents = entities_of("The Veldmark Home Office published the rules on Tuesday. The Home Office said "
                        "they would apply from May.\n")
     offices = [e for e in ents if "Home Office" in e.name]
     assert len(offices) == 1, [(e.name, e.type, e.aliases) for e in ents]
 
 
 def test_a_misspelt_titled_surname_joins_the_one_person_it_is_near():
-    ents = entities_of("Spokeswoman Lydia Marchetto said the plan was ready. Ms Marchettto said it would "
+    ents = entities_of("Spokeswoman Ottilie Marchetto said the plan was ready. Ms Marchettto said it would "
                        "start in May.\n")
     people = [e for e in ents if e.type == "PERSON"]
-    assert [p.name for p in people] == ["Lydia Marchetto"], [(e.name, e.aliases) for e in people]
+    assert [p.name for p in people] == ["Ottilie Marchetto"], [(e.name, e.aliases) for e in people]
 
 
 def test_a_capitalised_ordinary_word_is_no_entity():
@@ -353,24 +353,24 @@ def test_a_person_and_the_organisation_they_speak_for_run_together_are_two():
     def split(text):
         return [(r.text, r.label) for r in _split_person_and_organisation(RawMention(text, 0, len(text), "ORG", True))]
 
-    assert split("Lydia Marchetto for Food Standards Norland") == [("Lydia Marchetto", "PERSON"),
-                                                                   ("Food Standards Norland", "ORG")]
-    assert split("Refugee Council Peter Okoro") == [("Refugee Council", "ORG"), ("Peter Okoro", "PERSON")]
-    assert split("Bank of Norland") == [("Bank of Norland", "ORG")]
+    assert split("Ottilie Marchetto for Water Standards Veldmark") == [("Ottilie Marchetto", "PERSON"),
+                                                                   ("Water Standards Veldmark", "ORG")]
+    assert split("Migrant Council Stefan Okoro") == [("Migrant Council", "ORG"), ("Stefan Okoro", "PERSON")]
+    assert split("Bank of Veldmark") == [("Bank of Veldmark", "ORG")]
     assert split("Northfield Harbour Authority") == [("Northfield Harbour Authority", "ORG")]
 
 
 def test_designations_codes_and_families_are_no_organisations():
     ents = entities_of("Northfield won Group G on Sunday. The Airbus A320 landed safely at Gatwick.\n"
-                       "Jan Okafor and his wife Mira Okafor bought the farm in 2010. The Okafors sold it last year.\n")
+                       "Kees Adeyinka and his wife Mira Adeyinka bought the farm in 2010. The Adeyinkas sold it last year.\n")
     names = {e.name: e.type for e in ents}
     assert "Group G" not in names, names
     assert names.get("Airbus A320") in (None, "PRODUCT"), names
-    assert "Okafors" not in names, names
+    assert "Adeyinkas" not in names, names
 
 
 def test_a_long_name_holding_a_thing_noun_is_that_thing():
-    ents = entities_of("Crowds watched the Space Shuttle Orion land at the Kellerman Air and Space Center "
+    ents = entities_of("Crowds watched the Star Glider Orion land at the Kellerman Air and Flight Center "
                        "on Tuesday.\n")
     assert not [e for e in ents if e.type == "PERSON"], [(e.name, e.type) for e in ents]
 
@@ -383,12 +383,12 @@ def test_a_name_right_after_a_noun_for_a_work_is_the_work():
 
 
 def test_a_possessive_owner_with_a_given_name_is_a_person():
-    ents = entities_of("Fans queued for Laura Mendez's Northern Lights tour on Saturday.\n")
-    assert [e.type for e in ents if e.name == "Laura Mendez"] in ([], ["PERSON"]), [(e.name, e.type) for e in ents]
+    ents = entities_of("Fans queued for Marisa Mendez's Northern Lights tour on Saturday.\n")
+    assert [e.type for e in ents if e.name == "Marisa Mendez"] in ([], ["PERSON"]), [(e.name, e.type) for e in ents]
 
 
 def test_a_titled_name_the_model_typed_as_a_place_is_a_person():
-    ents = entities_of("Detective Sergeant Imran Qadir, of the county police, said the money was traced. "
+    ents = entities_of("Detective Sergeant Tariq Qadir, of the county police, said the money was traced. "
                        "Qadir said the case took two years.\n")
     assert [e.type for e in ents if "Qadir" in e.name] == ["PERSON"], [(e.name, e.type, e.aliases) for e in ents]
 
@@ -396,21 +396,21 @@ def test_a_titled_name_the_model_typed_as_a_place_is_a_person():
 def test_a_hyphenated_surname_is_one_name():
     from app.nlp.names import name_tokens, same_person
 
-    assert name_tokens("Odile Marchand-Rowe") == ["odile", "marchandrowe"]
-    assert same_person("Marchand-Rowe", "Odile Marchand-Rowe")
+    assert name_tokens("Solange Marchand-Rowe") == ["solange", "marchandrowe"]
+    assert same_person("Marchand-Rowe", "Solange Marchand-Rowe")
 
 
 def test_club_names_are_organisations():
-    ents = entities_of("Kingsmere Athletic beat Carrowvane Wanderers 2-1 on Saturday.\n")
-    assert {e.name: e.type for e in ents if e.type != "DATE" and e.type != "CARDINAL"}.get("Kingsmere Athletic") == "ORG"
+    ents = entities_of("Ashcombe Athletic beat Carrowvane Wanderers 2-1 on Saturday.\n")
+    assert {e.name: e.type for e in ents if e.type != "DATE" and e.type != "CARDINAL"}.get("Ashcombe Athletic") == "ORG"
 
 
 def test_a_city_the_model_mistypes_is_a_place_but_a_person_keeps_a_city_surname():
     ents = entities_of("The firm moved its offices from Rotterdam to Bristol last year. Rotterdam had been "
-                       "its home since 1990.\nThe actor Paul Washington said he would visit Bristol.\n")
+                       "its home since 1990.\nThe actor Malcolm Washington said he would visit Bristol.\n")
     types = {e.name: e.type for e in ents}
     assert types.get("Rotterdam") in ("GPE", None) and types.get("Bristol") in ("GPE", None), types
-    assert types.get("Paul Washington") == "PERSON", types
+    assert types.get("Malcolm Washington") == "PERSON", types
 
 
 def test_a_state_and_its_dateline_abbreviation_are_one_place():
@@ -423,17 +423,17 @@ def test_a_state_and_its_dateline_abbreviation_are_one_place():
 def test_names_with_particle_runs_and_accented_given_names():
     from app.nlp.names import is_first_name, name_tokens
 
-    assert name_tokens("Rocío de la Fuente Ortega") == ["rocio", "delafuente", "ortega"]
-    assert name_tokens("De la Fuente") == ["delafuente"] and name_tokens("van der Waals") == ["vanderwaals"]
+    assert name_tokens("Ramón de la Vega Montoya") == ["ramon", "delavega", "montoya"]
+    assert name_tokens("De la Vega") == ["delavega"] and name_tokens("van der Kolk") == ["vanderkolk"]
     assert name_tokens("Al Gore") == ["al", "gore"]
-    assert is_first_name("Siobhán") and is_first_name("Inés")
-    ents = entities_of("Maarten van der Linde runs the port. \"It is a start,\" Van der Linde said.\n")
+    assert is_first_name("Sinéad") and is_first_name("Begoña")
+    ents = entities_of("Joris van der Meulen runs the port. \"It is a start,\" Van der Meulen said.\n")
     people = [e for e in ents if e.type == "PERSON"]
-    assert len(people) == 1 and "Van der Linde" in people[0].aliases, [(e.name, e.type, e.aliases) for e in ents]
+    assert len(people) == 1 and "Van der Meulen" in people[0].aliases, [(e.name, e.type, e.aliases) for e in ents]
 
 
 def test_a_date_stays_a_date_though_a_town_shares_its_spelling():
-    ents = entities_of("Dana Whitcombe said the shop would reopen in the spring after the refit.\n")
+    ents = entities_of("Tamara Pellow said the shop would reopen in the spring after the refit.\n")
     assert not [e for e in ents if e.name.lower() == "spring" and e.type in ("GPE", "LOC")]
 
 
@@ -480,7 +480,7 @@ def test_an_office_of_an_organisation_named_by_title_and_remit_is_one_organisati
 
 def test_a_countrys_ministry_is_named_beside_the_country():
     ents = entities_of(
-        "Jo Marsh, a senior adviser at Norway’s Ministry of Fisheries and Coasts who attended the "
+        "Jo Kersey, a senior adviser at Norway’s Ministry of Fisheries and Coasts who attended the "
         "signing, called the deal historic.\n")
     assert by_name(ents, "Ministry of Fisheries and Coasts").type == "ORG"
     assert by_name(ents, "Norway").type == "GPE"
@@ -488,10 +488,10 @@ def test_a_countrys_ministry_is_named_beside_the_country():
 
 def test_an_organisation_runs_on_over_what_it_is_for():
     ents = entities_of(
-        "A report by the Joint Council for the Welfare of Farm Workers found long delays.\n"
+        "A report by the Central Council for the Protection of Farm Workers found long delays.\n"
         "The Standing Committee for Rural Schools met on Tuesday.\n")
     names = [e.name for e in ents if e.type == "ORG"]
-    assert "Joint Council for the Welfare of Farm Workers" in names, names
+    assert "Central Council for the Protection of Farm Workers" in names, names
 
 
 def test_everyday_terms_in_capitals_name_no_organisation():
@@ -555,19 +555,19 @@ def test_a_datelines_outlet_in_parentheses_is_no_definition_of_the_city():
 def test_given_name_in_a_person_only_role_is_a_person_though_tagged_an_organisation():
     # the model tags both names an organisation; 'founded by' and 'X of Acme' are roles of people
     ents = entities_of(
-        "The contest (Youth for Science and Engineering) was founded by Morgan Voss to encourage "
+        "The contest (Youth for Science and Engineering) was founded by Corin Voss to encourage "
         "interest in engineering.\n"
-        "Others were less forgiving. Chase Merrow of Halvern Partners downgraded the shares to neutral, "
+        "Others were less forgiving. Chase Merrow of Halvern Partners cut the shares to hold, "
         "writing that demand was weak.\n")
-    assert by_name(ents, "Morgan Voss").type == "PERSON"
+    assert by_name(ents, "Corin Voss").type == "PERSON"
     assert by_name(ents, "Chase Merrow").type == "PERSON"
 
 
 def test_a_name_that_owns_what_only_a_company_has_is_a_company_though_tagged_a_place():
     ents = entities_of(
-        "Veltrix boss Mark Hale said yesterday that there was much to learn.\n"
-        "Hale said two of Brandora's five largest customers had asked to push deliveries into next year.\n"
-        "A nearby Marvosa jet was flying at a ground speed of 500 knots. In London, shares fell.\n"
+        "Veltrix boss Mark Pell said yesterday that there was much to learn.\n"
+        "Pell said three of Brandora's largest customers wanted their orders moved to spring.\n"
+        "A Marvosa jet nearby was cruising at 480 knots. In London, shares fell.\n"
         "Traders said London shares had their worst week since the spring.\n")
     for name in ("Veltrix", "Brandora", "Marvosa"):
         assert by_name(ents, name).type == "ORG"
@@ -591,7 +591,7 @@ def test_a_name_where_a_thing_is_is_a_place_though_tagged_an_organisation(senten
 
 
 def test_a_name_a_verb_puts_money_in_stays_an_organisation():
-    assert by_name(entities_of("Hale invested in Penhallow last year.\n"), "Penhallow").type == "ORG"
+    assert by_name(entities_of("Pell invested in Penhallow last year.\n"), "Penhallow").type == "ORG"
 
 
 def test_a_name_things_are_posted_on_is_a_platform_though_tagged_a_person():
@@ -609,17 +609,17 @@ def test_a_known_place_named_only_in_the_headline_is_an_entity():
 
 def test_words_of_a_title_before_a_person_name_no_organisation():
     ents = entities_of(
-        "The Opposition's Shadow Home Secretary Jo Tranter said the scheme had failed.\n"
-        "The fire was out by noon, said Battalion Chief Rick Danvers of the Arnby Fire Department.\n")
+        "The Opposition's Shadow Transport Secretary Jo Tranter said the scheme had failed.\n"
+        "The fire was out by noon, said District Chief Hank Danvers of the Arnby Fire Department.\n")
     names = {e.name for e in ents}
-    assert "Shadow Home" not in names and "Battalion" not in names, names
-    assert {"Jo Tranter", "Rick Danvers", "Arnby Fire Department"} <= names
+    assert "Shadow Transport" not in names and "District" not in names, names
+    assert {"Jo Tranter", "Hank Danvers", "Arnby Fire Department"} <= names
 
 
 def test_name_before_a_noun_for_its_kind_of_organisation_is_one():
     ents = entities_of(
         "In 1971 she recorded her first album for the small Vellmar label.\n"
-        "The ruling Sankalpa alliance said it had delivered on every promise.\n"
+        "The ruling Sankalpa alliance said it had kept every pledge.\n"
         "The governing Kestrava coalition lost the vote.\n")
     for name in ("Vellmar", "Sankalpa", "Kestrava"):
         assert by_name(ents, name).type == "ORG", name
@@ -636,7 +636,7 @@ def test_name_before_a_noun_for_its_kind_of_place_is_one():
 def test_newspaper_named_by_its_masthead_word_is_an_organisation():
     ents = entities_of(
         "The child was weeping, according to the Brackton Morning Herald.\n"
-        "The story was first reported by the Rosalind Evening Herald.\n"
-        "\"It was worse than we thought,\" Omar Halloum, editor at large at the Quellbrook Gazette, said.\n")
-    for name in ("Brackton Morning Herald", "Quellbrook Gazette", "Rosalind Evening Herald"):
+        "The story was first reported by the Rosamund Evening Herald.\n"
+        "\"It was worse than we thought,\" Karim Halloum, editor at large at the Quellbrook Gazette, said.\n")
+    for name in ("Brackton Morning Herald", "Quellbrook Gazette", "Rosamund Evening Herald"):
         assert by_name(ents, name).type == "ORG", name

@@ -32,7 +32,7 @@ BAD_FILES = {
     "nul-inside.txt": b"Some Title\nBy Jane Doe\nA line\0 with a NUL byte.\n",
     "one-line-2mb.txt": (SENTENCE * (2_000_000 // len(SENTENCE) + 1)).encode()[:2_000_000],
     "many-quotes.txt": ("Quote Storm\nBy Jane Doe\n"
-                        + " ".join(f'"Point {i} stands," Anna Berg said.' for i in range(2000)) + "\n").encode(),
+                        + " ".join(f'"Point {i} stands," Anna Veen said.' for i in range(2000)) + "\n").encode(),
     # UTF-8 with a pasted Windows-1252 quotation pair: only those two bytes are Windows-1252.
     "stray-cp1252.txt": "Budget Talks\nBy Jane Doe\nThe plan costs £40m, the mayor said.\n".encode()
                         + b"\x93We will pay it back,\x94 she added. Caf\xc3\xa9 owners agreed.\n",
@@ -40,8 +40,8 @@ BAD_FILES = {
     "UPPER.TXT": b"Loud Title\nBy Jane Doe\nThe shop opened on Monday, its owner said.\n",
     "Case.txt": b"First Case\nThe first file of the pair.\n",
     "case.txt": b"Second Case\nThe second file of the pair.\n",
-    "dup-a.txt": b"Twin Report\nBy Jane Doe\n\"Both files hold these bytes,\" Anna Berg said.\n",
-    "dup-b.txt": b"Twin Report\nBy Jane Doe\n\"Both files hold these bytes,\" Anna Berg said.\n",
+    "dup-a.txt": b"Twin Report\nBy Jane Doe\n\"Both files hold these bytes,\" Anna Veen said.\n",
+    "dup-b.txt": b"Twin Report\nBy Jane Doe\n\"Both files hold these bytes,\" Anna Veen said.\n",
     "bad name.txt": b"Spaced Out\nA file whose name has a space.\n",
 }
 SKIPPED = {"empty.txt", "blank.txt", "junk.txt", "nuls.txt", "Case.txt", "case.txt", "bad name.txt",
@@ -146,10 +146,10 @@ def test_a_parse_past_its_budget_is_stopped_and_the_next_file_still_parsed(tmp_p
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "a-storm.txt").write_bytes(b"Straight Quotes\n" + b'"' * 20_000 + b"\n")
-    (folder / "b-good.txt").write_bytes(b"Harbour News\nBy Jane Doe\n\"It opens in May,\" Anna Berg said.\n")
+    (folder / "b-good.txt").write_bytes(b"Harbour News\nBy Jane Doe\n\"It opens in May,\" Anna Veen said.\n")
     report = ingest(folder, tmp_path / "cache", Options(workers=1, parse_timeout=3, progress_bar=False))
     with Store.open(tmp_path / "cache") as store:
-        assert store.parsed("b-good").quotes[0].speaker.name == "Anna Berg"
+        assert store.parsed("b-good").quotes[0].speaker.name == "Anna Veen"
         skipped = {s.file: s.reason for s in store.skipped()}
     assert set(skipped) <= {"a-storm.txt"} and report.parsed == 2 - len(skipped)
     if skipped:
@@ -188,7 +188,7 @@ def test_line_endings_and_bom_do_not_change_the_parse(variant):
 
 
 def test_overlong_paragraph_keeps_offsets():
-    text = "Long One\n" + "word " * 400_000 + "\nA last paragraph, said Anna Berg.\n"
+    text = "Long One\n" + "word " * 400_000 + "\nA last paragraph, said Anna Veen.\n"
     article = parse_article("long", text)
     paragraphs = [p for s in article.sections for p in s.paragraphs]
     assert all(article.text[p.start:p.end] == p.text for p in paragraphs)
@@ -198,11 +198,11 @@ def test_paragraph_longer_than_a_model_chunk_is_read_by_the_model_in_pieces():
     from app.nlp.pipeline import CHUNK
 
     filler = SENTENCE * (CHUNK // len(SENTENCE) - 3)
-    text = "Long Report\nBy Jane Doe\n" + filler + '"The bridge will open in May," Anna Berg said. ' + filler + "\n"
+    text = "Long Report\nBy Jane Doe\n" + filler + '"The bridge will open in May," Anna Veen said. ' + filler + "\n"
     article = parse_article("long", text)
     assert len(article.sections[0].paragraphs[0].text) > CHUNK
     assert [q.text for q in article.quotes] == ["The bridge will open in May,"]
-    assert any(e.name == "Anna Berg" for e in article.entities)
+    assert any(e.name == "Anna Veen" for e in article.entities)
     assert all(article.text[m.start:m.end] == m.text for e in article.entities for m in e.mentions)
 
 
@@ -211,8 +211,8 @@ def test_a_file_changed_during_ingest_keeps_its_parse_and_key_together(tmp_path,
     size and modification time (the inode's change time still moves)."""
     folder, cache = tmp_path / "articles", tmp_path / "cache"
     folder.mkdir()
-    first = b"Harbour News\nBy Jane Doe\n\"The first version,\" Anna Berg said.\n"
-    second = b"Harbour News\nBy Jane Doe\n\"The other version,\" Anna Berg said.\n"
+    first = b"Harbour News\nBy Jane Doe\n\"The first version,\" Anna Veen said.\n"
+    second = b"Harbour News\nBy Jane Doe\n\"The other version,\" Anna Veen said.\n"
     assert len(first) == len(second)
     path = folder / "harbour.txt"
     path.write_bytes(first)

@@ -29,11 +29,11 @@ def texts(article) -> list[str]:
 
 
 def test_straight_and_curly_double_marks():
-    a = quotes_of('"The bridge will reopen in May," said Mayor Hannah Okoro.\n'
-                  'Engineers agreed. “We are ahead of schedule,” said site manager Tomas Brandt.\n')
+    a = quotes_of('"The bridge will reopen in May," said Mayor Bethany Okoro.\n'
+                  'Engineers agreed. “We are ahead of schedule,” said site manager Tomas Lindner.\n')
     assert texts(a) == ["The bridge will reopen in May", "We are ahead of schedule"]
-    assert who(a, "bridge") == "Hannah Okoro"
-    assert who(a, "schedule") == "Tomas Brandt"
+    assert who(a, "bridge") == "Bethany Okoro"
+    assert who(a, "schedule") == "Tomas Lindner"
 
 
 def test_single_marks_are_told_from_apostrophes():
@@ -44,15 +44,15 @@ def test_single_marks_are_told_from_apostrophes():
 
 
 def test_curly_single_marks_with_possessives_inside():
-    a = quotes_of("Senator Ruth Adeyemi described the drought as ‘the worst in the regions’ history’.\n")
+    a = quotes_of("Senator Edith Adeyemi described the drought as ‘the worst in the regions’ history’.\n")
     assert texts(a) == ["the worst in the regions’ history"]
-    assert who(a, "worst") == "Ruth Adeyemi"
+    assert who(a, "worst") == "Edith Adeyemi"
 
 
 def test_nested_quote_is_its_own_item_with_the_outer_speaker():
-    a = quotes_of("'I opened the letter and shouted, \"We did it\". Then I cried,' said novelist Priya Raman.\n")
+    a = quotes_of("'I opened the letter and shouted, \"We did it\". Then I cried,' said novelist Shreya Iyer.\n")
     assert texts(a) == ['I opened the letter and shouted, "We did it". Then I cried', "We did it"]
-    assert who(a, "We did it") == "Priya Raman"
+    assert who(a, "We did it") == "Shreya Iyer"
     assert [q.kind for q in a.quotes] == ["direct", "direct"]
 
 
@@ -63,12 +63,12 @@ def test_mixed_mark_styles():
 
 
 def test_quote_continued_over_paragraphs_gives_one_item_each():
-    a = quotes_of("Union leader Carla Mendes said: “We have waited two years for an offer. Nothing came.\n"
+    a = quotes_of("Union leader Livia Mendes said: “We have waited two years for an offer. Nothing came.\n"
                   "“So we will walk out on Friday and stay out until they talk to us.”\n"
                   "The company did not comment.\n")
     assert texts(a) == ["We have waited two years for an offer. Nothing came",
                         "So we will walk out on Friday and stay out until they talk to us"]
-    assert who(a, "waited") == who(a, "walk out") == "Carla Mendes"
+    assert who(a, "waited") == who(a, "walk out") == "Livia Mendes"
 
 
 # ---------------------------------------------------------------- attribution patterns
@@ -76,10 +76,10 @@ def test_quote_continued_over_paragraphs_gives_one_item_each():
 
 def test_speaker_before_the_quote_with_comma_or_colon():
     a = quotes_of('Minister Jonas Eklund said, "The budget is balanced."\n'
-                  'Senator Grace Whitaker said: "It is not."\n'
+                  'Senator Grace Penrose said: "It is not."\n'
                   'Eklund responded, "The numbers speak for themselves."\n')
     assert who(a, "budget") == "Jonas Eklund"
-    assert who(a, "It is not") == "Grace Whitaker"
+    assert who(a, "It is not") == "Grace Penrose"
     assert who(a, "numbers") == "Jonas Eklund"
     q = a.quotes[2]
     assert q.cue == "responded" and q.speaker_mention.text == "Eklund"
@@ -94,26 +94,26 @@ def test_pronoun_follows_the_last_subject():
 
 
 def test_pronoun_prefers_a_man_named_earlier_in_its_own_sentence_over_the_last_paragraphs_subject():
-    a = quotes_of('Prosecutor Dan Hale told the jury the boy had been neglected for months.\n'
-                  'Karl Osterberg\'s sister pleaded with him to call a doctor, but he replied "I will treat the boy myself".\n')
+    a = quotes_of('Prosecutor Dan Pell told the jury the boy had been neglected for months.\n'
+                  'Karl Osterberg\'s sister begged him to call a doctor, but he replied "I will treat the boy myself".\n')
     assert who(a, "treat the boy") == "Karl Osterberg"
 
 
 def test_a_word_that_tells_a_sex_never_falls_back_on_a_person_of_the_other():
-    a = quotes_of('Prosecutor Dan Hale told the jury the boy had been neglected for months.\n'
+    a = quotes_of('Prosecutor Dan Pell told the jury the boy had been neglected for months.\n'
                   'The sister told reporters: "He was a loving father."\n')
     assert who(a, "loving father") is None
 
 
 def test_pronoun_respects_gender_the_text_shows():
-    a = quotes_of("Harbour spokeswoman Dana Whitfield spoke after Colin Pratt left the podium.\n"
+    a = quotes_of("Harbour spokeswoman Tamara Harcourt spoke after Nigel Hobbs left the podium.\n"
                   '"We expect the ferries to run again on Monday," she said.\n')
-    assert who(a, "ferries") == "Dana Whitfield"
+    assert who(a, "ferries") == "Tamara Harcourt"
 
 
 def test_he_added_at_the_start_of_a_sentence():
-    a = quotes_of('"Our schools need more teachers," Governor Alan Reyes said. He added, "And better pay."\n')
-    assert who(a, "better pay") == "Alan Reyes"
+    a = quotes_of('"Our schools need more teachers," Governor Alan Ibarra said. He added, "And better pay."\n')
+    assert who(a, "better pay") == "Alan Ibarra"
 
 
 def test_description_resolves_to_the_person_it_describes():
@@ -125,9 +125,9 @@ def test_description_resolves_to_the_person_it_describes():
 
 
 def test_age_description_resolves_to_the_topic():
-    a = quotes_of("Olympic sprinter Kofi Mensah won the final in Rome.\n"
+    a = quotes_of("Olympic sprinter Kojo Boakye won the final in Rome.\n"
                   '"I have trained for this all my life," the 29-year-old said.\n')
-    assert who(a, "trained") == "Kofi Mensah"
+    assert who(a, "trained") == "Kojo Boakye"
 
 
 def test_organisation_speaks():
@@ -136,8 +136,8 @@ def test_organisation_speaks():
 
 
 def test_according_to():
-    a = quotes_of('The vote was "a turning point for the town", according to councillor Nadia Haddad.\n')
-    assert who(a, "turning point") == "Nadia Haddad"
+    a = quotes_of('The vote was "a turning point for the town", according to councillor Leila Haddad.\n')
+    assert who(a, "turning point") == "Leila Haddad"
     assert a.quotes[0].kind == "partial"
 
 
@@ -148,16 +148,16 @@ def test_paragraph_without_attribution_continues_the_speaker():
 
 
 def test_partial_quote_inside_the_authors_sentence():
-    a = quotes_of('Treasurer Owen Clarke said the plan was "dead in the water" and would be withdrawn.\n')
+    a = quotes_of('Treasurer Rhys Clarke said the plan was "dead in the water" and would be withdrawn.\n')
     q = a.quotes[0]
-    assert q.kind == "partial" and q.speaker.name == "Owen Clarke" and q.cue == "said"
+    assert q.kind == "partial" and q.speaker.name == "Rhys Clarke" and q.cue == "said"
 
 
 def test_saying_that_and_stating_that():
     a = quotes_of('Coach Ama Boateng criticised the referee, saying the decision "cost us the match".\n'
-                  'Later, club president Victor Hale left early, stating that "nothing more needs to be said."\n')
+                  'Later, club president Victor Pell left early, stating that "nothing more needs to be said."\n')
     assert who(a, "cost us") == "Ama Boateng"
-    assert who(a, "nothing more") == "Victor Hale"
+    assert who(a, "nothing more") == "Victor Pell"
 
 
 def test_headline_quote_with_name_after_colon():
@@ -168,9 +168,9 @@ def test_headline_quote_with_name_after_colon():
 
 
 def test_headline_subject_of_the_verb_of_saying():
-    a = quotes_of("Teachers’ leader Ruth Mbeki tells minister to ‘stop ignoring the staff’\n"
-                  "Ruth Mbeki spoke at the conference in Leeds.\n")
-    assert who(a, "stop ignoring") == "Ruth Mbeki"
+    a = quotes_of("Teachers’ leader Edith Mbeki tells minister to ‘stop ignoring the staff’\n"
+                  "Edith Mbeki spoke at the conference in Leeds.\n")
+    assert who(a, "stop ignoring") == "Edith Mbeki"
 
 
 def test_heading_that_is_only_a_quote_takes_the_speaker_of_the_same_words():
@@ -182,11 +182,11 @@ def test_heading_that_is_only_a_quote_takes_the_speaker_of_the_same_words():
 
 
 def test_speaker_is_the_canonical_entity():
-    a = quotes_of("Vice Chancellor Miriam Osei opened the new library.\n"
-                  '"Books still matter," Osei said.\n')
+    a = quotes_of("Vice Chancellor Esther Adjei opened the new library.\n"
+                  '"Books still matter," Adjei said.\n')
     q = a.quotes[0]
     ids = {e.id: e.name for e in a.entities}
-    assert q.speaker.id in ids and ids[q.speaker.id] == q.speaker.name == "Miriam Osei"
+    assert q.speaker.id in ids and ids[q.speaker.id] == q.speaker.name == "Esther Adjei"
 
 
 # ---------------------------------------------------------------- not quotes
@@ -194,7 +194,7 @@ def test_speaker_is_the_canonical_entity():
 
 def test_titles_of_works_nicknames_and_words_as_words_are_not_quotes():
     a = quotes_of('Interviewed on CBC\'s "Morning Edition", director Lars Holm talked about the film '
-                  '"Silent Harbour". Boxer Jimmy "The Hammer" Dunn watched. Holm dislikes the so-called '
+                  '"Silent Harbour". Boxer Vinnie "The Hammer" Fenn watched. Holm dislikes the so-called '
                   '"director\'s cut" and the term "auteur".\n')
     assert a.quotes == []
 
@@ -202,7 +202,7 @@ def test_titles_of_works_nicknames_and_words_as_words_are_not_quotes():
 def test_words_a_sentence_defines_are_a_term_not_a_quote():
     a = quotes_of('Surfers are wary of the reef. To "tap out" in surfing slang means to give up a wave. '
                   '"Dropping in," as locals put it, refers to stealing one. "Goofy" stands for riding right foot '
-                  'forward, coach Lena Marsh said.\n')
+                  'forward, coach Lena Kersey said.\n')
     assert a.quotes == []
 
 
@@ -235,7 +235,7 @@ def test_no_speaker_when_nobody_is_named():
 
 
 def test_ids_sections_and_paragraphs():
-    a = quotes_of('Ferry strike ends\n"We are back at work," said deckhand Sam Ortiz.\n'
+    a = quotes_of('Ferry strike ends\n"We are back at work," said deckhand Kit Ortiz.\n'
                   'Weather\n"Expect rain," said forecaster Jill Moss.\n')
     assert [q.id for q in a.quotes] == ["q1", "q2"]
     assert [q.section_id for q in a.quotes] == ["lead", "weather"]
@@ -243,12 +243,12 @@ def test_ids_sections_and_paragraphs():
 
 
 def test_headline_name_before_colon():
-    a = quotes_of("Okafor: 'The bridge is safe'\nEngineer Chidi Okafor inspected the bridge on Friday.\n")
-    assert who(a, "bridge is safe") == "Chidi Okafor"
+    a = quotes_of("Adeyinka: 'The bridge is safe'\nEngineer Chidi Adeyinka inspected the bridge on Friday.\n")
+    assert who(a, "bridge is safe") == "Chidi Adeyinka"
 
 
 def test_an_unnamed_speaker_is_nobody():
-    a = quotes_of("Mayor Lisa Grant opened the bridge.\n"
+    a = quotes_of("Mayor Lisa Yardley opened the bridge.\n"
                   '"It was badly needed," a spokesman said. Officials said it was "long overdue".\n')
     assert who(a, "badly needed") is None
     assert who(a, "long overdue") is None
@@ -261,26 +261,26 @@ def test_the_company_points_back_to_the_organisation_just_named():
 
 
 def test_parenthetical_attribution():
-    a = quotes_of("Chief executive Omar Farouk met staff on Monday.\n"
-                  'The plant\'s future, Farouk told them, was "secure for now".\n')
-    assert who(a, "secure") == "Omar Farouk"
+    a = quotes_of("Chief executive Karim Mansour met staff on Monday.\n"
+                  'The plant\'s future, Mansour told them, was "secure for now".\n')
+    assert who(a, "secure") == "Karim Mansour"
 
 
 def test_claims_belong_to_the_accused_not_the_accuser():
-    a = quotes_of("Minister Paula Reid accused Dockers United of spreading a “false story” over claims she had "
+    a = quotes_of("Minister Paula Munro accused Dockers United of spreading a “false story” over claims she had "
                   "“abandoned” the port.\n")
-    assert who(a, "false story") == "Paula Reid"
-    assert who(a, "abandoned") != "Paula Reid"
+    assert who(a, "false story") == "Paula Munro"
+    assert who(a, "abandoned") != "Paula Munro"
 
 
 def test_run_on_part_takes_the_speaker_of_its_continuation():
     text = ("The council approved the plan on Monday.\n"
             "\u201cWe listened to every objection,\n"
-            "\u201cbut the city needs these homes,\u201d Mayor Helen Carter said.\n")
+            "\u201cbut the city needs these homes,\u201d Mayor Judith Ormsby said.\n")
     from app.nlp.pipeline import parse_article
 
     quotes = parse_article("t", text).quotes
-    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Helen Carter", "Helen Carter"]
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Judith Ormsby", "Judith Ormsby"]
 
 
 def test_work_title_with_period_inside_and_so_called_inside_are_not_quotes():
@@ -288,7 +288,7 @@ def test_work_title_with_period_inside_and_so_called_inside_are_not_quotes():
 
     text = ("The affair inspired the 2015 novel \u201cThe Quiet Harbour.\u201d\n"
             "Critics mocked the \u201cso-called reforms\u201d at length.\n"
-            "\u201cIt is over,\u201d said Mayor Dana Holt.\n")
+            "\u201cIt is over,\u201d said Mayor Tamara Holt.\n")
     assert [q.text for q in parse_article("t", text).quotes] == ["It is over,"]
 
 
@@ -311,6 +311,6 @@ def test_a_name_given_by_a_naming_verb_before_a_colon_is_no_quote():
 def test_the_text_of_a_bill_or_a_titled_document_is_no_quote():
     a = quotes_of("The assembly took up a bill from the lower house concerning \"fair access to rural broadband "
                   "for households and small farms,\" and amended it.\n"
-                  "Councillor Brenna Tolliver filed a report titled \"what the valley was never told\" on Monday.\n"
-                  "Tolliver said the vote was \"a good start\".\n")
+                  "Councillor Brenna Satterfield filed a report titled \"what the valley was never told\" on Monday.\n"
+                  "Satterfield said the vote was \"a good start\".\n")
     assert texts(a) == ["a good start"]

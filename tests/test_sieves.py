@@ -41,15 +41,15 @@ def texts(article) -> list[str]:
 
 def test_any_verb_of_saying_by_its_lemma():
     a = parsed("Dr Mira Okonjo clarified on Tuesday: \"The samples were clean.\"\n"
-               "Her colleague Ivo Brandt quipped, \"Cleaner than my kitchen.\"\n")
+               "Her colleague Ivo Lindner quipped, \"Cleaner than my kitchen.\"\n")
     assert who(a, "samples were clean") == "Mira Okonjo"
-    assert who(a, "Cleaner than my kitchen") == "Ivo Brandt"
+    assert who(a, "Cleaner than my kitchen") == "Ivo Lindner"
 
 
 def test_a_colon_introduces_the_quotation_whatever_the_verb():
     a = parsed("The council met in Carrowvane on Monday.\n"
-               "Mayor Tom Brasher defended the budget line by line: \"Every pound is accounted for.\"\n")
-    assert who(a, "Every pound") == "Tom Brasher"
+               "Mayor Ned Brasher defended the budget line by line: \"Every pound is accounted for.\"\n")
+    assert who(a, "Every pound") == "Ned Brasher"
     assert rule(a, "Every pound").startswith("colon introduction")
 
 
@@ -63,24 +63,24 @@ def test_a_bare_quotation_after_a_sentence_reporting_speech():
 
 def test_a_bare_quotation_after_a_statement_was_issued():
     a = parsed("The plant will close in May.\n"
-               "Senator Paul Ridley issued a statement on Friday. \"This decision is a mistake.\"\n")
-    assert who(a, "decision is a mistake") == "Paul Ridley"
+               "Senator Malcolm Cotter issued a statement on Friday. \"This decision is a mistake.\"\n")
+    assert who(a, "decision is a mistake") == "Malcolm Cotter"
 
 
 def test_the_author_of_a_statement_or_post_speaks():
-    a = parsed("Senator Paul Ridley opposed the closure.\n"
-               "Ridley's statement added, \"We will appeal the ruling.\"\n"
-               "Dario Holt, a union organiser, posted online for weeks. One post by him read, "
+    a = parsed("Senator Malcolm Cotter opposed the closure.\n"
+               "Cotter's statement added, \"We will appeal the ruling.\"\n"
+               "Silvio Holt, a union organiser, posted online for weeks. One post by him read, "
                "\"Nobody is going back to work.\"\n")
-    assert who(a, "appeal the ruling") == "Paul Ridley"
-    assert who(a, "Nobody is going back") == "Dario Holt"
+    assert who(a, "appeal the ruling") == "Malcolm Cotter"
+    assert who(a, "Nobody is going back") == "Silvio Holt"
     assert "author of the text" in rule(a, "appeal the ruling")
 
 
 def test_in_the_words_of_names_the_source():
     a = parsed("Inspectors visited the site twice.\n"
-               "In the words of the chief inspector, Hana Ruiz, \"the building was never safe.\"\n")
-    assert who(a, "never safe") == "Hana Ruiz"
+               "In the words of the chief inspector, Hana Rueda, \"the building was never safe.\"\n")
+    assert who(a, "never safe") == "Hana Rueda"
     assert rule(a, "never safe").startswith("according to")
 
 
@@ -89,12 +89,12 @@ def test_in_the_words_of_names_the_source():
 
 def test_the_one_person_named_inside_a_descriptive_subject():
     a = parsed("Rates rose again in March.\n"
-               "Veteran economist and former banker Leo Marsh commented, \"Rates will fall by winter.\"\n")
-    assert who(a, "Rates will fall") == "Leo Marsh"
+               "Veteran economist and former banker Leo Kersey commented, \"Rates will fall by winter.\"\n")
+    assert who(a, "Rates will fall") == "Leo Kersey"
 
 
 def test_who_after_a_person_and_their_employer_is_the_person():
-    a = parsed("Reuters spoke to Aiko Tanaka, an analyst from Kestrel Capital Partners, who said "
+    a = parsed("Reuters spoke to Aiko Tanaka, an analyst from Osprey Capital Partners, who said "
                "\"the merger is dead in the water.\"\n")
     assert who(a, "dead in the water") == "Aiko Tanaka"
     assert "relative pronoun" in rule(a, "dead in the water")
@@ -107,9 +107,9 @@ def test_an_organisation_named_in_apposition_to_an_organisation_word():
 
 
 def test_a_pronoun_prefers_the_main_clause_subject_of_the_paragraph():
-    a = parsed("Tom Hale said Ben Ross had agreed to the terms before the deadline. "
+    a = parsed("Ned Pell said Rufus Ross had agreed to the terms before the deadline. "
                "In his speech, he said, \"We are ready for the season.\"\n")
-    assert who(a, "ready for the season") == "Tom Hale"
+    assert who(a, "ready for the season") == "Ned Pell"
 
 
 def test_every_fragment_of_a_sentence_whose_speaker_is_named():
@@ -123,13 +123,13 @@ def test_every_fragment_of_a_sentence_whose_speaker_is_named():
 
 
 def test_a_speakers_own_scare_quotes_inside_a_quotation_are_no_quote():
-    a = parsed("\"We could use a 'gravity anchor' to hold it in place,\" said Dr Ann Pike.\n")
+    a = parsed("\"We could use a 'gravity anchor' to hold it in place,\" said Dr Gwen Rudd.\n")
     assert not [t for t in texts(a) if t.startswith("gravity anchor")]
-    assert who(a, "to hold it in place") == "Ann Pike"
+    assert who(a, "to hold it in place") == "Gwen Rudd"
 
 
 def test_words_told_to_someone_inside_a_quotation_are_a_quote():
-    a = parsed("\"My coach told me, 'Keep your head down,' and I did,\" said Rui Costa.\n")
+    a = parsed("\"My coach told me, 'Keep your head down,' and I did,\" said Rui Seixas.\n")
     assert "Keep your head down," in texts(a)
 
 
@@ -178,40 +178,40 @@ def test_a_shouted_headline_quotation_is_a_quote():
 
 def test_capitals_in_a_headline_tell_nothing_about_a_quotation():
     a = parsed("Harbour Chief Sees 'Long Winter' for Shipping as Orders Fall\n"
-               "Harbour chief Ana Ruiz said the port faced a \"long winter\".\n")
+               "Harbour chief Ana Rueda said the port faced a \"long winter\".\n")
     assert "Long Winter" in texts(a)
 
 
 def test_bylines_with_a_place_a_role_or_a_long_name():
     from app.nlp.structure import parse_structure
 
-    s = parse_structure("Okafor double sinks Rovers\nDilys Grainger at Ashby Road\nOkafor scored twice.\n"
+    s = parse_structure("Adeyinka double sinks Rovers\nDilys Pollard at Keld Road\nNwosu scored twice.\n"
                         "Rovers led early.")
-    assert (s.author, s.publisher) == ("Dilys Grainger", None) and len(s.sections) == 1
-    s = parse_structure("Corals survive heat\nNadia Ferreira, Science Correspondent\nCorals survived.\nMore.")
-    assert (s.author, s.publisher) == ("Nadia Ferreira", None)
-    s = parse_structure("Ports agree to share data\nInés Ruiz de la Cámara, Diario del Estrecho\nPorts agreed.\nMore.")
-    assert (s.author, s.publisher) == ("Inés Ruiz de la Cámara", "Diario del Estrecho")
+    assert (s.author, s.publisher) == ("Dilys Pollard", None) and len(s.sections) == 1
+    s = parse_structure("Corals survive heat\nLeila Tavares, Health Correspondent\nCorals survived.\nMore.")
+    assert (s.author, s.publisher) == ("Leila Tavares", None)
+    s = parse_structure("Ports agree to share data\nBegoña Prieto de la Vega, Gaceta del Puerto\nPorts agreed.\nMore.")
+    assert (s.author, s.publisher) == ("Begoña Prieto de la Vega", "Gaceta del Puerto")
 
 
 def test_she_after_an_unnamed_person_is_nobody_the_article_names():
-    a = parsed("Detective Maria Reyes said the fight began outside. A bartender at the Lamplighter, who asked "
-               "not to be named, said the argument began over a game of pool. \"It was nothing,\" she said.\n")
+    a = parsed("Detective Maria Ibarra said the fight began outside. A barman at the Wheatsheaf, who asked "
+               "not to be named, said the row started over a darts match. \"It was nothing,\" she said.\n")
     assert who(a, "It was nothing") is None
 
 
 def test_a_noun_followed_by_its_verb_is_no_apposition():
-    a = parsed("Callum Reeve, 27, admitted the offence. Ms Farouk read his letter in court.\n"
-               "In the letter, read aloud by Ms Farouk, the 27-year-old wrote: \"I think about her every day.\"\n")
-    assert who(a, "every day") == "Callum Reeve"
+    a = parsed("Declan Tovey, 27, admitted the offence. Ms Mansour read his letter in court.\n"
+               "In the letter, read aloud by Ms Mansour, the 27-year-old wrote: \"I still hear the brakes.\"\n")
+    assert who(a, "hear the brakes") == "Declan Tovey"
 
 
 def test_a_surname_the_tagger_took_for_an_adverb_is_still_the_subject_a_pronoun_means():
     # 'Early toured ...': tagged as an adverb, yet the subject of the main verb that has none
-    a = parsed("Singer Ruth Abernathy and guitarist Amos Early grew up near the river.\n"
-               "Guitarist Leon Price joined the band in 1970.\n"
-               "Early toured Japan more than ten times over the next decades and shared stages with Dale Hooper "
-               "and Irma Lane, but he moved home for good in 1990, saying he was weary of \"airport food and "
+    a = parsed("Singer Edith Abernathy and guitarist Amos Early grew up near the river.\n"
+               "Guitarist Rex Mallory joined the band in 1970.\n"
+               "Early toured Japan more than ten times over the next decades and shared stages with Lonnie Hooper "
+               "and Irma Stride, but he moved home for good in 1990, saying he was weary of \"airport food and "
                "late trains.\"\n")
     assert who(a, "airport food") == "Amos Early"
     assert "pronoun" in rule(a, "airport food")
@@ -234,7 +234,7 @@ def test_a_spokeswoman_for_an_unfound_company_speaks_for_it():
 @pytest.mark.parametrize("word", ["Finn", "Swede"])
 def test_the_nationality_word_for_the_person_just_talked_about(word):
     # 'the Finn' tagged as a person's name, 'the Swede' as a group: either way no one is called 'the X'
-    a = parsed("Striker Tom Baxter missed a penalty in the second half.\n"
+    a = parsed("Striker Ned Baxter missed a penalty in the second half.\n"
                "Rovers manager Lars Eklund watched his side lose 2-0 at home.\n"
                f"The {word}, who took over at Rovers in March, said the club would \"review everything\".\n")
     assert who(a, "review everything") == "Lars Eklund"
@@ -246,7 +246,7 @@ def test_a_description_the_text_gave_someone_tells_them_apart_later():
     # 'the Danish commissioner' is Dahl, though his printed title is 'Trade Commissioner'
     a = parsed("Trade Commissioner Henrik Dahl presented the tariff plan on Monday.\n"
                "\"We cannot wait for everyone,\" the former Danish trade minister said.\n"
-               "Budget Commissioner Clara Moreau defended the figures in Strasbourg. "
+               "Budget Commissioner Elke Moreau defended the figures in Strasbourg. "
                "The French commissioner has spent weeks on the road.\n"
                "Asked whether a deal was near, the Danish commissioner was brief: \"Give it a month.\"\n")
     assert who(a, "wait for everyone") == "Henrik Dahl"
@@ -254,8 +254,8 @@ def test_a_description_the_text_gave_someone_tells_them_apart_later():
 
 
 def test_an_empty_it_before_a_passive_verb_of_saying_names_nobody_but_its_agent():
-    a = parsed("Senator Ruth Baines sponsored the bill, which passed on Friday.\n"
-               "It is noted on the committee website that \"the vote was close\".\n"
+    a = parsed("Senator Edith Baines sponsored the bill, which passed on Friday.\n"
+               "It is recorded on the committee website that \"the vote was close\".\n"
                "It was reported by the Daily Courier that the bill was \"dead\".\n")
     assert who(a, "the vote was close") is None
     assert who(a, "dead") == "Daily Courier"

@@ -33,15 +33,15 @@ def test_near_spelling_finds_the_same_person(query):
     assert matching(query) == ["Bohdan Kovalenkyy"]
 
 
-@pytest.mark.parametrize("query", ["Orlov", "Marlborough", "Belova Smith", "zzz", "", "  ", "...", "Pieter Marlow",
+@pytest.mark.parametrize("query", ["Orlov", "Marlingford", "Belova Smith", "zzz", "", "  ", "...", "Pieter Marlow",
                                    "Anton Maas", "Mar"])
 def test_a_different_person_is_never_matched(query):
     assert matching(query) == []
 
 
 def test_accents_are_ignored():
-    assert matches("Jose Alvarez", "José Álvarez", ["Álvarez"], "jose-alvarez")
-    assert matches("ÁLVAREZ", "José Álvarez", [], "jose-alvarez")
+    assert matches("Tomas Ordonez", "Tomás Ordóñez", ["Ordóñez"], "tomas-ordonez")
+    assert matches("ORDÓÑEZ", "Tomás Ordóñez", [], "tomas-ordonez")
 
 
 def test_near_spelling_scores_below_an_exact_match():
@@ -103,7 +103,7 @@ def test_linking_keys_join_forms_of_one_thing_and_never_a_shared_surname():
     assert linking_keys("PERSON", ["RJ Marlow", "Vice President R.J. Marlow"]) & linking_keys("PERSON", ["R.J. Marlow"])
     assert not linking_keys("PERSON", ["Anton Marlow"]) & linking_keys("PERSON", ["RJ Marlow"])
     assert not linking_keys("PERSON", ["Marlow"])  # a surname alone links nothing by itself
-    assert linking_keys("PERSON", ["Ana Maria Ruiz"]) & linking_keys("PERSON", ["Ana Ruiz"])
+    assert linking_keys("PERSON", ["Ana Maria Rueda"]) & linking_keys("PERSON", ["Ana Rueda"])
     assert linking_keys("GPE", ["Britain"]) & linking_keys("GPE", ["the United Kingdom"])
     assert linking_keys("ORG", ["The Daily Courier"]) & linking_keys("ORG", ["Daily Courier"])
     assert not linking_keys("ORG", ["Georgia"]) & linking_keys("GPE", ["Georgia"])
@@ -113,12 +113,12 @@ def test_linking_keys_join_forms_of_one_thing_and_never_a_shared_surname():
 # ---------------------------------------------------------------- the archive's lookup
 
 
-PEOPLE = [*ALL, ("Ana Ruiz", ["Ruiz", "Councillor Ana Ruiz"], "ana-ruiz"), ("Carlos Ruiz", ["Ruiz"], "carlos-ruiz"),
-          ("José Álvarez", ["Jose Alvarez", "Álvarez"], "jose-alvarez"), ("Li Wei", ["Li"], "li-wei"),
-          ("Henk de Vries", ["De Vries"], "henk-de-vries"), ("Ruiz", [], "ruiz"), ("Ministry of Ports", [], "ministry")]
-QUERIES = ["RJ Marlow", "marlow", "Kovalenky", "Bohdan Kovalenky", "kovalenkiy", "Ana Ruiz", "ruiz", "Ana Maria Ruiz",
-           "Maria Ruiz", "alvares", "Jose Alvares", "JOSÉ", "li", "Li Wei", "Wei", "vries", "de vries", "H de Vries",
-           "ministry", "ports", "Ministry of Port", "zzz", "", "ana-ruiz", "Anton Maas", "Belov", "Belova"]
+PEOPLE = [*ALL, ("Ana Rueda", ["Rueda", "Councillor Ana Rueda"], "ana-rueda"), ("Carlos Rueda", ["Rueda"], "carlos-rueda"),
+          ("Tomás Ordóñez", ["Tomas Ordonez", "Ordóñez"], "tomas-ordonez"), ("Li Wei", ["Li"], "li-wei"),
+          ("Henk de Vries", ["De Vries"], "henk-de-vries"), ("Rueda", [], "rueda"), ("Ministry of Ports", [], "ministry")]
+QUERIES = ["RJ Marlow", "marlow", "Kovalenky", "Bohdan Kovalenky", "kovalenkiy", "Ana Rueda", "rueda", "Ana Maria Rueda",
+           "Maria Rueda", "ordones", "Tomas Ordones", "TOMÁS", "li", "Li Wei", "Wei", "vries", "de vries", "H de Vries",
+           "ministry", "ports", "Ministry of Port", "zzz", "", "ana-rueda", "Anton Maas", "Belov", "Belova"]
 
 
 def test_the_archive_lookup_finds_what_scoring_every_speaker_would():

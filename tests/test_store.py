@@ -20,7 +20,7 @@ from fixtures.server import ROOT
 ONE = Options(workers=1, progress_bar=False)
 
 
-def article(title: str, speaker: str = "Anna Berg") -> bytes:
+def article(title: str, speaker: str = "Anna Veen") -> bytes:
     return f"{title}\nBy Jane Doe\n\"The {title.lower()} goes ahead,\" {speaker} said on Monday.\n".encode()
 
 
@@ -29,7 +29,7 @@ def folder(tmp_path):
     path = tmp_path / "articles"
     path.mkdir()
     (path / "alpha.txt").write_bytes(article("Harbour Bridge"))
-    (path / "beta.txt").write_bytes(article("Library Hours", "Tom Reed"))
+    (path / "beta.txt").write_bytes(article("Library Hours", "Ned Reed"))
     return path
 
 

@@ -37,7 +37,7 @@ def test_headline_byline_and_headings():
     ("BY JANE DOE", "JANE DOE", None),
     ("Jane Doe – The Valley Herald", "Jane Doe", "The Valley Herald"),
     ("Jane Doe — Reuters", "Jane Doe", "Reuters"),
-    ("Jane Doe and John Roe, Valley Herald", "Jane Doe and John Roe", "Valley Herald"),
+    ("Jane Doe and Hugh Roe, Valley Herald", "Jane Doe and Hugh Roe", "Valley Herald"),
     ("By Jane Doe, Valley Herald", "Jane Doe", "Valley Herald"),
 ])
 def test_byline_forms(line, author, publisher):
@@ -78,9 +78,9 @@ def test_title_then_byline():
 
 
 def test_heading_with_dash_is_not_a_byline():
-    s = parse("Ann Lee – Metro News\nFirst paragraph of the story is here.\n"
+    s = parse("Gwen Rook – Metro News\nFirst paragraph of the story is here.\n"
               "Markets Rally — for Now\nShares rose on Monday.")
-    assert s.author == "Ann Lee"
+    assert s.author == "Gwen Rook"
     assert [x.heading for x in s.sections] == [None, "Markets Rally — for Now"]
 
 
@@ -155,35 +155,35 @@ def test_date_line_before_byline():
 def test_standfirst_between_headline_and_byline_is_the_first_paragraph():
     s = parse("Nurses at breaking point, says union chief\n"
               "Union warns of exodus as waiting lists grow\n"
-              "By Sarah Marsh and Tom Ellis\n"
+              "By Joanne Kersey and Ned Gulliver\n"
               "Staff are exhausted, the union said on Monday.\n")
     check_offsets(s)
     assert s.title == "Nurses at breaking point, says union chief"
-    assert s.author == "Sarah Marsh and Tom Ellis"
+    assert s.author == "Joanne Kersey and Ned Gulliver"
     assert [x.heading for x in s.sections] == [None]
     assert [p.text for p in s.sections[0].paragraphs] == [
         "Union warns of exodus as waiting lists grow", "Staff are exhausted, the union said on Monday."]
 
 
 def test_dateline_credit_after_a_standfirst():
-    s = parse("Refinery order struck down\nJudge rules against the governor\nBy Ana Ruiz\n"
-              "SACRAMENTO (Wire Service) — A judge struck down the order on Monday.\n")
+    s = parse("Zoning rule thrown out\nCourt sides with the farmers\nBy Ana Rueda\n"
+              "FRESNO (Wire Service) — A judge threw out the rule on Monday.\n")
     assert s.publisher == "Wire Service"
 
 
 def test_dateline_credit_after_a_standfirst_without_byline():
-    s = parse("Drought film wins ovation\nThe director's second feature drew a standing ovation on Friday, "
-              "with two stars in career-best form\nTORONTO (Screen Dispatch) – There is little rain in it.\n")
-    assert s.publisher == "Screen Dispatch" and s.author is None
+    s = parse("Quarry film wins applause\nThe director's third film earned long applause on Friday, "
+              "with its two leads at their best\nHARWICK (Screen Courier) – Hardly anyone smiles in it.\n")
+    assert s.publisher == "Screen Courier" and s.author is None
 
 
 def test_heading_before_the_last_line_introduces_it():
-    s = parse("Bolton 3-2 Wigan\nThe home side came from behind.\nPlayer of the match\nKieran Osei-Bonsu (Bolton)\n")
+    s = parse("Harnley 3-2 Dunchester\nThe home side came from behind.\nPlayer of the match\nTiernan Owusu-Ansah (Harnley)\n")
     assert [x.heading for x in s.sections] == [None, "Player of the match"]
-    assert s.sections[1].paragraphs[0].text == "Kieran Osei-Bonsu (Bolton)"
+    assert s.sections[1].paragraphs[0].text == "Tiernan Owusu-Ansah (Harnley)"
 
 
 def test_dateline_with_a_state_abbreviation():
-    s = parse("Court blocks order\nSACRAMENTO, Calif. (AP) — A state appeals court on Thursday blocked the order.\n"
+    s = parse("Court pauses plan\nFRESNO, Calif. (AP) — A county judge on Thursday paused the plan.\n"
               "The governor said he would appeal.\n")
     assert s.publisher == "AP"
