@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app.nlp.names import linking_keys, name_key, name_tokens, surname_key
-from app.nlp.text import slugify
+from app.nlp.text import slugify, unique_slug
 
 VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
@@ -126,7 +126,7 @@ def link(records: Iterable[EntityRecord]) -> list[CorpusEntity]:
     entities.sort(key=lambda e: (e.name.lower(), e.type, e.members[0].article_id, e.members[0].entity_id))
     used: set[str] = set()
     for entity in entities:
-        entity.id = _unique(entity.id, used)
+        entity.id = unique_slug(entity.id, used)
     return entities
 
 
@@ -165,11 +165,3 @@ def _entity(members: list[EntityRecord], facts: list[LinkFacts]) -> CorpusEntity
     forms = dict.fromkeys(f for m in members for f in (m.name, *m.aliases))
     aliases = sorted(f for f in forms if f != name)
     return CorpusEntity(id=slugify(name) or "entity", name=name, type=type_, aliases=aliases, members=members)
-
-
-def _unique(base: str, used: set[str]) -> str:
-    candidate, n = base, 2
-    while candidate in used:
-        candidate, n = f"{base}-{n}", n + 1
-    used.add(candidate)
-    return candidate

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.domain import Paragraph, Section
-from app.nlp.text import UPPER, UPPER_RANGES, slugify, word_count
+from app.nlp.text import UPPER, UPPER_RANGES, slugify, unique_slug, word_count
 
 LEAD_ID = "lead"
 HEADING_MAX_WORDS = 14
@@ -160,7 +160,7 @@ def parse_structure(text: str) -> Structure:
     paragraph_index = 0
     for (line, start, end), kind in zip(body, kinds):
         if kind == "heading":
-            sid = _unique(slugify(line) or f"section-{len(out.sections)}", used_ids)
+            sid = unique_slug(slugify(line) or f"section-{len(out.sections)}", used_ids)
             section = Section(sid, len(out.sections), line, start, end, [], start, end)
             out.sections.append(section)
             out.blocks.append(Block("heading", line, start, end, sid))
@@ -175,11 +175,3 @@ def parse_structure(text: str) -> Structure:
     if not lead.paragraphs and len(out.sections) > 1:
         lead.start = lead.end = out.sections[1].start
     return out
-
-
-def _unique(slug: str, used: set[str]) -> str:
-    candidate, n = slug, 2
-    while candidate in used:
-        candidate, n = f"{slug}-{n}", n + 1
-    used.add(candidate)
-    return candidate

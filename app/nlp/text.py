@@ -118,3 +118,12 @@ def slugify(text: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"['’.]", "", text)
     return "-".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def unique_slug(base: str, used: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`, ...: the first not in `used`, which it joins."""
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    used.add(candidate)
+    return candidate

@@ -16,19 +16,14 @@ from app.nlp.entities.labels import group_name, group_type
 from app.nlp.entities.mentions import VALUE_TYPES
 from app.nlp.entities.repairs import organisation_name
 from app.nlp.names import bare_name, find_entity, name_tokens, same_person, same_thing, strip_possessive
-from app.nlp.text import slugify
+from app.nlp.text import slugify, unique_slug
 
 if TYPE_CHECKING:
     from app.nlp.entities.grouping import Group
 
 
 def unique_id(name: str, used_ids: set[str]) -> str:
-    base = slugify(name) or "entity"
-    candidate, n = base, 2
-    while candidate in used_ids:
-        candidate, n = f"{base}-{n}", n + 1
-    used_ids.add(candidate)
-    return candidate
+    return unique_slug(slugify(name) or "entity", used_ids)
 
 
 class EntityRegistry:
