@@ -162,13 +162,6 @@ def _merge_defined_acronyms(groups: list[Group], text: str) -> list[Group]:
     definition: a short form has no more letters than the name has words, plus one."""
     owner_of = {id(m): g for g in groups for m in g.mentions}
     by_end = {m.end: m for g in groups for m in g.mentions if m.in_body}
-    absorbed: dict[int, Group] = {}
-
-    def root(group: Group) -> Group:
-        while id(group) in absorbed:
-            group = absorbed[id(group)]
-        return group
-
     for group in groups:
         for inner in list(group.mentions):
             if not inner.in_body or text[inner.start - 2:inner.start] != " (" or text[inner.end:inner.end + 1] != ")":
@@ -178,15 +171,16 @@ def _merge_defined_acronyms(groups: list[Group], text: str) -> list[Group]:
                     or outer.label in VALUE_TYPES or is_country(inner.text) or is_country(outer.text):
                 continue
             short, long_ = (inner, outer) if _acronym(inner.text) else (outer, inner)
-            letters = len(short.text.replace(".", ""))
-            if not _acronym(short.text) or _acronym(long_.text) or not 2 <= len(long_.text.split()) >= letters - 1 \
+            letters, words = len(short.text.replace(".", "")), len(long_.text.split())
+            if not _acronym(short.text) or _acronym(long_.text) or words < 2 or letters > words + 1 \
                     or "ORG" not in (short.label, long_.label) or short.label in ("GPE", "LOC"):
                 continue
-            a, b = root(owner_of[id(short)]), root(owner_of[id(long_)])
-            if a is not b:
-                b.mentions.extend(a.mentions)
-                a.mentions = []
-                absorbed[id(a)] = b
+            absorbed, owner = owner_of[id(short)], owner_of[id(long_)]
+            if absorbed is not owner:
+                for m in absorbed.mentions:
+                    owner_of[id(m)] = owner
+                owner.mentions.extend(absorbed.mentions)
+                absorbed.mentions = []
     return [g for g in groups if g.mentions]
 
 
