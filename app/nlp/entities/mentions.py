@@ -181,6 +181,10 @@ def _extend_organisation(span: "Span", tokens: list) -> list:
         i += 1
     if joined and i < tokens[0].i:
         tokens = list(doc[i:tokens[-1].i + 1])
+    first = tokens[0].i
+    if first > 1 and _ORDINAL_LEAD.match(doc[first - 1].text + " A") and doc[first - 2].lower_ == "the" \
+            and any(t.lower_ in ORG_KIND_WORDS for t in tokens):
+        tokens = [doc[first - 1], *tokens]  # 'the 5th | District Court of Appeal': a numbered organisation
     after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
     if after is not None and after.is_lower and after.lemma_ in ORG_SUFFIX_WORDS and after.pos_ == "NOUN":
         tokens = [*tokens, after]
@@ -235,9 +239,15 @@ def demonym_noun(text: str) -> str | None:
     return None
 
 
+_ORDINAL_LEAD = re.compile(r"\d{1,3}(?:st|nd|rd|th) [A-Z]")
+
+
 def starts_like_a_name(text: str) -> bool:
-    """A capital first, or a surname particle before one ('al-Rashidi', 'de la Cruz'), or a number."""
+    """A capital first, or a surname particle before one ('al-Rashidi', 'de la Cruz'), or a number,
+    or an ordinal before a capital ('2nd Circuit Court of Appeals', '82nd Airborne Division')."""
     first = next((c for c in text if c.isalpha()), "")
+    if _ORDINAL_LEAD.match(text):
+        return True
     if first.islower():
         m = re.match(r"([a-z]+)[-‐ ]+(?:[a-z]+ )?([A-Z])", text)
         return bool(m) and m.group(1) in SURNAME_PARTICLES
