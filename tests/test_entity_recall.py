@@ -20,3 +20,20 @@ def test_a_name_led_by_an_ordinal_is_kept():
     ents = entities_of("The council said it would ask the 5th District Court of Appeal to review the decision "
                        "on Monday.\n")
     assert "5th District Court of Appeal" in names(ents), [(e.name, e.type) for e in ents]
+
+
+def test_an_organisation_named_with_the_places_it_serves_is_one_name():
+    ents = entities_of("Flooding forced dozens of families from their homes on Sunday.\n"
+                       "The Dental Guild of Vermont and Nebraska said it was providing the families with shelter.\n")
+    assert "Dental Guild of Vermont and Nebraska" in names(ents), [(e.name, e.type) for e in ents]
+    assert not {"Vermont", "Nebraska"} & names(ents)
+
+
+def test_a_person_of_a_place_keeps_the_place():
+    ents = entities_of("The union said Mara Quillfeather of Vermont would lead the talks.\n")
+    assert "Vermont" in names(ents), [(e.name, e.type) for e in ents]
+
+
+def test_an_acronym_of_a_country_is_the_acronym():
+    ents = entities_of("The crash was investigated by the TSIB of Norway, which published its report.\n")
+    assert {"TSIB", "Norway"} <= names(ents), [(e.name, e.type) for e in ents]

@@ -181,6 +181,7 @@ def _extend_organisation(span: "Span", tokens: list) -> list:
         i += 1
     if joined and i < tokens[0].i:
         tokens = list(doc[i:tokens[-1].i + 1])
+    tokens = _extend_over_served_places(tokens)
     first = tokens[0].i
     if first > 1 and _ORDINAL_LEAD.match(doc[first - 1].text + " A") and doc[first - 2].lower_ == "the" \
             and any(t.lower_ in ORG_KIND_WORDS for t in tokens):
@@ -189,6 +190,33 @@ def _extend_organisation(span: "Span", tokens: list) -> list:
     if after is not None and after.is_lower and after.lemma_ in ORG_SUFFIX_WORDS and after.pos_ == "NOUN":
         tokens = [*tokens, after]
     return tokens
+
+
+def _extend_over_served_places(tokens: list) -> list:
+    """'the Dental Guild of Arnia and Velmoria', 'The Farmers Union of Arnia': an organisation named
+    with the places it serves; the model stops before 'of'. Only a definite name ('the ...'), and
+    only places the model tagged as such, joined by commas and 'and'."""
+    doc = tokens[0].doc
+    before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    if not (tokens[0].lower_ == "the" or before is not None and before.lower_ == "the") \
+            or len(tokens) < 2 or tokens[-1].text.isupper():
+        return tokens  # 'the TSIB of Arnia': an acronym is a whole name, the place says whose
+    i = tokens[-1].i + 1
+    if i + 1 >= len(doc) or doc[i].lower_ != "of" or doc[i + 1].ent_type_ != "GPE" or doc[i + 1].ent_iob_ != "B":
+        return tokens
+    end = i
+    j = i + 1
+    while j < len(doc):
+        if doc[j].ent_type_ == "GPE" and (doc[j].ent_iob_ == "I" or doc[j - 1].lower_ in ("of", ",", "and")):
+            end = j
+        elif not (doc[j].text == "," or doc[j].lower_ == "and") or j + 1 >= len(doc) \
+                or doc[j + 1].ent_type_ != "GPE":
+            break
+        j += 1
+    nxt = doc[end + 1] if end + 1 < len(doc) else None
+    if nxt is not None and (nxt.text[:1].isupper() or nxt.text in ("-", "–")):
+        return tokens  # 'of Arnia Valley Farms': the place begins another name
+    return list(doc[tokens[0].i:end + 1])
 
 
 def _extend_over_office(tokens: list) -> list:

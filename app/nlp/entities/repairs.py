@@ -44,7 +44,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
         block_raws += _untagged_subjects(doc, block, taken)
         taken = [(r.start, r.end) for r in block_raws]
         block_raws += _acronyms(doc, block, taken, structure.text)
-        raws.extend(_join_adjacent(sorted(block_raws, key=lambda r: r.start), structure.text))
+        raws.extend(_join_adjacent(_without_nested(sorted(block_raws, key=lambda r: r.start)), structure.text))
     raws = _without_postnominals(_without_common_capitals(_without_lone_acronyms(raws)), structure.text)
     _relabel_affiliations(raws, structure.text)
     _trim_to_known_people(raws)
@@ -58,6 +58,13 @@ def _split(raws: list[RawMention]) -> list[RawMention]:
     for splitter in SPLITS:
         raws = [part for raw in raws for part in splitter(raw)]
     return raws
+
+
+def _without_nested(raws: list[RawMention]) -> list[RawMention]:
+    """A name a repair extended over the model's other spans ('the Dental Guild of Arnia', 'the 5th |
+    District Court') holds them: the inner spans are no names of their own."""
+    outer = [(r.start, r.end) for r in raws if r.label not in VALUE_TYPES]
+    return [r for r in raws if not any(s <= r.start and r.end <= e and (s, e) != (r.start, r.end) for s, e in outer)]
 
 
 def _without_families(raws: list[RawMention]) -> list[RawMention]:
