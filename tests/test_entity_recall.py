@@ -37,3 +37,18 @@ def test_a_person_of_a_place_keeps_the_place():
 def test_an_acronym_of_a_country_is_the_acronym():
     ents = entities_of("The crash was investigated by the TSIB of Norway, which published its report.\n")
     assert {"TSIB", "Norway"} <= names(ents), [(e.name, e.type) for e in ents]
+
+
+def test_a_town_and_the_port_named_after_it_stay_two_places():
+    ents = entities_of("The plan will add homes across Brenmouth’s northern suburbs.\n"
+                       "“A teacher in Port Brenmouth should be able to live near work,” the minister said.\n"
+                       "Councils in Brenmouth’s east were not consulted.\n")
+    places = [e for e in ents if "Brenmouth" in e.name]
+    assert len(places) == 2, [(e.name, e.type, e.aliases) for e in ents]
+
+
+def test_a_country_called_back_by_its_last_word_is_one_place():
+    ents = entities_of("Norway faced North Macedonia in the final on Sunday.\n"
+                       "Macedonia replaced its goalkeeper after ten minutes, and Macedonia said the team was tired.\n")
+    assert len([e for e in ents if "Macedonia" in e.name or "Macedonia" in e.aliases]) == 1, \
+        [(e.name, e.type, e.aliases) for e in ents]

@@ -232,7 +232,10 @@ def _merge_heads(groups: list[Group]) -> list[Group]:
 
 def _merge_speaking_surnames(groups: list[Group]) -> list[Group]:
     """'Jo Brannagh' (mistyped a place) and 'Brannagh told reporters' (mistyped a work): one person."""
-    full = [g for g in groups if any(len(m.text.split()) == 2 and m.text.istitle() for m in g.mentions)]
+    # 'Port Arnby' is no 'Jo Brannagh': the full name begins with a given name, or the model took it for a
+    # person's; or it is a country's, whose last word alone names it too ('Macedonia' for 'North Macedonia')
+    full = [g for g in groups if any(len(m.text.split()) == 2 and m.text.istitle() and (
+        m.label == "PERSON" or is_first_name(m.text.split()[0]) or is_country(m.text)) for m in g.mentions)]
     merged: list[Group] = []
     for group in groups:
         words = {m.text for m in group.mentions}
