@@ -52,3 +52,11 @@ def test_a_country_called_back_by_its_last_word_is_one_place():
                        "Macedonia replaced its goalkeeper after ten minutes, and Macedonia said the team was tired.\n")
     assert len([e for e in ents if "Macedonia" in e.name or "Macedonia" in e.aliases]) == 1, \
         [(e.name, e.type, e.aliases) for e in ents]
+
+
+def test_a_city_is_not_the_court_named_after_it():
+    ents = entities_of("Dorian Quellby, 31, of Gateshead, was driving at twice the limit when he struck a cyclist "
+                       "near Oadby last June, Gateshead Crown Court heard.\n")
+    court = [e for e in ents if e.name == "Gateshead Crown Court"]
+    assert court and "Gateshead" not in court[0].aliases, [(e.name, e.type, e.aliases) for e in ents]
+    assert "Gateshead" in names(ents)

@@ -305,12 +305,14 @@ def _place_inside_longer_name(raw: RawMention, form: str, group: Group) -> bool:
     short_mentions, long_mentions = [raw], [m for m in group.mentions if m.text == form]
     if short_words is b:
         short_mentions, long_mentions = long_mentions, short_mentions
-    if not any(m.label in ("GPE", "LOC") or (m.label != "ORG" and (is_city(m.text) or is_country(m.text)))
+    head = long_words[-1]
+    named_by_kind = THING_NOUNS.get(head, "LOC") != "LOC" or head in ORG_KIND_WORDS
+    if not any(m.label in ("GPE", "LOC") or ((m.label != "ORG" or named_by_kind) and (is_city(m.text) or is_country(m.text)))
                for m in short_mentions):
-        return False  # a town's name the model read as an organisation's may be its club's or firm's
+        # a town's name the model read as an organisation's may be its club's or firm's, but not its
+        # court's or council's: 'Gateshead' (typed an organisation) is no 'Gateshead Crown Court'
+        return False
     n = len(short_words)
     if not any(long_words[i:i + n] == short_words for i in range(len(long_words) - n + 1)):
         return False
-    head = long_words[-1]
-    return (all(m.label not in ("GPE", "LOC") for m in long_mentions)
-            or THING_NOUNS.get(head, "LOC") != "LOC" or head in ORG_KIND_WORDS)
+    return all(m.label not in ("GPE", "LOC") for m in long_mentions) or named_by_kind
