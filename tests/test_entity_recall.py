@@ -60,3 +60,12 @@ def test_a_city_is_not_the_court_named_after_it():
     court = [e for e in ents if e.name == "Gateshead Crown Court"]
     assert court and "Gateshead" not in court[0].aliases, [(e.name, e.type, e.aliases) for e in ents]
     assert "Gateshead" in names(ents)
+
+
+def test_a_surname_with_a_particle_calls_back_the_full_name():
+    ents = entities_of("The agency named the officer as Tariq Salim bin Harith. Officials said Bin Harith had served "
+                       "for twenty years.\n"
+                       "Not everyone agreed. Yolanda de la Rosa Vidal, spokesperson for the dockers, warned of job "
+                       "losses. “We were not asked,” De la Rosa said.\n")
+    people = [e for e in ents if e.type == "PERSON"]
+    assert len(people) == 2, [(e.name, e.aliases) for e in people]

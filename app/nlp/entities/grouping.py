@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, RawMention, demonym_noun
-from app.nlp.names import (PLACE_NOUNS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name,
-                           name_key, name_tokens, near_spelling, nickname, same_thing, strip_possessive, title_gender)
+from app.nlp.names import (FIRST_NAME_PARTICLES, PLACE_NOUNS, SURNAME_PARTICLES, TITLE_WORDS, first_name_gender, fold,
+                           is_city, is_country, is_first_name, name_key, name_tokens, near_spelling, nickname, same_thing, strip_possessive, title_gender)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -91,6 +91,11 @@ def _person_owner(raw: RawMention, people: list[Group], person_surfaces: set[str
     first = [g for g in people if any(name_tokens(m.text)[0] == tokens[0] for m in g.full_person_names())]
     if len(first) == 1:
         return first[0]
+    if _particle_surname(raw.text):
+        # 'De la Rosa' for Yolanda de la Rosa Vidal: the first of two surnames stands for the person
+        middle = [g for g in people if any(tokens[0] in name_tokens(m.text)[1:-1] for m in g.full_person_names())]
+        if len(middle) == 1:
+            return middle[0]
     # 'Ms Reichtmeyer' for Greta Richtmeyer: a titled surname misspelt, when one person's is that near.
     if title_gender(raw.text) or raw.text.split()[0].lower().strip(".") in TITLE_WORDS:
         near = {id(g): g for g in people for m in g.full_person_names()
@@ -100,12 +105,28 @@ def _person_owner(raw: RawMention, people: list[Group], person_surfaces: set[str
     return None
 
 
+def _particle_owner(raw: RawMention, people: list[Group]) -> Group | None:
+    """'Bin Harith', 'Van Hoek' after 'Tariq Salim bin Harith': a particle that may be a given name
+    begins the surname of the one person whose full name ends with both words."""
+    tokens = name_tokens(raw.text)
+    if len(tokens) != 2 or tokens[0] not in FIRST_NAME_PARTICLES:
+        return None
+    owners = [g for g in people if any(name_tokens(m.text)[-1] == "".join(tokens) for m in g.full_person_names())]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _particle_surname(text: str) -> bool:
+    """'De la Rosa', 'van Hoek': a name printed with a surname particle first is a surname alone."""
+    words = strip_possessive(text).split()
+    return len(words) >= 2 and words[0].lower() in SURNAME_PARTICLES - FIRST_NAME_PARTICLES
+
+
 def _group(raws: list[RawMention]) -> list[Group]:
     people: list[Group] = []
     for raw in raws:
         if raw.in_body and raw.label == "PERSON" and len(name_tokens(raw.text)) >= 2:
             owner = next((g for g in people if any(name_tokens(m.text) == name_tokens(raw.text)
-                                                    for m in g.mentions)), None)
+                                                    for m in g.mentions)), None) or _particle_owner(raw, people)
             if owner is None:
                 owner = Group()
                 people.append(owner)
