@@ -69,3 +69,17 @@ def test_a_surname_with_a_particle_calls_back_the_full_name():
                        "losses. “We were not asked,” De la Rosa said.\n")
     people = [e for e in ents if e.type == "PERSON"]
     assert len(people) == 2, [(e.name, e.aliases) for e in people]
+
+
+def test_a_person_known_by_two_names_is_one_person():
+    ents = entities_of("According to friends, Corwin Aldous Pemberley posted on gaming forums under the name "
+                       "Tobin Grimshaw for years.\n"
+                       "The singer Maribel Oyelaran, also known as Lenna Marquand, cancelled her tour on Monday.\n")
+    people = [e for e in ents if e.type == "PERSON"]
+    assert len(people) == 2, [(e.name, e.aliases) for e in people]
+
+
+def test_a_person_and_someone_else_named_after_a_comma_stay_two():
+    ents = entities_of("Corwin Pemberley, who met Tobin Grimshaw in 2019, said the band would tour again.\n")
+    people = [e for e in ents if e.type == "PERSON"]
+    assert len(people) == 2, [(e.name, e.aliases) for e in people]

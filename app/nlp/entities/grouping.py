@@ -52,7 +52,7 @@ class Group:
 
 
 def group_mentions(raws: list[RawMention], structure: "Structure", docs: list["Doc"]) -> list[Group]:
-    groups = _merge_defined_acronyms(_group(raws), structure.text)
+    groups = _merge_alias_names(_merge_defined_acronyms(_group(raws), structure.text), structure.text)
     _add_missed_surnames(groups, structure, docs)
     return [g for g in groups if g.mentions and not _common_word(g, structure.text)]
 
@@ -202,6 +202,41 @@ def _merge_defined_acronyms(groups: list[Group], text: str) -> list[Group]:
                     owner_of[id(m)] = owner
                 owner.mentions.extend(absorbed.mentions)
                 absorbed.mentions = []
+    return [g for g in groups if g.mentions]
+
+
+# 'Jo Roe, also known as Flintlock', 'Jo Roe (born Wilma Quarrie)', 'Roe wrote under the name Flintlock'
+_ALIAS_CUE = re.compile(r"(?P<apposed>[,(]\s*(?:(?:also|better|widely|formerly|previously) )?"
+                        r"(?:known as|alias|a\.?k\.?a\.?|born|née|nee)\s+)$"
+                        r"|\bunder the (?:name|alias|pseudonym|nickname)\s+$", re.I)
+
+
+def _merge_alias_names(groups: list[Group], text: str) -> list[Group]:
+    """A person's other name, given by apposition ('Jo Roe, also known as Flintlock', 'Jo Roe (born
+    Wilma Quarrie)') or as the name they act under ('Roe posted under the name Flintlock', the nearest
+    person before it in the sentence): one person under two names."""
+    owner_of = {id(m): g for g in groups for m in g.mentions}
+    people = sorted((m for g in groups for m in g.mentions if m.label == "PERSON" and m.in_body), key=lambda m: m.start)
+    for i, alias in enumerate(people):
+        before = text[max(0, alias.start - 40):alias.start]
+        cue = _ALIAS_CUE.search(before)
+        if cue is None:
+            continue
+        cue_start = alias.start - len(before) + cue.start()
+        if cue.group("apposed"):
+            owner = next((p for p in reversed(people[:i]) if p.end <= cue_start and not text[p.end:cue_start].strip()),
+                         None)
+        else:
+            owner = next((p for p in reversed(people[:i]) if not re.search(r"[.!?]\s", text[p.end:alias.start])), None)
+        if owner is None or owner_of[id(owner)] is owner_of[id(alias)]:
+            continue
+        absorbed, kept = owner_of[id(alias)], owner_of[id(owner)]
+        if any(m.label != "PERSON" for m in absorbed.mentions):
+            continue
+        for m in absorbed.mentions:
+            owner_of[id(m)] = kept
+        kept.mentions.extend(absorbed.mentions)
+        absorbed.mentions = []
     return [g for g in groups if g.mentions]
 
 
