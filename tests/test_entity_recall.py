@@ -83,3 +83,15 @@ def test_a_person_and_someone_else_named_after_a_comma_stay_two():
     ents = entities_of("Corwin Pemberley, who met Tobin Grimshaw in 2019, said the band would tour again.\n")
     people = [e for e in ents if e.type == "PERSON"]
     assert len(people) == 2, [(e.name, e.aliases) for e in people]
+
+
+def test_a_hall_for_a_newspaper_is_two_names():
+    from app.nlp.entities.mentions import RawMention
+    from app.nlp.entities.repairs import _split_at
+
+    text = "Orland Hall for The Harwell Courier"
+    parts = _split_at(RawMention(text, 100, 100 + len(text), "ORG", in_body=True))
+    assert [(p.text, p.start, p.label) for p in parts] == [("Orland Hall", 100, "ORG"),
+                                                          ("Harwell Courier", 120, "ORG")]
+    text = "Center for Tenant Rights"
+    assert [p.text for p in _split_at(RawMention(text, 0, len(text), "ORG", in_body=True))] == [text]

@@ -203,14 +203,18 @@ def _dateline_place(block: "Block", raws: list[RawMention]) -> list[RawMention]:
 _AT_SPLIT = re.compile(r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*) at ([A-Z].*)$")
 
 
+_FOR_THE_SPLIT = re.compile(r"^([A-Z][^,]*?) for The ([A-Z].*)$")
+
+
 def _split_at(raw: RawMention) -> list[RawMention]:
     """'Wardlink at Acme Hospitals Trust': the model ran a union and its employer together;
+    'Orland Hall for The Harwell Courier': a place and the paper a critic wrote for;
     'University of Leeds and Wexbury College': two organisations listed as one."""
     both = re.match(r"^(.+?) and (.+)$", raw.text) if raw.label not in VALUE_TYPES else None
     if both and all(set(w.lower() for w in part.split()) & ORG_KIND_WORDS for part in both.groups()):
         m = both
     else:
-        m = _AT_SPLIT.match(raw.text) if raw.label == "ORG" else None
+        m = (_AT_SPLIT.match(raw.text) or _FOR_THE_SPLIT.match(raw.text)) if raw.label == "ORG" else None
     if not m:
         return [raw]
     return [RawMention(m.group(n), raw.start + m.start(n), raw.start + m.end(n), "ORG", raw.in_body) for n in (1, 2)]
