@@ -95,3 +95,15 @@ def test_a_hall_for_a_newspaper_is_two_names():
                                                           ("Harwell Courier", 120, "ORG")]
     text = "Center for Tenant Rights"
     assert [p.text for p in _split_at(RawMention(text, 0, len(text), "ORG", in_body=True))] == [text]
+
+
+def test_a_possessive_inside_an_institution_name_keeps_it_whole():
+    from app.nlp.entities.mentions import RawMention
+    from app.nlp.entities.repairs import _split_inner_possessive
+
+    for text in ("People’s Courier", "Queen’s Hospital", "St Brannoc’s College"):
+        parts = _split_inner_possessive(RawMention(text, 0, len(text), "ORG", in_body=True))
+        assert [p.text for p in parts] == [text]
+    text = "Brenmouth’s Ministry of Water"
+    assert [p.text for p in _split_inner_possessive(RawMention(text, 0, len(text), "ORG", in_body=True))] == \
+        ["Brenmouth", "Ministry of Water"]

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from app.nlp.structure import Block, Structure
 
 COMMON_CAPITALS = lexicon.words("common_capitals")
+PEOPLE_PLURALS = lexicon.words("person_words", "plural")
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _ROMAN = re.compile(r"^M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 
@@ -284,6 +285,9 @@ def _split_inner_possessive(raw: RawMention) -> list[RawMention]:
     if not m or raw.label == "WORK_OF_ART" or raw.text[m.end():].lower() in OFFICE_WORDS:
         return [raw]  # 'the County Sheriff’s Office' is one institution
     owner = raw.text[:m.start()]
+    if raw.label in ("ORG", "FAC") and (owner.lower() in PEOPLE_PLURALS
+                                        or owner.split()[0].lower().strip(".") in TITLE_WORDS):
+        return [raw]  # 'the People’s Courier', 'King’s College', 'St Anne’s Hospital': the name of one thing
     if raw.label in ("ORG", "FAC"):  # 'Leeds's Station' a town's; 'Jo Roe's Horizon' a person's
         label = "PERSON" if len(owner.split()) >= 2 and is_first_name(owner.split()[0]) else "GPE"
     else:
