@@ -107,3 +107,11 @@ def test_a_possessive_inside_an_institution_name_keeps_it_whole():
     text = "Brenmouth’s Ministry of Water"
     assert [p.text for p in _split_inner_possessive(RawMention(text, 0, len(text), "ORG", in_body=True))] == \
         ["Brenmouth", "Ministry of Water"]
+
+
+def test_an_acronym_spelled_out_in_brackets_is_one_organisation():
+    ents = entities_of("The head of FNP (Maltese Fishing Federation), Ottavio Pellini, has called the ruling "
+                       "dangerous.\n")
+    federation = [e for e in ents if "FNP" in [e.name, *e.aliases]]
+    assert len(federation) == 1 and "Maltese Fishing Federation" in [federation[0].name, *federation[0].aliases], \
+        [(e.name, e.type, e.aliases) for e in ents]
