@@ -115,3 +115,11 @@ def test_an_acronym_spelled_out_in_brackets_is_one_organisation():
     federation = [e for e in ents if "FNP" in [e.name, *e.aliases]]
     assert len(federation) == 1 and "Maltese Fishing Federation" in [federation[0].name, *federation[0].aliases], \
         [(e.name, e.type, e.aliases) for e in ents]
+
+
+def test_a_society_within_a_university_is_its_own_organisation():
+    from app.nlp.names import same_thing
+
+    assert not same_thing("University of Arnby", "University of Arnby Chess Society")
+    assert same_thing("Brenmouth Police", "Brenmouth Police Department")
+    assert same_thing("Acme Labs", "Acme Labs Research Unit")
