@@ -123,3 +123,15 @@ def test_a_society_within_a_university_is_its_own_organisation():
     assert not same_thing("University of Arnby", "University of Arnby Chess Society")
     assert same_thing("Brenmouth Police", "Brenmouth Police Department")
     assert same_thing("Acme Labs", "Acme Labs Research Unit")
+
+
+def test_a_broadcaster_owning_a_programme_is_an_organisation():
+    from app.nlp.entities.mentions import RawMention
+    from app.nlp.entities.repairs import _split_inner_possessive
+
+    text = "NRK Radio 3’s ‘Morning"
+    parts = _split_inner_possessive(RawMention(text, 0, len(text), "ORG", in_body=True))
+    assert [(p.text, p.label) for p in parts] == [("NRK Radio 3", "ORG")]
+    ents = entities_of("The study was funded by the Wexford Trust. Dr Alma Quist discussed the findings on "
+                       "NRK Radio 3’s ‘Morning’ programme on Wednesday.\n")
+    assert "NRK Radio 3" in names(ents, ("ORG",)), [(e.name, e.type) for e in ents]

@@ -283,7 +283,8 @@ def starts_like_a_name(text: str) -> bool:
 
 
 def _has_lowercase_verb(tokens) -> bool:
-    return any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in tokens)
+    """A verb inside a span; not a possessive the model read as 'is' ('Radio 4’s')."""
+    return any(t.pos_ in ("VERB", "AUX") and t.text.islower() and t.text not in ("'s", "’s") for t in tokens)
 
 
 def _extend_left(span: "Span", block: "Block", start: int) -> int:

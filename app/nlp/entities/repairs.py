@@ -311,7 +311,8 @@ def _split_inner_possessive(raw: RawMention) -> list[RawMention]:
                                         or owner.split()[0].lower().strip(".") in TITLE_WORDS):
         return [raw]  # 'the People’s Courier', 'King’s College', 'St Anne’s Hospital': the name of one thing
     if raw.label in ("ORG", "FAC"):  # 'Leeds's Station' a town's; 'Jo Roe's Horizon' a person's
-        label = "PERSON" if len(owner.split()) >= 2 and is_first_name(owner.split()[0]) else "GPE"
+        label = "PERSON" if len(owner.split()) >= 2 and is_first_name(owner.split()[0]) else \
+            "ORG" if _ACRONYM.match(owner.split()[0]) else "GPE"  # 'the NRK Radio 2’s show': a broadcaster
     else:
         label = raw.label
     parts = [RawMention(owner, raw.start, raw.start + len(owner), label, raw.in_body, raw.place_context,
