@@ -135,3 +135,18 @@ def test_a_broadcaster_owning_a_programme_is_an_organisation():
     ents = entities_of("The study was funded by the Wexford Trust. Dr Alma Quist discussed the findings on "
                        "NRK Radio 3’s ‘Morning’ programme on Wednesday.\n")
     assert "NRK Radio 3" in names(ents, ("ORG",)), [(e.name, e.type) for e in ents]
+
+
+def test_untagged_words_ending_an_organisation_name_belong_to_it():
+    from app.nlp.pipeline import load_nlp
+    from app.nlp.entities.mentions import _extend_over_untagged_words
+
+    doc = load_nlp()("Coach Rufus Mallow told Arnia Radio Westvale: \"We fought back.\"")
+    start = next(t.i for t in doc if t.text == "Arnia")
+    for t in doc[start + 2:start + 3]:
+        t.ent_type_ = ""  # as the model leaves it when it stops at 'Arnia Radio'
+    cut = list(doc[start:start + 2])
+    assert " ".join(t.text for t in _extend_over_untagged_words(cut)) == "Arnia Radio Westvale"
+    doc = load_nlp()("The boy wore a KVX T-shirt to school.")
+    org = next(e for e in doc.ents if e.text == "KVX")
+    assert [t.text for t in _extend_over_untagged_words(list(org))] == ["KVX"]

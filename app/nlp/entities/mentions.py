@@ -181,7 +181,7 @@ def _extend_organisation(span: "Span", tokens: list) -> list:
         i += 1
     if joined and i < tokens[0].i:
         tokens = list(doc[i:tokens[-1].i + 1])
-    tokens = _extend_over_served_places(tokens)
+    tokens = _extend_over_served_places(_extend_over_untagged_words(tokens))
     first = tokens[0].i
     if first > 1 and _ORDINAL_LEAD.match(doc[first - 1].text + " A") and doc[first - 2].lower_ == "the" \
             and any(t.lower_ in ORG_KIND_WORDS for t in tokens):
@@ -190,6 +190,20 @@ def _extend_organisation(span: "Span", tokens: list) -> list:
     if after is not None and after.is_lower and after.lemma_ in ORG_SUFFIX_WORDS and after.pos_ == "NOUN":
         tokens = [*tokens, after]
     return tokens
+
+
+def _extend_over_untagged_words(tokens: list) -> list:
+    """'told Arnia Radio | Westvale:', 'the Brell Institute | Tamsworth': one or two capitalised
+    words the model left untagged right after an organisation's name end it (titles aside:
+    'Acme Chief Executive Jo Roe')."""
+    doc = tokens[0].doc
+    i = tokens[-1].i + 1
+    while i < len(doc) and i - tokens[-1].i <= 2 and _untagged_capital(doc[i]) and doc[i].pos_ == "PROPN" \
+            and doc[i].lower_ not in TITLE_WORDS and not doc[i].is_sent_start and len(doc[i].text) > 1:
+        i += 1
+    if i == tokens[-1].i + 1 or i < len(doc) and (doc[i].text[:1].isupper() or doc[i].text in ("-", "–")):
+        return tokens
+    return list(doc[tokens[0].i:i])
 
 
 def _extend_over_served_places(tokens: list) -> list:
