@@ -150,3 +150,10 @@ def test_untagged_words_ending_an_organisation_name_belong_to_it():
     doc = load_nlp()("The boy wore a KVX T-shirt to school.")
     org = next(e for e in doc.ents if e.text == "KVX")
     assert [t.text for t in _extend_over_untagged_words(list(org))] == ["KVX"]
+
+
+def test_a_known_city_named_only_in_the_headline_is_a_place():
+    ents = entities_of("Valparaiso and Antofagasta agree to share port data\n"
+                       "The two harbour authorities signed the agreement on Monday, officials said.\n")
+    places = {e.name for e in ents if e.type in ("GPE", "LOC")}
+    assert {"Valparaiso", "Antofagasta"} <= places, [(e.name, e.type) for e in ents]

@@ -165,8 +165,11 @@ def _group(raws: list[RawMention]) -> list[Group]:
             (g for g in groups if _joins(raw, g, loose=False)), None)
         if owner is not None:
             owner.mentions.append(raw)
-        elif raw.label == "GPE" and (is_country(raw.text) or is_city(raw.text)):
-            groups.append(Group([raw]))  # a headline's 'Texas' or 'Lagos': a known place needs no body
+        elif raw.label in ("GPE", "LOC", "ORG", "PERSON") and (is_country(raw.text) or is_city(raw.text)):
+            # a headline's 'Texas' or 'Lagos': a known place needs no body, whatever the model made of
+            # a title-case line
+            raw.label = "GPE"
+            groups.append(Group([raw]))
     return _merge_demonym_nouns(_merge_heads(_merge_speaking_surnames(groups)))
 
 
