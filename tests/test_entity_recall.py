@@ -157,3 +157,15 @@ def test_a_known_city_named_only_in_the_headline_is_a_place():
                        "The two harbour authorities signed the agreement on Monday, officials said.\n")
     places = {e.name for e in ents if e.type in ("GPE", "LOC")}
     assert {"Valparaiso", "Antofagasta"} <= places, [(e.name, e.type) for e in ents]
+
+
+def test_a_known_city_the_model_left_untagged_after_a_preposition_is_a_place():
+    from app.nlp.pipeline import load_nlp
+    from app.nlp.entities.untagged import untagged_places
+    from app.nlp.structure import Block
+
+    text = "She is in talks about a second shop in Bergen, and another near Juniper Row."
+    doc = load_nlp()(text)
+    doc.ents = []  # as the model left it
+    found = untagged_places(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
+    assert [(r.text, r.label) for r in found] == [("Bergen", "GPE")]

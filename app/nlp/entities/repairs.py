@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from app.nlp import lexicon
 from app.nlp.entities.mentions import EDGE, OFFICE_WORDS, ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, \
     clean_span, starts_like_a_name
+from app.nlp.entities.untagged import spelled_out_acronyms, untagged_places
 from app.nlp.marks import quoted_titles
 from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name,
                            name_tokens, nickname, same_thing)
@@ -45,7 +46,9 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
         block_raws += _untagged_subjects(doc, block, taken)
         taken = [(r.start, r.end) for r in block_raws]
         block_raws += _acronyms(doc, block, taken, structure.text)
-        block_raws += _spelled_out_acronyms(block, block_raws)
+        block_raws += spelled_out_acronyms(block, block_raws)
+        taken = [(r.start, r.end) for r in block_raws]
+        block_raws += untagged_places(doc, block, taken)
         raws.extend(_join_adjacent(_without_nested(sorted(block_raws, key=lambda r: r.start)), structure.text))
     raws = _without_postnominals(_without_common_capitals(_without_lone_acronyms(raws)), structure.text)
     _relabel_affiliations(raws, structure.text)
@@ -98,27 +101,6 @@ def _acronyms(doc: "Doc", block: "Block", taken: list[tuple[int, int]], text: st
             continue
         found.append(RawMention(token.text, start, start + len(token.text), "ORG", in_body=block.kind == "paragraph",
                                 lone=lone))
-    return found
-
-
-_SPELLED_OUT = re.compile(r" \(((?:[A-Z][\w’'&.-]*|of|for|and|on|the|de|di|del|della|des|du|la|le)"
-                         r"(?: (?:[A-Z][\w’'&.-]*|of|for|and|on|the|de|di|del|della|des|du|la|le)){1,9})\)")
-
-
-def _spelled_out_acronyms(block: "Block", raws: list[RawMention]) -> list[RawMention]:
-    """'the secretary of the FRB (Federal Roads Board)': the words in brackets after an acronym spell
-    out its name, though the model tagged only the acronym. The defined-acronym merge joins them."""
-    found = []
-    for raw in raws:
-        if raw.label in VALUE_TYPES or raw.label == "PERSON" or not _ACRONYM.match(raw.text.replace(".", "")):
-            continue
-        m = _SPELLED_OUT.match(block.text, raw.end - block.start)
-        if m is None or not m.group(1)[:1].isupper() or not m.group(1).split()[-1][:1].isupper():
-            continue
-        start = block.start + m.start(1)
-        if any(r.start < start + len(m.group(1)) and start < r.end for r in raws):
-            continue
-        found.append(RawMention(m.group(1), start, start + len(m.group(1)), "ORG", block.kind == "paragraph"))
     return found
 
 
