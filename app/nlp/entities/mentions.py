@@ -207,16 +207,22 @@ def _extend_over_untagged_words(tokens: list) -> list:
 
 
 def _extend_over_served_places(tokens: list) -> list:
-    """'the Dental Guild of Arnia and Velmoria', 'The Farmers Union of Arnia': an organisation named
-    with the places it serves; the model stops before 'of'. Only a definite name ('the ...'), and
-    only places the model tagged as such, joined by commas and 'and'."""
+    """'the Dental Guild | of Arnia and Velmoria', 'the Humane Society of Arnia | and Velmoria': an
+    organisation named with the places it serves; the model stops before 'of' or after the first
+    place. Only a definite name ('the ...'), and only places the model tagged as such, joined by
+    commas and 'and'."""
     doc = tokens[0].doc
+    if len(tokens) > 2 and tokens[-1].lower_ == "of":
+        tokens = tokens[:-1]  # 'the Dental Guild of | Arnia': the model stopped after 'of'
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     if not (tokens[0].lower_ == "the" or before is not None and before.lower_ == "the") \
             or len(tokens) < 2 or tokens[-1].text.isupper():
         return tokens  # 'the TSIB of Arnia': an acronym is a whole name, the place says whose
     i = tokens[-1].i + 1
-    if i + 1 >= len(doc) or doc[i].lower_ != "of" or doc[i + 1].ent_type_ != "GPE" or doc[i + 1].ent_iob_ != "B":
+    served = len(tokens) >= 3 and tokens[-2].lower_ == "of" and tokens[-1].text[:1].isupper()
+    if served and i + 1 < len(doc) and doc[i].lower_ == "and" and doc[i + 1].ent_type_ == "GPE":
+        i -= 1  # 'the Humane Society of Arnia | and Velmoria'
+    elif i + 1 >= len(doc) or doc[i].lower_ != "of" or doc[i + 1].ent_type_ != "GPE" or doc[i + 1].ent_iob_ != "B":
         return tokens
     end = i
     j = i + 1
@@ -228,7 +234,7 @@ def _extend_over_served_places(tokens: list) -> list:
             break
         j += 1
     nxt = doc[end + 1] if end + 1 < len(doc) else None
-    if nxt is not None and (nxt.text[:1].isupper() or nxt.text in ("-", "–")):
+    if end == tokens[-1].i or nxt is not None and (nxt.text[:1].isupper() or nxt.text in ("-", "–", "'s", "’s")):
         return tokens  # 'of Arnia Valley Farms': the place begins another name
     return list(doc[tokens[0].i:end + 1])
 
