@@ -169,3 +169,13 @@ def test_a_known_city_the_model_left_untagged_after_a_preposition_is_a_place():
     doc.ents = []  # as the model left it
     found = untagged_places(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
     assert [(r.text, r.label) for r in found] == [("Bergen", "GPE")]
+
+
+def test_a_stock_symbol_joins_its_company():
+    from app.nlp.names import ticker_of
+
+    assert ticker_of("KRVL", "Korvell Systems Inc.") and not ticker_of("NASX", "Korvell Systems Inc.")
+    ents = entities_of("Korvell Systems Inc. shares tumbled on Thursday after the chipmaker cut its forecast.\n"
+                       "Shares of KRVL had more than doubled in the past year.\n")
+    company = [e for e in ents if "KRVL" in [e.name, *e.aliases]]
+    assert company and company[0].name.startswith("Korvell"), [(e.name, e.type, e.aliases) for e in ents]

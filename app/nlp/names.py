@@ -261,6 +261,16 @@ def _body_within(shorter: list[str], longer: list[str]) -> bool:
     return "of" in shorter[1:-1] and shorter[-1] not in ORG_KIND_WORDS and len(rest) >= 2 and rest[-1] in ORG_KIND_WORDS
 
 
+def ticker_of(ticker: str, name: str) -> bool:
+    """'KRVL' for 'Korvell Systems': a stock symbol spelt by letters of the name's first word, in order,
+    from its first letter."""
+    letters, word = ticker.lower(), fold(name.split()[0])
+    if not word.startswith(letters[0]) or len(word) < len(letters):
+        return False
+    rest = iter(word[1:])
+    return all(c in rest for c in letters[1:])
+
+
 def _without_place_noun(key: str) -> str:
     """'state of texas' -> 'texas': a place named with its kind is the place."""
     words = key.split()

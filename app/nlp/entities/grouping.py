@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 
 from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, RawMention, demonym_noun
 from app.nlp.names import (FIRST_NAME_PARTICLES, PLACE_NOUNS, SURNAME_PARTICLES, TITLE_WORDS, first_name_gender, fold,
-                           is_city, is_country, is_first_name, name_key, name_tokens, near_spelling, nickname, same_thing, strip_possessive, title_gender)
+                           is_city, is_country, is_first_name, name_key, name_tokens, near_spelling, nickname, same_thing,
+                           strip_possessive, ticker_of, title_gender)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -52,7 +53,7 @@ class Group:
 
 
 def group_mentions(raws: list[RawMention], structure: "Structure", docs: list["Doc"]) -> list[Group]:
-    groups = _merge_alias_names(_merge_defined_acronyms(_group(raws), structure.text), structure.text)
+    groups = _merge_tickers(_merge_alias_names(_merge_defined_acronyms(_group(raws), structure.text), structure.text))
     _add_missed_surnames(groups, structure, docs)
     return [g for g in groups if g.mentions and not _common_word(g, structure.text)]
 
@@ -241,6 +242,23 @@ def _merge_alias_names(groups: list[Group], text: str) -> list[Group]:
         kept.mentions.extend(absorbed.mentions)
         absorbed.mentions = []
     return [g for g in groups if g.mentions]
+
+
+def _merge_tickers(groups: list[Group]) -> list[Group]:
+    """'Shares of KRVL fell': a stock symbol where only a company has one is that of the one company
+    of the article whose name's first word it abbreviates ('Korvell Systems Inc.')."""
+    merged: list[Group] = []
+    for group in groups:
+        forms = group.forms()
+        word = next(iter(forms)) if len(forms) == 1 else ""
+        if word.isalpha() and word.isupper() and 3 <= len(word) <= 5 and any(m.company_context for m in group.mentions):
+            owners = [g for g in groups if g is not group and any(
+                m.label == "ORG" and " " in m.text and ticker_of(word, m.text) for m in g.mentions)]
+            if len(owners) == 1:
+                owners[0].mentions.extend(group.mentions)
+                continue
+        merged.append(group)
+    return merged
 
 
 def _merge_demonym_nouns(groups: list[Group]) -> list[Group]:
