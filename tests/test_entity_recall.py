@@ -179,3 +179,15 @@ def test_a_stock_symbol_joins_its_company():
                        "Shares of KRVL had more than doubled in the past year.\n")
     company = [e for e in ents if "KRVL" in [e.name, *e.aliases]]
     assert company and company[0].name.startswith("Korvell"), [(e.name, e.type, e.aliases) for e in ents]
+
+
+def test_an_untagged_newspaper_name_after_the_is_an_organisation():
+    from app.nlp.pipeline import load_nlp
+    from app.nlp.entities.untagged import untagged_mastheads
+    from app.nlp.structure import Block
+
+    text = "The Quorlan Valley News observed that the hashtag had spread, and the Evening Gazette agreed."
+    doc = load_nlp()(text)
+    doc.ents = []  # as the model left it
+    found = untagged_mastheads(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
+    assert [(r.text, r.label) for r in found] == [("Quorlan Valley News", "ORG"), ("Evening Gazette", "ORG")]

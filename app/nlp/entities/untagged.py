@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
+MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
 
 
 _SPELLED_OUT = re.compile(r" \(((?:[A-Z][\w’'&.-]*|of|for|and|on|the|de|di|del|della|des|du|la|le)"
@@ -60,3 +61,23 @@ def untagged_places(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) ->
 def _untagged_name_word(token) -> bool:
     return token.is_alpha and token.text[:1].isupper() and not token.ent_type_ and not token.is_sent_start \
         and token.lower_ not in TITLE_WORDS
+
+
+def untagged_mastheads(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
+    """'The Harwell Gazette observed', 'told the Brackton Evening News': capitalised words after 'the',
+    ending in a word that ends newspapers' names, are a paper, though the model left them untagged."""
+    found = []
+    for token in doc:
+        if token.lower_ not in MASTHEAD_WORDS or not token.text[:1].isupper() or token.ent_type_:
+            continue
+        first = token.i
+        while first > 0 and token.i - first < 4 and _untagged_name_word(doc[first - 1]) and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        if first == token.i or first == 0 or doc[first - 1].lower_ != "the":
+            continue
+        start, end = block.start + doc[first].idx, block.start + token.idx + len(token.text)
+        if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() or any(s < end and start < e for s, e in taken):
+            continue
+        found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "ORG",
+                                block.kind == "paragraph"))
+    return found
