@@ -191,3 +191,11 @@ def test_an_untagged_newspaper_name_after_the_is_an_organisation():
     doc.ents = []  # as the model left it
     found = untagged_mastheads(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
     assert [(r.text, r.label) for r in found] == [("Quorlan Valley News", "ORG"), ("Evening Gazette", "ORG")]
+
+
+def test_a_surname_that_is_also_a_title_is_a_name():
+    ents = entities_of("He shared bills with R.J. Bishop and Marla Marshal before moving back south.\n"
+                       "One Green MP said the tour was a success.\n")
+    people = {e.name for e in ents if e.type == "PERSON"}
+    assert {"R.J. Bishop", "Marla Marshal"} <= people and "Green MP" not in people, \
+        [(e.name, e.type) for e in ents]

@@ -40,6 +40,7 @@ THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexi
 DEMONYM_NOUNS = lexicon.words("demonym_nouns")
 EDGE = "\"'“”‘’«»()[]{},.;:!?-–—…*"
 _ABBREVIATION_END = re.compile(r"(?:^|[.\s])[A-Z]\.$")
+_INITIALS_WORD = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _DESIGNATION = re.compile(r"[A-Z][a-z]+ (?:[A-Z]|\d{1,2})")
 
 
@@ -106,8 +107,9 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         return None  # "Maude recalls Brigitte": the model ran names and a verb together
     if label not in VALUE_TYPES and all(w.lower().strip(".") in TITLE_WORDS for w in trimmed.replace("-", " ").split()):
         return None  # 'we thanked Coach', 'the Vice President said': a title standing alone names nobody
-    if label == "PERSON" and " " in trimmed and fold(trimmed.split()[-1]) in TITLE_WORDS:
-        return None  # 'One Green MP said': a description of someone unnamed
+    if label == "PERSON" and " " in trimmed and fold(trimmed.split()[-1]) in TITLE_WORDS \
+            and not (_INITIALS_WORD.match(trimmed.split()[0]) or is_first_name(trimmed.split()[0])):
+        return None  # 'One Green MP said': a description of someone unnamed (but 'Carole King', 'B.B. King')
     if label == "PERSON" and trimmed.lower() in KIN_WORDS:
         return None  # "Mum, you've burnt the toast...": a relative called by what they are
     if label not in VALUE_TYPES and _DESIGNATION.fullmatch(trimmed):
