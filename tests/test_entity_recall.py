@@ -199,3 +199,15 @@ def test_a_surname_that_is_also_a_title_is_a_name():
     people = {e.name for e in ents if e.type == "PERSON"}
     assert {"R.J. Bishop", "Marla Marshal"} <= people and "Green MP" not in people, \
         [(e.name, e.type) for e in ents]
+
+
+def test_a_title_a_given_name_and_a_regnal_number_are_a_person():
+    from app.nlp.pipeline import load_nlp
+    from app.nlp.entities.untagged import regnal_names
+    from app.nlp.structure import Block
+
+    text = "The officer was a first cousin of Velmoria's King Aldric IV. Chapter II begins here."
+    doc = load_nlp()(text)
+    doc.ents = []  # as the model left it
+    found = regnal_names(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
+    assert [(r.text, r.label) for r in found] == [("King Aldric IV", "PERSON")]

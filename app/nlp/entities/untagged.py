@@ -81,3 +81,23 @@ def untagged_mastheads(doc: "Doc", block: "Block", taken: list[tuple[int, int]])
         found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "ORG",
                                 block.kind == "paragraph"))
     return found
+
+
+_REGNAL = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3})$")
+
+
+def regnal_names(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
+    """'King Aldric IV', 'Pope Severin II': a title, a given name and a regnal number the model left
+    untagged are a person."""
+    found = []
+    for token in doc[1:-1]:
+        title, number = doc[token.i - 1], doc[token.i + 1]
+        if not (_untagged_name_word(token) and title.text[:1].isupper() and title.lower_ in TITLE_WORDS
+                and _REGNAL.match(number.text) and not number.ent_type_):
+            continue
+        start, end = block.start + title.idx, block.start + number.idx + len(number.text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "PERSON",
+                                block.kind == "paragraph"))
+    return found
