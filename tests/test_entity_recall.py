@@ -211,3 +211,17 @@ def test_a_title_a_given_name_and_a_regnal_number_are_a_person():
     doc.ents = []  # as the model left it
     found = regnal_names(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
     assert [(r.text, r.label) for r in found] == [("King Aldric IV", "PERSON")]
+
+
+def test_an_organisation_named_for_a_country_keeps_the_country():
+    from app.nlp.entities.mentions import RawMention
+    from app.nlp.entities.repairs import _join_adjacent
+
+    text = "said Jo Pell for Seed Authority Arnia Norway, and Norway's farmers agreed."
+    org, country = text.index("Seed"), text.index("Norway")
+    raws = [RawMention("Seed Authority Arnia", org, org + 20, "ORG", True),
+            RawMention("Norway", country, country + 6, "GPE", True)]
+    assert [(r.text, r.label) for r in _join_adjacent(raws, text)] == [("Seed Authority Arnia Norway", "ORG")]
+    text = "the Acme Seeds Norway's farmers"  # the country's farmers: the country names itself
+    raws = [RawMention("Acme Seeds", 4, 14, "ORG", True), RawMention("Norway", 15, 21, "GPE", True)]
+    assert len(_join_adjacent(raws, text)) == 2

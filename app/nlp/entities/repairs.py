@@ -323,9 +323,12 @@ def _join_adjacent(raws: list[RawMention], text: str) -> list[RawMention]:
         gap = text[prev.end:raw.start] if prev else ""
         nicknamed = bool(prev and nickname(gap) and gap.strip() and "PERSON" in (prev.label, raw.label)
                          and is_first_name(prev.text))  # Duke “Bullfrog” | Pettaway
+        # 'Seed Authority Arnia | Norway', 'Acme | Canada': an organisation named for the country it serves
+        national = bool(prev and prev.label == "ORG" and raw.label in ("GPE", "LOC") and gap == " "
+                        and is_country(raw.text) and text[raw.end:raw.end + 2] not in ("'s", "’s"))
         if prev and prev.label not in VALUE_TYPES and raw.label not in VALUE_TYPES \
                 and (gap == " " or nicknamed) and prev.label != "NORP" and raw.label != "NORP" \
-                and " " not in prev.text and " " not in raw.text:
+                and (" " not in prev.text and " " not in raw.text or national):
             label = "PERSON" if "PERSON" in (prev.label, raw.label) else prev.label
             out[-1] = RawMention(text[prev.start:raw.end], prev.start, raw.end, label, prev.in_body,
                                  prev.place_context or raw.place_context, prev.person_context or raw.person_context,
