@@ -225,3 +225,15 @@ def test_an_organisation_named_for_a_country_keeps_the_country():
     text = "the Acme Seeds Norway's farmers"  # the country's farmers: the country names itself
     raws = [RawMention("Acme Seeds", 4, 14, "ORG", True), RawMention("Norway", 15, 21, "GPE", True)]
     assert len(_join_adjacent(raws, text)) == 2
+
+
+def test_the_place_before_a_mayor_is_a_place():
+    from app.nlp.pipeline import load_nlp
+    from app.nlp.entities.untagged import places_of_office
+    from app.nlp.structure import Block
+
+    text = "Tallis Vale Mayor Delphine Marquand said her council had not been consulted."
+    doc = load_nlp()(text)
+    doc.ents = [doc.char_span(text.index("Delphine"), text.index(" said"), label="PERSON")]
+    found = places_of_office(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
+    assert [(r.text, r.label) for r in found] == [("Tallis Vale", "GPE")]

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
 MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
+PLACE_OFFICES = lexicon.words("person_words", "place")
 
 
 _SPELLED_OUT = re.compile(r" \(((?:[A-Z][\w’'&.-]*|of|for|and|on|the|de|di|del|della|des|du|la|le)"
@@ -100,4 +101,26 @@ def regnal_names(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> li
             continue
         found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "PERSON",
                                 block.kind == "paragraph"))
+    return found
+
+
+def places_of_office(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
+    """'Arnby North Mayor Jo Roe said': the capitalised words before the title of a place's office,
+    before a person, are the place, though the model left them untagged."""
+    found = []
+    for token in doc[1:-1]:
+        if token.lower_ not in PLACE_OFFICES or not token.text[:1].isupper() or doc[token.i + 1].ent_type_ != "PERSON":
+            continue
+        first = token.i
+        while first > 0 and token.i - first < 3 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_alpha \
+                and doc[first - 1].text[:1].isupper() and not doc[first - 1].ent_type_ \
+                and doc[first - 1].lower_ not in TITLE_WORDS:
+            first -= 1
+        if first == token.i or first > 0 and doc[first - 1].text[:1].isupper():
+            continue
+        start, end = block.start + doc[first].idx, block.start + doc[token.i - 1].idx + len(doc[token.i - 1].text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "GPE",
+                                block.kind == "paragraph", place_context=True))
     return found
