@@ -237,3 +237,13 @@ def test_the_place_before_a_mayor_is_a_place():
     doc.ents = [doc.char_span(text.index("Delphine"), text.index(" said"), label="PERSON")]
     found = places_of_office(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
     assert [(r.text, r.label) for r in found] == [("Tallis Vale", "GPE")]
+
+
+def test_a_programme_named_after_an_organisation_is_not_it():
+    from app.nlp.entities.grouping import Group, _joins
+    from app.nlp.entities.mentions import RawMention
+
+    show = Group([RawMention("Arnia League Tonight", 0, 20, "WORK_OF_ART", True)])
+    assert not _joins(RawMention("Arnia League", 40, 52, "ORG", True), show)
+    strip = Group([RawMention("Mother Plover and Finch", 0, 21, "WORK_OF_ART", True)])
+    assert _joins(RawMention("Plover and Finch", 40, 56, "ORG", True), strip)

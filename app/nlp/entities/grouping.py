@@ -364,8 +364,15 @@ def _joins(raw: RawMention, group: Group, loose: bool = True) -> bool:
     kinds = {"place" if label in ("GPE", "LOC") else label for label in (raw.label, head.label)}
     # A place begins many an organisation's name, and a demonym many a name of anything.
     strict = kinds == {"place", "ORG"} or ("NORP" in kinds and len(kinds) > 1)
+    if kinds == {"ORG", "WORK_OF_ART"}:  # an organisation's name begins many a programme's ('Arnia League Tonight')
+        forms = {f for f in forms if not _begins(raw.text, f) and not _begins(f, raw.text)}
     return any(same_thing(raw.text, form, loose, strict=strict) and not _place_inside_longer_name(raw, form, group)
                for form in forms)
+
+
+def _begins(short: str, long: str) -> bool:
+    a, b = name_key(short).split(), name_key(long).split()
+    return len(a) < len(b) and b[:len(a)] == a
 
 
 def _place_inside_longer_name(raw: RawMention, form: str, group: Group) -> bool:
