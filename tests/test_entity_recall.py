@@ -247,3 +247,19 @@ def test_a_programme_named_after_an_organisation_is_not_it():
     assert not _joins(RawMention("Arnia League", 40, 52, "ORG", True), show)
     strip = Group([RawMention("Mother Plover and Finch", 0, 21, "WORK_OF_ART", True)])
     assert _joins(RawMention("Plover and Finch", 40, 56, "ORG", True), strip)
+
+
+def test_the_untagged_employer_after_a_person_and_of_is_an_organisation():
+    from app.nlp.pipeline import load_nlp
+    from app.nlp.entities.untagged import employers_after_of
+    from app.nlp.structure import Block
+
+    text = "Others were less forgiving. Lena Roth of Quistgaard Mellor downgraded the shares to neutral."
+    doc = load_nlp()(text)
+    doc.ents = [doc.char_span(text.index("Lena"), text.index(" of"), label="PERSON")]
+    found = employers_after_of(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
+    assert [(r.text, r.label) for r in found] == [("Quistgaard Mellor", "ORG")]
+    text = "Others agreed. Lena Roth of Helsinki said so."
+    doc = load_nlp()(text)
+    doc.ents = [doc.char_span(text.index("Lena"), text.index(" of"), label="PERSON")]
+    assert employers_after_of(doc, Block("paragraph", text, 0, len(text), "s1", 0), []) == []

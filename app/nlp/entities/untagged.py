@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
 from app.nlp.entities.mentions import VALUE_TYPES, RawMention
-from app.nlp.names import TITLE_WORDS, is_city, is_country
+from app.nlp.names import TITLE_WORDS, is_city, is_country, is_first_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -123,4 +123,27 @@ def places_of_office(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -
             continue
         found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "GPE",
                                 block.kind == "paragraph", place_context=True))
+    return found
+
+
+def employers_after_of(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
+    """'Lena Roth of Quistgaard Mellor downgraded the shares': capitalised words after a person's name
+    and 'of' are the organisation they work for, though the model left them untagged (a known
+    place aside: 'Jo Roe of Tampere')."""
+    found = []
+    for of in doc[2:-2]:
+        person = doc[of.i - 1]
+        if of.lower_ != "of" or person.ent_type_ not in ("PERSON", "ORG") or person.ent_iob_ == "B" \
+                or not is_first_name(doc[person.i - 1].text):
+            continue
+        end = of.i
+        while end + 1 < len(doc) and end - of.i < 4 and _untagged_name_word(doc[end + 1]) and doc[end + 1].pos_ == "PROPN":
+            end += 1
+        if end - of.i < 2 or end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
+            continue
+        text = doc[of.i + 1:end + 1].text
+        start = block.start + doc[of.i + 1].idx
+        if is_city(text) or is_country(text) or any(s < start + len(text) and start < e for s, e in taken):
+            continue
+        found.append(RawMention(text, start, start + len(text), "ORG", block.kind == "paragraph"))
     return found
