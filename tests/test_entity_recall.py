@@ -263,3 +263,15 @@ def test_the_untagged_employer_after_a_person_and_of_is_an_organisation():
     doc = load_nlp()(text)
     doc.ents = [doc.char_span(text.index("Lena"), text.index(" of"), label="PERSON")]
     assert employers_after_of(doc, Block("paragraph", text, 0, len(text), "s1", 0), []) == []
+
+
+def test_a_lone_capitalised_word_after_on_that_a_verb_governs_is_a_platform():
+    from app.nlp.pipeline import load_nlp
+    from app.nlp.entities.untagged import platforms_after_on
+    from app.nlp.structure import Block
+
+    text = "“We found out on Chirper at nine o’clock this morning,” the mayor said of the Skating On Glass show."
+    doc = load_nlp()(text)
+    doc.ents = []  # as the model left it
+    found = platforms_after_on(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
+    assert [(r.text, r.label) for r in found] == [("Chirper", "ORG")]

@@ -147,3 +147,20 @@ def employers_after_of(doc: "Doc", block: "Block", taken: list[tuple[int, int]])
             continue
         found.append(RawMention(text, start, start + len(text), "ORG", block.kind == "paragraph"))
     return found
+
+
+def platforms_after_on(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
+    """'we found out on Chirper', 'one fan wrote on Pixly': a capitalised word the model left untagged,
+    alone after 'on' that a verb governs, is where something was read or posted: a platform."""
+    found = []
+    for token in doc[2:]:
+        on = doc[token.i - 1]
+        if on.text != "on" or on.head.pos_ != "VERB" or token.head.i != on.i or not _untagged_name_word(token) \
+                or token.pos_ != "PROPN" or token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper():
+            continue
+        start = block.start + token.idx
+        if is_city(token.text) or is_country(token.text) or any(s < start + len(token.text) and start < e for s, e in taken):
+            continue
+        found.append(RawMention(token.text, start, start + len(token.text), "ORG", block.kind == "paragraph",
+                                on_platform=True))
+    return found
