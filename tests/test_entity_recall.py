@@ -275,3 +275,15 @@ def test_a_lone_capitalised_word_after_on_that_a_verb_governs_is_a_platform():
     doc.ents = []  # as the model left it
     found = platforms_after_on(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
     assert [(r.text, r.label) for r in found] == [("Chirper", "ORG")]
+
+
+def test_capitalised_words_before_a_noun_for_their_kind_are_an_organisation():
+    from app.nlp.pipeline import load_nlp
+    from app.nlp.entities.untagged import named_by_kind
+    from app.nlp.structure import Block
+
+    text = "Speaking to Wowza! magazine, she said the Glimmer Records label had dropped her."
+    doc = load_nlp()(text)
+    doc.ents = []  # as the model left it
+    found = named_by_kind(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
+    assert [(r.text, r.label) for r in found] == [("Wowza!", "ORG"), ("Glimmer Records", "ORG")]

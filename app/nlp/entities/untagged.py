@@ -17,6 +17,7 @@ ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
 MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
 PLACE_OFFICES = lexicon.words("person_words", "place")
+NAMED_KINDS = lexicon.words("organisation_words", "named")
 
 
 _SPELLED_OUT = re.compile(r" \(((?:[A-Z][\w’'&.-]*|of|for|and|on|the|de|di|del|della|des|du|la|le)"
@@ -163,4 +164,25 @@ def platforms_after_on(doc: "Doc", block: "Block", taken: list[tuple[int, int]])
             continue
         found.append(RawMention(token.text, start, start + len(token.text), "ORG", block.kind == "paragraph",
                                 on_platform=True))
+    return found
+
+
+def named_by_kind(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
+    """'speaking to Wowza! magazine', 'the Vellmar label': capitalised words the model left untagged
+    before a lowercase noun for the kind of organisation they name."""
+    found = []
+    for kind in doc[1:]:
+        if kind.lower_ not in NAMED_KINDS or not kind.is_lower:
+            continue
+        end = kind.i - 1 if doc[kind.i - 1].text != "!" else kind.i - 2
+        first = end + 1
+        while first - 1 >= 0 and end - first < 2 and _untagged_name_word(doc[first - 1]):
+            first -= 1
+        if first > end:
+            continue
+        start, stop = block.start + doc[first].idx, block.start + doc[kind.i - 1].idx + len(doc[kind.i - 1].text)
+        if any(s < stop and start < e for s, e in taken):
+            continue
+        found.append(RawMention(block.text[start - block.start:stop - block.start], start, stop, "ORG",
+                                block.kind == "paragraph", kind_named=True))
     return found
