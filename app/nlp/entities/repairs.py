@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 from app.nlp import lexicon
 from app.nlp.entities.mentions import EDGE, OFFICE_WORDS, ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, \
     clean_span, starts_like_a_name
-from app.nlp.entities.untagged import (employers_after_of, named_by_kind, places_of_office, platforms_after_on, regnal_names,
-                                       spelled_out_acronyms, untagged_mastheads, untagged_places)
+from app.nlp.entities.untagged import untagged_names
 from app.nlp.marks import quoted_titles
 from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name,
                            name_tokens, nickname, same_thing)
@@ -47,21 +46,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
         block_raws += _untagged_subjects(doc, block, taken)
         taken = [(r.start, r.end) for r in block_raws]
         block_raws += _acronyms(doc, block, taken, structure.text)
-        block_raws += spelled_out_acronyms(block, block_raws)
-        taken = [(r.start, r.end) for r in block_raws]
-        block_raws += untagged_places(doc, block, taken)
-        taken = [(r.start, r.end) for r in block_raws]
-        block_raws += untagged_mastheads(doc, block, taken)
-        taken = [(r.start, r.end) for r in block_raws]
-        block_raws += regnal_names(doc, block, taken)
-        taken = [(r.start, r.end) for r in block_raws]
-        block_raws += places_of_office(doc, block, taken)
-        taken = [(r.start, r.end) for r in block_raws]
-        block_raws += employers_after_of(doc, block, taken)
-        taken = [(r.start, r.end) for r in block_raws]
-        block_raws += platforms_after_on(doc, block, taken)
-        taken = [(r.start, r.end) for r in block_raws]
-        block_raws += named_by_kind(doc, block, taken)
+        block_raws += untagged_names(doc, block, block_raws)
         raws.extend(_join_adjacent(_without_nested(sorted(block_raws, key=lambda r: r.start)), structure.text))
     raws = _without_postnominals(_without_common_capitals(_without_lone_acronyms(raws)), structure.text)
     _relabel_affiliations(raws, structure.text)

@@ -13,6 +13,15 @@ if TYPE_CHECKING:
 
     from app.nlp.structure import Block
 
+def untagged_names(doc: "Doc", block: "Block", raws: list[RawMention]) -> list[RawMention]:
+    """The names this module finds in one block, each repair in turn, none over a name found before."""
+    found = spelled_out_acronyms(block, raws)
+    for repair in (untagged_places, untagged_mastheads, regnal_names, places_of_office, employers_after_of,
+                   platforms_after_on, named_by_kind):
+        found += repair(doc, block, [(r.start, r.end) for r in raws + found])
+    return found
+
+
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
 MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
