@@ -287,3 +287,14 @@ def test_capitalised_words_before_a_noun_for_their_kind_are_an_organisation():
     doc.ents = []  # as the model left it
     found = named_by_kind(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
     assert [(r.text, r.label) for r in found] == [("Wowza!", "ORG"), ("Glimmer Records", "ORG")]
+
+
+def test_names_listed_after_a_plural_noun_are_several():
+    from app.nlp.entities.mentions import RawMention
+    from app.nlp.entities.repairs import _split_at
+
+    text = "Brannoc Abbey and Velluto"
+    raw = RawMention(text, 0, len(text), "ORG", True, after_plural=True)
+    assert [p.text for p in _split_at(raw)] == ["Brannoc Abbey", "Velluto"]
+    raw = RawMention("Brannoc and Velluto", 0, 19, "ORG", True)  # a firm's name: 'Pell and Quarrie'
+    assert [p.text for p in _split_at(raw)] == ["Brannoc and Velluto"]

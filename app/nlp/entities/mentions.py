@@ -68,6 +68,7 @@ class RawMention:
     company_context: bool = False  # what only a company has: 'X shares', 'X boss Jo Roe', 'X's customers'
     kind_named: bool = False  # before a lowercase noun for the organisation it names: 'the X label', 'X magazine'
     place_named: bool = False  # before a lowercase noun for the place it names: 'the X town', 'X village'
+    after_plural: bool = False  # right after a plural common noun: 'the schools X and Y' lists several names
 
 
 def clean_span(span: "Span", block: "Block") -> RawMention | None:
@@ -139,6 +140,7 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     raw.work_named = bool(before is not None and before.is_lower and before.lower_ in WORK_NOUNS
                           and before.lower_ not in PUBLICATION_NOUNS)
     raw.listed_with = frozenset(t.ent_type_ for t in span.root.conjuncts if t.ent_type_ and not span.start <= t.i < span.end)
+    raw.after_plural = bool(before is not None and before.is_lower and before.tag_ == "NNS")
     return raw
 
 

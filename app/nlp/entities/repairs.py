@@ -214,7 +214,9 @@ def _split_at(raw: RawMention) -> list[RawMention]:
     'Orland Hall for The Harwell Courier': a place and the paper a critic wrote for;
     'University of Leeds and Wexbury College': two organisations listed as one."""
     both = re.match(r"^(.+?) and (.+)$", raw.text) if raw.label not in VALUE_TYPES else None
-    if both and all(set(w.lower() for w in part.split()) & ORG_KIND_WORDS for part in both.groups()):
+    # ... or names after a plural noun: 'the schools Brannoc Abbey and Velluto' are two schools
+    if both and (raw.after_plural and raw.label != "PERSON" and all(p[:1].isupper() for p in both.groups())
+                 or all(set(w.lower() for w in part.split()) & ORG_KIND_WORDS for part in both.groups())):
         m = both
     else:
         m = (_AT_SPLIT.match(raw.text) or _FOR_THE_SPLIT.match(raw.text)) if raw.label == "ORG" else None
