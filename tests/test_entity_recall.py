@@ -298,3 +298,16 @@ def test_names_listed_after_a_plural_noun_are_several():
     assert [p.text for p in _split_at(raw)] == ["Brannoc Abbey", "Velluto"]
     raw = RawMention("Brannoc and Velluto", 0, 19, "ORG", True)  # a firm's name: 'Pell and Quarrie'
     assert [p.text for p in _split_at(raw)] == ["Brannoc and Velluto"]
+
+
+def test_words_before_a_bracketed_acronym_that_spell_it_are_one_name():
+    from app.nlp.pipeline import load_nlp
+    from app.nlp.entities.untagged import names_before_acronyms
+    from app.nlp.structure import Block
+
+    text = ("Requests came from the deputies of Unione 9 Vele (U9V) of the regional council, "
+            "and the aircraft's Electronic Rudder Monitoring (ERM) system failed.")
+    doc = load_nlp()(text)
+    doc.ents = []  # as the model left it
+    found = names_before_acronyms(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
+    assert [(r.text, r.label) for r in found] == [("Unione 9 Vele", "ORG")]

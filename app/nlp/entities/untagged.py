@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def untagged_names(doc: "Doc", block: "Block", raws: list[RawMention]) -> list[RawMention]:
     """The names this module finds in one block, each repair in turn, none over a name found before."""
-    found = spelled_out_acronyms(block, raws)
+    found = spelled_out_acronyms(block, raws) + names_before_acronyms(doc, block, raws)
     for repair in (untagged_places, untagged_mastheads, regnal_names, places_of_office, employers_after_of,
                    platforms_after_on, named_by_kind):
         found += repair(doc, block, [(r.start, r.end) for r in raws + found])
@@ -194,4 +194,39 @@ def named_by_kind(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> l
             continue
         found.append(RawMention(block.text[start - block.start:stop - block.start], start, stop, "ORG",
                                 block.kind == "paragraph", kind_named=True))
+    return found
+
+
+_BRACKETED_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+_LINK_WORDS = frozenset({"of", "for", "and", "the", "on", "de", "di", "del", "della", "des", "du", "la", "le"})
+
+
+def names_before_acronyms(doc: "Doc", block: "Block", raws: list[RawMention]) -> list[RawMention]:
+    """'the deputies of Unione 9 Vele (U9V)', 'the Arnian Roads Board (ARB)': the words before an
+    acronym in brackets whose initials spell it are one name, however the model cut or tagged them
+    (the pieces it tagged inside are dropped as nested)."""
+    found = []
+    for token in doc[2:-1]:
+        if doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")" or not _BRACKETED_ACRONYM.match(token.text):
+            continue
+        letters, i = list(token.text.lower()), token.i - 2
+        first = None
+        while i >= 0 and letters:
+            word = doc[i]
+            if word.lower_ in _LINK_WORDS and first is not None:
+                i -= 1
+                continue
+            if not (word.text[:1].isupper() or word.text.isdigit()) or word.text[0].lower() != letters[-1]:
+                break
+            letters.pop()
+            first = i
+            i -= 1
+        after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+        if letters or first is None or token.i - 1 - first < 2 or after is not None and after.is_lower and after.pos_ == "NOUN":
+            continue  # '... Monitoring (ECM) system': the name of a thing
+        start, end = block.start + doc[first].idx, block.start + doc[token.i - 2].idx + len(doc[token.i - 2].text)
+        if any(r.start < start < r.end or r.start < end < r.end or (r.start, r.end) == (start, end) for r in raws):
+            continue  # the model's name already, or one that runs across it
+        found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "ORG",
+                                block.kind == "paragraph"))
     return found
