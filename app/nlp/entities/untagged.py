@@ -25,12 +25,13 @@ def untagged_names(doc: "Doc", block: "Block", raws: list[RawMention]) -> list[R
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
 MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
+INITIALISM_SKIP_WORDS = lexicon.words("initialism_skip_words")
 PLACE_OFFICES = lexicon.words("person_words", "place")
 NAMED_KINDS = lexicon.words("organisation_words", "named")
 
 
-_SPELLED_OUT = re.compile(r" \(((?:[A-Z][\w’'&.-]*|of|for|and|on|the|de|di|del|della|des|du|la|le)"
-                         r"(?: (?:[A-Z][\w’'&.-]*|of|for|and|on|the|de|di|del|della|des|du|la|le)){1,9})\)")
+_NAME_WORD = r"(?:[A-Z][\w’'&.-]*|" + "|".join(re.escape(w) for w in sorted(INITIALISM_SKIP_WORDS, key=len, reverse=True)) + ")"
+_SPELLED_OUT = re.compile(rf" \(({_NAME_WORD}(?: {_NAME_WORD}){{1,9}})\)")
 
 
 def spelled_out_acronyms(block: "Block", raws: list[RawMention]) -> list[RawMention]:
@@ -198,7 +199,6 @@ def named_by_kind(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> l
 
 
 _BRACKETED_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
-_LINK_WORDS = frozenset({"of", "for", "and", "the", "on", "de", "di", "del", "della", "des", "du", "la", "le"})
 
 
 def names_before_acronyms(doc: "Doc", block: "Block", raws: list[RawMention]) -> list[RawMention]:
@@ -213,7 +213,7 @@ def names_before_acronyms(doc: "Doc", block: "Block", raws: list[RawMention]) ->
         first = None
         while i >= 0 and letters:
             word = doc[i]
-            if word.lower_ in _LINK_WORDS and first is not None:
+            if word.lower_ in INITIALISM_SKIP_WORDS and first is not None:
                 i -= 1
                 continue
             if not (word.text[:1].isupper() or word.text.isdigit()) or word.text[0].lower() != letters[-1]:
