@@ -640,3 +640,14 @@ def test_newspaper_named_by_its_masthead_word_is_an_organisation():
         "\"It was worse than we thought,\" Karim Halloum, editor at large at the Quellbrook Gazette, said.\n")
     for name in ("Brackton Morning Herald", "Quellbrook Gazette", "Rosamund Evening Herald"):
         assert by_name(ents, name).type == "ORG", name
+
+
+def test_initials_opening_a_longer_name_are_a_modifier_not_that_name():
+    ents = entities_of(
+        "Cult defector arrested over missing drives\n\n"
+        "Mara Quill, a representative for the LA Sheriff's office, told LA Weekly in a statement "
+        "that the case was open. Quill said the man left his job in Los Angeles on September 24.\n"
+        "Quill told LA Weekly that the man had returned from Florida.\n")
+    weekly = by_name(ents, "LA Weekly")
+    assert "Los Angeles" not in weekly.aliases and "LA" not in weekly.aliases
+    assert by_name(ents, "Los Angeles").type == "GPE"

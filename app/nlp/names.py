@@ -240,7 +240,7 @@ def same_thing(a: str, b: str, loose: bool = True, strict: bool = False) -> bool
     shorter, longer = sorted((ka.split(), kb.split()), key=len)
     a_is_shorter = len(ka.split()) < len(kb.split())
     if not strict and (loose or a_is_shorter) and shorter and longer[:len(shorter)] == shorter and (
-            len(shorter) >= 2 or is_proper_word(a if a_is_shorter else b)):
+            len(shorter) >= 2 or is_proper_word(a if a_is_shorter else b) and not _is_initialism(a if a_is_shorter else b)):
         return True  # 'Acme Labs' and 'Acme Labs Research Unit'
 
     if not strict and loose and len(shorter) >= 2 and _inside(shorter, longer) and (
@@ -265,6 +265,13 @@ def _without_place_noun(key: str) -> str:
 def _inside(short: list[str], long: list[str]) -> bool:
     n = len(short)
     return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def _is_initialism(text: str) -> bool:
+    """'NY', 'U.S.': letters standing for a name, which open other names as a modifier
+    ('NY Jets', 'US Steel') without being them."""
+    letters = strip_possessive(text).strip().replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
 def is_proper_word(text: str) -> bool:
