@@ -1,4 +1,6 @@
-"""Shape and consistency check for the gold files in this folder (not a scorer).
+"""Shape and consistency check for the gold files of a corpus folder (not a scorer).
+
+    python scripts/check_gold.py data/eval-blind
 
 Every quote text and every entity name/alias must occur verbatim in the article,
 quotes must be in reading order, speakers must be listed entities, and the JSON must
@@ -6,7 +8,9 @@ have the keys of the team corpora. Also prints quoted spans left out of the gold
 (titles, nicknames, words cited as words, unattributed scare quotes) for review.
 """
 import json, re, sys, glob, os
-D = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+if len(sys.argv) != 2:
+    sys.exit("usage: check_gold.py CORPUS_FOLDER")
+D = sys.argv[1]
 KEYS = ["title", "author", "publisher", "headings", "quotes", "entities"]
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "WORK_OF_ART", "EVENT", "LANGUAGE", "PRODUCT", "LAW"}
 ok = True
