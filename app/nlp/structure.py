@@ -26,7 +26,15 @@ _PEOPLE = rf"{_PERSON}(?:(?:\s*,\s*{_PERSON})*\s*,?\s+(?:and|&)\s+{_PERSON})?"
 _OUTLET_WORD = rf"[{UPPER_RANGES}0-9][\w'’.&-]*"
 _OUTLET = (rf"(?:the\s+)?{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|&[\w'’.&-]*|of|the|and|for|on|de|del|la|le|du|des|di|der)"
            rf"){{0,6}}")
-_BY = re.compile(rf"^by\s+(?P<names>{_PEOPLE})(?:\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET}))?\s*$", re.I)
+# 'By Jo Roe', 'Words by Jo Roe', 'By Jo Roe, Health Reporter, The Courier': the outlet last.
+_BY = re.compile(rf"^(?:(?:words|story|text|interview)\s+)?by\s+(?P<names>{_PEOPLE})"
+                 rf"(?:\s*(?:,|{DASH})\s*(?P<role>{_OUTLET}(?=\s*(?:,|{DASH}))))?"
+                 rf"(?:\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET}))?\s*$", re.I)
+# 'Photographs by Jo Roe', 'Pictures: Jo Roe': a credit for the pictures, not the writer.
+_PICTURE_CREDIT = re.compile(rf"^(?:photo(?:graph)?s|pictures|images|illustrations?)(?:\s+by|\s*:)\s+(?P<names>{_PEOPLE})\s*$",
+                             re.I)
+# A name alone on its line: a byline when a publication date line follows it.
+_NAME_ALONE = re.compile(rf"^(?P<names>{_PEOPLE})$")
 _NAMES_OUTLET = re.compile(rf"^(?P<names>{_PEOPLE})\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET})$")
 # 'Jo Roe at Kelloway Road': a match reporter at the ground; the place is no outlet.
 _NAMES_AT = re.compile(rf"^(?P<names>{_PEOPLE})\s+at\s+{_OUTLET}$")
@@ -63,6 +71,7 @@ class Structure:
     title: str | None = None
     author: str | None = None
     publisher: str | None = None
+    credited: list[str] = field(default_factory=list)  # named in a header's picture credit
     sections: list[Section] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
 
@@ -84,6 +93,8 @@ def _parse_byline(line: str) -> tuple[str, str | None] | None:
     if len(line) > 100:
         return None
     m = _BY.match(line) or _NAMES_OUTLET.match(line)
+    if m and "role" in m.re.groupindex and m.group("role") and not _ROLE.search(m.group("role")):
+        return None  # two outlets after the names: not a byline's layout
     if not m:
         m = _NAMES_AT.match(line)
         return (" ".join(m.group("names").split()), None) if m else None
@@ -92,6 +103,20 @@ def _parse_byline(line: str) -> tuple[str, str | None] | None:
     if outlet and _ROLE.search(outlet):
         outlet = None
     return names, (" ".join(outlet.split()) if outlet else None)
+
+
+def _byline_at(lines: list[tuple[str, int, int]], i: int) -> tuple[str, str | None] | None:
+    """The byline line `i` is: one of a byline's layouts, or a name alone above a date line."""
+    line = lines[i][0]
+    if (byline := _parse_byline(line)) or i == 0:
+        return byline
+    if i + 1 < len(lines) and _NAME_ALONE.match(line) and _is_date_line(lines[i + 1][0]):
+        return " ".join(line.split()), None
+    return None
+
+
+def _is_date_line(line: str) -> bool:
+    return len(line.split()) <= 12 and _DATE_LINE.match(line) is not None
 
 
 def _looks_like_title(line: str, has_more: bool) -> bool:
@@ -124,17 +149,20 @@ def parse_structure(text: str) -> Structure:
     i, standfirst = 0, []
     while i < min(HEADER_LINES, len(lines)):
         line, start, end = lines[i]
-        byline = _parse_byline(line) if out.author is None else None
+        byline = _byline_at(lines, i) if out.author is None else None
         if byline:
             out.author, out.publisher = byline
             out.blocks.append(Block("byline", line, start, end, LEAD_ID))
         elif out.title is None and (i == 0 or out.author) and _looks_like_title(line, i + 1 < len(lines)):
             out.title = line
             out.blocks.append(Block("title", line, start, end, LEAD_ID))
-        elif i > 0 and len(line.split()) <= 12 and _DATE_LINE.match(line):
+        elif i > 0 and (credit := _PICTURE_CREDIT.match(line)):
+            out.credited.append(" ".join(credit.group("names").split()))  # 'Photographs by Jo Roe'
+            out.blocks.append(Block("byline", line, start, end, LEAD_ID))
+        elif i > 0 and _is_date_line(line):
             pass  # 'Updated 4 March 2024': metadata, neither heading nor text
         elif out.title is not None and out.author is None and not standfirst and i + 1 < len(lines) \
-                and _parse_byline(lines[i + 1][0]):
+                and _byline_at(lines, i + 1):
             standfirst.append(lines[i])
         else:
             break
