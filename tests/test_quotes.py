@@ -49,6 +49,13 @@ def test_curly_single_marks_with_possessives_inside():
     assert who(a, "worst") == "Edith Adeyemi"
 
 
+def test_a_plural_ending_closes_when_the_next_single_mark_opens_a_new_quotation():
+    a = quotes_of("Her rival, Colm Dervan, accused the council of ‘ignoring the farmers’ and said the plan "
+                  "would leave the valley ‘a car park with views’.\n")
+    assert texts(a) == ["ignoring the farmers", "a car park with views"]
+    assert who(a, "farmers") == who(a, "car park") == "Colm Dervan"
+
+
 def test_nested_quote_is_its_own_item_with_the_outer_speaker():
     a = quotes_of("'I opened the letter and shouted, \"We did it\". Then I cried,' said novelist Shreya Iyer.\n")
     assert texts(a) == ['I opened the letter and shouted, "We did it". Then I cried', "We did it"]
