@@ -651,3 +651,10 @@ def test_initials_opening_a_longer_name_are_a_modifier_not_that_name():
     weekly = by_name(ents, "LA Weekly")
     assert "Los Angeles" not in weekly.aliases and "LA" not in weekly.aliases
     assert by_name(ents, "Los Angeles").type == "GPE"
+
+
+def test_a_councillor_abbreviated_cr_is_a_title_not_a_name():
+    ents = entities_of("Cr Marnie Kettering, a former nurse, said the clinic must stay open.\n"
+                       "Cr Kettering moved an amendment on Tuesday.\n")
+    marnie = by_name(ents, "Marnie Kettering")
+    assert marnie.type == "PERSON" and "Cr Kettering" in marnie.aliases
