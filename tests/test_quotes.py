@@ -321,3 +321,10 @@ def test_the_text_of_a_bill_or_a_titled_document_is_no_quote():
                   "Councillor Brenna Satterfield filed a report titled \"what the valley was never told\" on Monday.\n"
                   "Satterfield said the vote was \"a good start\".\n")
     assert texts(a) == ["a good start"]
+
+
+def test_a_relative_clause_possessive_tells_the_sex_over_the_first_names_usual_one():
+    a = quotes_of("Cr Marnie Kettering said the clinic had been run down for years. She moved an amendment.\n"
+                  "Among those in the gallery was Alex Farrow, who is expecting her second child.\n"
+                  "\"My first was born an hour after the first pain,\" she said after the meeting.\n")
+    assert who(a, "My first") == "Alex Farrow"
