@@ -328,3 +328,16 @@ def test_a_relative_clause_possessive_tells_the_sex_over_the_first_names_usual_o
                   "Among those in the gallery was Alex Farrow, who is expecting her second child.\n"
                   "\"My first was born an hour after the first pain,\" she said after the meeting.\n")
     assert who(a, "My first") == "Alex Farrow"
+
+
+def test_the_court_speaks_through_its_judge_when_no_court_is_named_before():
+    a = quotes_of("District Judge Hilda Marwick, in a nine-page order, refused bail to the company's director.\n"
+                  "\"The accused was in charge of the accounts,\" the court observed.\n"
+                  "His lawyer, Piet Grobler, said he would appeal to the Western Cape High Court.\n")
+    assert who(a, "in charge of the accounts") == "Hilda Marwick"
+
+
+def test_the_court_is_the_court_the_article_named_before():
+    a = quotes_of("On Monday the appeal against a ruling by Judge Hilda Marwick reached the Supreme Court of Appeal "
+                  "in Bloemfontein.\n\"The order stands,\" the court said.\n")
+    assert who(a, "order stands") == "Supreme Court of Appeal"

@@ -16,7 +16,7 @@ from app.domain import Entity
 from app.nlp import lexicon
 from app.nlp.attribution.discourse import Discourse
 from app.nlp.attribution.profiles import TITLE_ABBREVIATIONS
-from app.nlp.names import FEMALE_WORDS, MALE_WORDS, TITLE_WORDS, fold
+from app.nlp.names import FEMALE_WORDS, MALE_WORDS, PERSON_WORDS, TITLE_WORDS, fold
 from app.nlp.syntax import SUBJECT_DEPS, definite
 
 if TYPE_CHECKING:
@@ -28,6 +28,8 @@ SPEAKING_ORG_WORDS = lexicon.words("organisation_words", "kind")
 ORG_ANAPHORS = lexicon.words("organisation_words", "anaphor")
 COMPANY_WORDS = lexicon.words("organisation_words", "company")
 LEGAL_FORMS = lexicon.words("organisation_words", "legal")
+BENCH_WORDS = lexicon.words("organisation_words", "bench")
+JUDICIAL_WORDS = lexicon.words(PERSON_WORDS, "judicial")
 PERSON_NOUNS = lexicon.words("person_words", "person")
 TIME_MODIFIERS = lexicon.words("time_modifiers")
 NOT_PEOPLE = lexicon.words("not_people")
@@ -159,7 +161,9 @@ class Descriptions:
         lemma = head.lemma_.lower()
         is_definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and (
             lemma in ORG_ANAPHORS)
-        named = self.organisation(head)
+        named = self.organisation(head, before=pos)
+        if not named and lemma in BENCH_WORDS and definite(head) and (judge := self._judge_in_focus(pos)):
+            return judge  # 'Judge Jo Roe ... the court observed': no court named yet, the judge speaks
         if named or not is_definite:
             return named
         organisation = lambda e: e.type == "ORG"  # noqa: E731
@@ -172,6 +176,11 @@ class Descriptions:
                 return found
         return self.discourse.recent(pos, organisation, subject_only=True)
 
+    def _judge_in_focus(self, pos: int) -> Entity | None:
+        titles = self.profiles.titles
+        judge = lambda e: e.type == "PERSON" and any(JUDICIAL_WORDS & set(run) for run in titles.get(id(e), ()))  # noqa: E731
+        return self.discourse.recent(pos, judge, subject_only=False)
+
     def named_by_head(self, head: "Token", pos: int) -> Entity | None:
         """'the festival said': the organisation whose name ends in that word, the last one
         talked about when there are several."""
@@ -183,12 +192,14 @@ class Descriptions:
             return None
         return self.discourse.recent(pos, lambda e: id(e) in orgs, subject_only=False)
 
-    def organisation(self, head: "Token") -> Entity | None:
+    def organisation(self, head: "Token", before: int | None = None) -> Entity | None:
         """'the union said', 'the water board said': the one organisation of the article
-        with those words in its name."""
+        with those words in its name; for a definite 'the court', one named before it, since
+        a court named only later is not the one the reader knows of yet."""
         words = {head.lemma_.lower()} | {fold(c.text) for c in head.lefts if c.dep_ in ("compound", "amod")}
         orgs = [e for e in self.registry if e.type == "ORG"
-                and any(words <= set(fold(f).split()) for f in (e.name, *e.aliases))]
+                and any(words <= set(fold(f).split()) for f in (e.name, *e.aliases))
+                and (before is None or any(m.start < before for m in e.mentions))]
         return orgs[0] if len(orgs) == 1 else None
 
 
