@@ -341,3 +341,10 @@ def test_the_court_is_the_court_the_article_named_before():
     a = quotes_of("On Monday the appeal against a ruling by Judge Hilda Marwick reached the Supreme Court of Appeal "
                   "in Bloemfontein.\n\"The order stands,\" the court said.\n")
     assert who(a, "order stands") == "Supreme Court of Appeal"
+
+
+def test_the_letter_reads_is_the_words_of_who_sent_the_letter():
+    a = quotes_of("Harbour board chair Ingrid Solvang sent a letter to every member on Friday.\n"
+                  "Members were told the ferry would run until spring.\n"
+                  "\"No one will lose their berth this winter,\" the letter reads.\n")
+    assert who(a, "lose their berth") == "Ingrid Solvang"

@@ -19,7 +19,7 @@ from app.nlp import lexicon
 from app.nlp.attribution.descriptions import Descriptions
 from app.nlp.attribution.discourse import Discourse
 from app.nlp.names import TITLE_WORDS, fold, name_tokens, strip_possessive
-from app.nlp.syntax import SUBJECT_DEPS, appositions, definite
+from app.nlp.syntax import SUBJECT_DEPS, appositions, definite, introducer
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -208,6 +208,10 @@ class Resolver:
                     if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and child.lower_ == "by" and any(
                             c.dep_ == "det" and c.lower_ in INDEFINITE for c in obj.children):
                         return Speaker(None, None, resolution="author of the text")  # 'a note by a former employee'
+        if definite(noun) and (found := introducer(self.docs, k, noun)):
+            speaker = self.speaker_of(found[0], found[1], create=False)
+            if speaker and speaker.entity is not None:
+                return replace(speaker, resolution="author of the text")  # 'Roe sent an email ... the email reads'
         org = self.discourse.recent(gpos, lambda e: e.type == "ORG", subject_only=True)
         return Speaker(org, None, resolution="author of the text") if org else None
 
