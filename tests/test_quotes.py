@@ -348,3 +348,9 @@ def test_the_letter_reads_is_the_words_of_who_sent_the_letter():
                   "Members were told the ferry would run until spring.\n"
                   "\"No one will lose their berth this winter,\" the letter reads.\n")
     assert who(a, "lose their berth") == "Ingrid Solvang"
+
+
+def test_a_number_standing_for_someone_unnamed_is_no_speaker():
+    a = quotes_of("Dozens of Green councillors have raised concerns in private. One, who asked not to be named, "
+                  "said: 'Nobody on my street was asked about the depot.'\n")
+    assert who(a, "Nobody on my street") is None

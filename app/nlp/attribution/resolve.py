@@ -18,6 +18,7 @@ from app.domain import Entity, Mention
 from app.nlp import lexicon
 from app.nlp.attribution.descriptions import Descriptions
 from app.nlp.attribution.discourse import Discourse
+from app.nlp.entities.mentions import VALUE_TYPES
 from app.nlp.names import TITLE_WORDS, fold, name_tokens, strip_possessive
 from app.nlp.syntax import SUBJECT_DEPS, appositions, definite, introducer
 
@@ -325,6 +326,8 @@ class Resolver:
         block = self.structure.blocks[k]
         gpos = block.start + token.idx
         found = self.registry.mention_at(gpos, gpos + len(token.text))
+        if found and found[0].type in VALUE_TYPES:
+            return None  # 'One, who asked not to be named, said': a number speaks for nobody named
         if found:
             entity, mention = found
             return Speaker(entity, Mention(mention.text, mention.start, mention.end), resolution="name")
@@ -340,6 +343,8 @@ class Resolver:
         text = strip_possessive(block.text[start:end])
         if not text or not text[0].isupper() or fold(text.split()[-1]) in TITLE_WORDS:
             return None  # 'the CEO said', 'one Green MP said': a description, not a name
+        if fold(text) in INDEFINITE or doc[lo].like_num:
+            return None  # 'One, who asked not to be named, said': someone unnamed, whatever the tagger said
         type_ = "ORG" if fold(token.text) in SPEAKING_ORG_WORDS else "PERSON"
         mention = Mention(text, block.start + start, block.start + start + len(text))
         entity = self.entity_for_name(mention, type_)
@@ -354,8 +359,10 @@ class Resolver:
         """An entity the article already knows by this printed name; None for a common word."""
         found = self.registry.mention_at(start, end)
         if found and found[1].start <= start and end <= found[1].end:
-            return found[0]
-        return self.registry.find(text) or self.by_first_name(text)
+            entity = found[0]
+        else:
+            entity = self.registry.find(text) or self.by_first_name(text)
+        return entity if entity is None or entity.type not in VALUE_TYPES else None  # 'One:' is nobody's name
 
     def by_first_name(self, text: str) -> Entity | None:
         """'Maude' for the one person of the article whose first name it is."""
