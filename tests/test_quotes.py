@@ -1,6 +1,8 @@
 """Quotation extraction and speaker attribution, on sentences of our own, through the real pipeline."""
 from __future__ import annotations
 
+import pytest
+
 from app.nlp.pipeline import parse_article
 
 
@@ -354,3 +356,14 @@ def test_a_number_standing_for_someone_unnamed_is_no_speaker():
     a = quotes_of("Dozens of Green councillors have raised concerns in private. One, who asked not to be named, "
                   "said: 'Nobody on my street was asked about the depot.'\n")
     assert who(a, "Nobody on my street") is None
+
+
+@pytest.mark.parametrize("first", ["Wilfred", "Reginald", "Ambrose", "Clifford"])
+def test_a_first_name_alone_as_subject_is_the_person_so_named(first):
+    a = quotes_of(f"Clockmaker {first} Lind, 68, works at the back of the shop.\n"
+                  "His father, Anton Lind, opened the shop after coming home from the war with a knack for mending "
+                  f"things. {first} took it over in 1989, the year, he notes drily, that most people assumed clocks "
+                  "were finished.\nBusiness was slow for years. Then young people started coming in.\n"
+                  "\"They bring their grandparents' clocks,\" he says.\n")
+    assert who(a, "grandparents") == f"{first} Lind"
+    assert not [e for e in a.entities if e.name.startswith("Clockmaker")], "an occupation is no part of the name"
