@@ -658,3 +658,11 @@ def test_a_councillor_abbreviated_cr_is_a_title_not_a_name():
                        "Cr Kettering moved an amendment on Tuesday.\n")
     marnie = by_name(ents, "Marnie Kettering")
     assert marnie.type == "PERSON" and "Cr Kettering" in marnie.aliases
+
+
+def test_a_known_place_in_a_title_case_headline_the_body_names_within_a_place():
+    ents = entities_of("Insufficient Snow Has Nevada Fires Burning Hotter Than Normal, Researcher Says\n"
+                       "Wildfires across Northern Nevada have burned longer this year, researchers said on Monday.\n"
+                       "The state forestry office agreed.\n")
+    assert by_name(ents, "Nevada").type == "GPE"
+    assert by_name(ents, "Northern Nevada").type in ("GPE", "LOC")

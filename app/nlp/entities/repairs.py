@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from app.nlp import lexicon
 from app.nlp.entities.mentions import EDGE, OFFICE_WORDS, ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, \
     clean_span, starts_like_a_name
+from app.nlp.entities.headline_places import headline_places
 from app.nlp.marks import quoted_titles
 from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name,
                            name_tokens, nickname, same_thing)
@@ -49,6 +50,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
     _relabel_affiliations(raws, structure.text)
     _trim_to_known_people(raws)
     raws = _untagged_known_names(structure, docs, raws)
+    raws = sorted(raws + headline_places(structure, docs, raws), key=lambda r: r.start)
     _relabel_first_names(raws)
     _relabel_companies(raws)
     return _without_families(raws)
