@@ -640,3 +640,17 @@ def test_newspaper_named_by_its_masthead_word_is_an_organisation():
         "\"It was worse than we thought,\" Karim Halloum, editor at large at the Quellbrook Gazette, said.\n")
     for name in ("Brackton Morning Herald", "Quellbrook Gazette", "Rosamund Evening Herald"):
         assert by_name(ents, name).type == "ORG", name
+
+
+def test_the_first_of_two_surnames_opened_by_a_particle_names_the_person():
+    from app.nlp.names import same_person, surnames
+
+    assert surnames("Inés de la Torre Villalba") == {"delatorre", "villalba"}
+    assert surnames("Marta Delgado-Ruiz Pons") == {"pons"} and surnames("Lotte van den Berg") == {"vandenberg"}
+    assert same_person("De la Torre", "Inés de la Torre Villalba") and not same_person("Torre", "Inés de la Torre Villalba")
+    article = parse_article("t", "Not every grower is convinced. Lucía de la Vega Ramos, who chairs the olive "
+                                 "cooperative in Arvena, expects prices to halve.\n“Nobody asked the growers,” De la "
+                                 "Vega said.\n")
+    people = [e for e in article.entities if e.type == "PERSON"]
+    assert len(people) == 1 and "De la Vega" in people[0].aliases, [(e.name, e.aliases) for e in people]
+    assert article.quotes[0].speaker.name == "Lucía de la Vega Ramos"
