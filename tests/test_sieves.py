@@ -272,3 +272,15 @@ def test_a_text_by_someone_unnamed_is_nobody_the_article_names():
                "\"Someone sent me a tool for this,\" said a post by an anonymous user on a forum.\n")
     assert who(a, "sent me a tool") is None
     assert "author of the text" in rule(a, "sent me a tool")
+
+
+def test_a_town_that_speaks_is_the_authority_that_governs_it():
+    a = parsed("Schools in Brenzano were sent tax bills last year. The demand was made by the Municipality of "
+               "Brenzano in 2021, and upheld by the Supreme Court of Vellia.\n"
+               "The town argued, \"a school that charges fees is a business like any other\".\n"
+               "The city said the bills were \"long overdue\".\n")
+    assert who(a, "a school that charges") == "Municipality of Brenzano"
+    assert who(a, "long overdue") == "Municipality of Brenzano"
+    assert rule(a, "a school that charges").startswith("cue subject (description)")
+    b = parsed("Tourists crowded the old town of Brenzano on Sunday. The town, one visitor said, was \"magical\".\n")
+    assert who(b, "magical") is None

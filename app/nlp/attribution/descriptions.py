@@ -32,6 +32,8 @@ PERSON_NOUNS = lexicon.words("person_words", "person")
 TIME_MODIFIERS = lexicon.words("time_modifiers")
 NOT_PEOPLE = lexicon.words("not_people")
 PERSON_SUFFIXES = tuple(lexicon.words("person_suffixes"))
+LOCAL_PLACES = lexicon.words("place_nouns", "local")
+LOCAL_GOVERNMENT = LOCAL_PLACES | lexicon.words("organisation_words", "local")
 
 
 def is_company(entity: Entity) -> bool:
@@ -77,6 +79,8 @@ class Descriptions:
             word = lemma = age  # 'the 24-year-old guard': whatever else the noun names, a person
         if lemma in SPEAKING_ORG_WORDS | ORG_ANAPHORS or word in SPEAKING_ORG_WORDS | ORG_ANAPHORS:
             return self._organisation_in_focus(head, pos)
+        if lemma in LOCAL_PLACES and not person and (authority := self.local_authority(head, pos)):
+            return authority
         if not person and not is_person_noun(word) and not any(word in run for runs in titles.values() for run in runs):
             return self.named_by_head(head, pos)
         scores: dict[int, int] = {}
@@ -182,6 +186,15 @@ class Descriptions:
         if not orgs:
             return None
         return self.discourse.recent(pos, lambda e: id(e) in orgs, subject_only=False)
+
+    def local_authority(self, head: "Token", pos: int) -> Entity | None:
+        """'The Municipality of Brenzano sent the bills. The town argued...': a town, city or county
+        that speaks is its authority, the last one named ('Brenzano Town Council', 'County of X')."""
+        if not definite(head):
+            return None
+        governs = lambda e: e.type in ("ORG", "GPE") and len(words := fold(e.name).split()) >= 2 and bool(  # noqa: E731
+            set(words) & LOCAL_GOVERNMENT)
+        return self.discourse.recent(pos, governs, subject_only=False)
 
     def organisation(self, head: "Token") -> Entity | None:
         """'the union said', 'the water board said': the one organisation of the article
