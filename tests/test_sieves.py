@@ -284,3 +284,12 @@ def test_a_town_that_speaks_is_the_authority_that_governs_it():
     assert rule(a, "a school that charges").startswith("cue subject (description)")
     b = parsed("Tourists crowded the old town of Brenzano on Sunday. The town, one visitor said, was \"magical\".\n")
     assert who(b, "magical") is None
+
+
+def test_a_definite_organisation_word_whose_article_hangs_on_a_modifier_is_the_one_in_focus():
+    # 'the dairy farmers association' may be parsed with 'the' on 'dairy', not on 'association'
+    a = parsed("The Unión de Productores Lecheros de Vellia has lodged a complaint with the broadcaster.\n"
+               "In what the dairy farmers association calls \"an insult to every herd in the country,\" the sketch "
+               "mocks milk producers.\n")
+    assert who(a, "an insult to every herd") == "Unión de Productores Lecheros de Vellia"
+    assert rule(a, "an insult to every herd") == "cue subject (description)"

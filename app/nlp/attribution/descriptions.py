@@ -161,7 +161,7 @@ class Descriptions:
         """'Acme Inc. unveiled Quillo. The company said...': the organisation just talked about,
         a company before a product or a team when the word says company."""
         lemma = head.lemma_.lower()
-        is_definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and (
+        is_definite = (definite(head) or any(c.dep_ == "det" and c.lower_ == "this" for c in head.children)) and (
             lemma in ORG_ANAPHORS)
         named = self.organisation(head)
         if named or not is_definite:
