@@ -293,3 +293,11 @@ def test_a_definite_organisation_word_whose_article_hangs_on_a_modifier_is_the_o
                "mocks milk producers.\n")
     assert who(a, "an insult to every herd") == "Unión de Productores Lecheros de Vellia"
     assert rule(a, "an insult to every herd") == "cue subject (description)"
+
+
+def test_an_unnamed_official_of_a_body_speaks_for_themselves_a_spokeswoman_for_it():
+    a = parsed("Ministers from Vellia and Ostrava met in Brenzano on Friday. A Harbour Authority official, speaking "
+               "after the meeting, said the port was \"open for business\".\n"
+               "A Harbour Authority spokeswoman said the talks had been \"constructive\".\n")
+    assert who(a, "open for business") is None
+    assert who(a, "constructive") == "Harbour Authority"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from app.domain import Entity, Mention
 from app.nlp import lexicon
-from app.nlp.attribution.descriptions import Descriptions
+from app.nlp.attribution.descriptions import Descriptions, is_person_noun
 from app.nlp.attribution.discourse import Discourse
 from app.nlp.names import TITLE_WORDS, fold, name_tokens, strip_possessive
 from app.nlp.syntax import SUBJECT_DEPS, appositions, definite
@@ -219,6 +219,8 @@ class Resolver:
             # 'a spokesman said', 'officials said': someone the article does not name;
             # 'analysts at Acme said', 'a spokeswoman for Acme said': Acme speaks;
             # 'police said': the article's one police force.
+            if token.tag_ == "NN" and token.lower_ not in SPOKESPEOPLE and is_person_noun(token.lemma_):
+                return None  # 'an Acme Ports official said': one person, speaking for themselves, unnamed
             spoken_for = self._their_organisation(k, token, create)
             if spoken_for is None and not determiners and token.lemma_.lower() in SPEAKING_ORG_WORDS:
                 org = self.descriptions.organisation(token)
