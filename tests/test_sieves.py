@@ -301,3 +301,10 @@ def test_an_unnamed_official_of_a_body_speaks_for_themselves_a_spokeswoman_for_i
                "A Harbour Authority spokeswoman said the talks had been \"constructive\".\n")
     assert who(a, "open for business") is None
     assert who(a, "constructive") == "Harbour Authority"
+
+
+def test_a_singer_speaks_the_line_she_sings():
+    a = parsed("The band's new record opens quietly. When Ada Quill sings \"the harbour lights are out for good\", "
+               "the room goes still.\nFans at the back sang \"one more song\" until the lights came up.\n")
+    assert who(a, "the harbour lights") == "Ada Quill"
+    assert who(a, "one more song") is None
