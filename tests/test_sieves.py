@@ -308,3 +308,9 @@ def test_a_singer_speaks_the_line_she_sings():
                "the room goes still.\nFans at the back sang \"one more song\" until the lights came up.\n")
     assert who(a, "the harbour lights") == "Ada Quill"
     assert who(a, "one more song") is None
+
+
+def test_a_thinker_owns_the_words_quoted_as_his_thought():
+    a = parsed("Marek Olsen read the email from his bank twice and thought the offer was a 'scam'.\n")
+    assert who(a, "scam") == "Marek Olsen"
+    assert rule(a, "scam").startswith("cue subject")
