@@ -314,3 +314,12 @@ def test_a_thinker_owns_the_words_quoted_as_his_thought():
     a = parsed("Marek Olsen read the email from his bank twice and thought the offer was a 'scam'.\n")
     assert who(a, "scam") == "Marek Olsen"
     assert rule(a, "scam").startswith("cue subject")
+
+
+def test_a_participle_of_saying_right_before_the_quotation_introduces_it():
+    # the parse may hang the quotation on 'said'; 'stating,' right before it is its verb
+    a = parsed("The Brenzano Heritage Trust closed its gardens on Friday. The Trust's website went down too. Several "
+               "visitors said that when they opened the booking page, all that came up was a notice stating, "
+               "\"Bookings are suspended until further notice.\"\n")
+    assert who(a, "Bookings are suspended") == "Brenzano Heritage Trust"
+    assert rule(a, "Bookings are suspended").startswith("verb before the quotation")

@@ -64,6 +64,8 @@ def subject_of(verb: "Token", before: int | None = None, spans: Spans = NO_SPANS
         if token.dep_ == "relcl" or (token.dep_ == "acl" and (token.tag_ in ("VBD", "VBZ", "VBP")
                                                              or token.head.pos_ == "PROPN")):
             return token.head  # 'Jo Roe, who saved twice, posted: "..."' misread as a clause of 'Roe'
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "NOUN":
+            return token.head  # 'a notice stating, "..."', 'a man shouting "..."': the notice, the man
         if token.dep_ == "conj" and spans.inside(token.head.idx) and token.head.head.i != token.head.i:
             # 'X hit back that Y was "spinning it" and accused her': the narrator's verb is
             # never coordinated with a verb inside a quotation, whatever the parse says.

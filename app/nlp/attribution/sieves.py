@@ -165,6 +165,24 @@ def cue_subject(ctx: Context) -> Speaker | None:
     return ctx.subject_speaker(verb)
 
 
+def verb_before_quotation(ctx: Context) -> Speaker | None:
+    """'visitors said that all that came up was a notice stating, "..."': a verb of saying right before the
+    quotation, with only a comma or colon between, introduces it, whatever farther verb the parse hangs
+    it on."""
+    verb, _ = ctx.governing
+    span = ctx.item.span
+    first = first_token_at(ctx.doc, span.opener)
+    j = first - 1
+    while j >= 0 and ctx.doc[j].text in (",", ":"):
+        j -= 1
+    if j < 0 or j == first - 1 or ctx.doc[j].idx < ctx.lo or ctx.spans.inside(ctx.doc[j].idx):
+        return None
+    before = ctx.doc[j]
+    if verb is None or before.i == verb.i or not cues.is_speech_verb(before) or before.tag_ != "VBG":
+        return None
+    return ctx.subject_speaker(before)
+
+
 def claim_owner(ctx: Context) -> Speaker | None:
     """Whose 'claims' a quotation stands in: the owner ('her claims'), or the one accused over them
     ('accused the council of lying over claims it was "stalling"'); nobody the text does not name."""
@@ -305,6 +323,7 @@ def introduced_speaker(ctx: Context) -> Speaker | None:
 SIEVES: tuple[Sieve, ...] = (
     Sieve("quote, colon, name", quote_colon_name),
     Sieve("name, colon, quote", name_colon_quote),
+    Sieve("verb before the quotation", verb_before_quotation),
     Sieve("cue subject", cue_subject),
     Sieve("claim owner", claim_owner),
     Sieve("according to", according_to),
