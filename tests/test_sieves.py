@@ -323,3 +323,13 @@ def test_a_participle_of_saying_right_before_the_quotation_introduces_it():
                "\"Bookings are suspended until further notice.\"\n")
     assert who(a, "Bookings are suspended") == "Brenzano Heritage Trust"
     assert rule(a, "Bookings are suspended").startswith("verb before the quotation")
+
+
+def test_a_quotation_whose_verb_has_a_text_for_subject_is_the_text_authors():
+    a = parsed("The Vellian Ministry of Labour is to begin sending letters to 8,000 claimants this week.\n"
+               "The letter, which claimants say is twelve pages long, \"must be signed by a witness\", and help is "
+               "offered by phone.\n"
+               "The letter was \"confusing\", one claimant said.\n")
+    assert who(a, "must be signed") == "Vellian Ministry of Labour"
+    assert rule(a, "must be signed").startswith("a text's own words")
+    assert who(a, "confusing") is None

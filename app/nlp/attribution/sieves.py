@@ -24,7 +24,7 @@ from app.nlp.attribution.discourse import FEMALE_PRONOUNS, MALE_PRONOUNS
 from app.nlp.attribution.resolve import Resolver, Speaker
 from app.nlp.marks import Quotation, Spans, find_quote_spans
 from app.nlp.names import title_gender
-from app.nlp.syntax import first_token_at, tokens
+from app.nlp.syntax import SUBJECT_DEPS, first_token_at, quote_heads, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -211,6 +211,20 @@ def according_to(ctx: Context) -> Speaker | None:
     return (found or Speaker(None, None)).with_cue("according to")
 
 
+def text_own_words(ctx: Context) -> Speaker | None:
+    """'The letter, which is twelve pages long, "must be signed by a witness"': a quotation whose own
+    verb has a text for subject, outside the marks, gives the text's words: its author speaks."""
+    for head in quote_heads(ctx.doc, ctx.item.span):
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        for subject in head.children:
+            if subject.dep_ in SUBJECT_DEPS and subject.pos_ == "NOUN" and not ctx.spans.inside(subject.idx) \
+                    and subject.lemma_.lower() in STATEMENT_NOUNS:
+                found = ctx.resolver.speaker_of(ctx.k, subject)
+                return found if found is not None and found.entity is not None else None
+    return None
+
+
 def text_on_display(ctx: Context) -> Speaker | None:
     """'banners that read "..."': the words of a sign, said by nobody the article names."""
     _, blocked = ctx.governing
@@ -327,6 +341,7 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("cue subject", cue_subject),
     Sieve("claim owner", claim_owner),
     Sieve("according to", according_to),
+    Sieve("a text's own words", text_own_words),
     Sieve("colon introduction", colon_introduction),
     Sieve("text on display", text_on_display),
     Sieve("nearest cue", nearest_cue),
