@@ -333,3 +333,13 @@ def test_a_quotation_whose_verb_has_a_text_for_subject_is_the_text_authors():
     assert who(a, "must be signed") == "Vellian Ministry of Labour"
     assert rule(a, "must be signed").startswith("a text's own words")
     assert who(a, "confusing") is None
+
+
+def test_a_headline_giving_words_to_a_kind_of_body_gives_them_to_the_body_its_official_speaks_for():
+    a = parsed("Kelham bus drivers vote for stoppage as union says depot 'ignored drivers'\n"
+               "Drivers at the Kelham depot of Marrow Buses will stop work for three days next month.\n"
+               "Busworkers Alliance’s district secretary, Olwen Praed, said the depot had been ‘ignoring its "
+               "drivers’ for years.\n")
+    assert who(a, "ignored drivers") == "Busworkers Alliance"
+    assert rule(a, "ignored drivers") == "headline paraphrase"
+    assert who(a, "ignoring its drivers") == "Olwen Praed"
