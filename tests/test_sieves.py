@@ -343,3 +343,12 @@ def test_a_headline_giving_words_to_a_kind_of_body_gives_them_to_the_body_its_of
     assert who(a, "ignored drivers") == "Busworkers Alliance"
     assert rule(a, "ignored drivers") == "headline paraphrase"
     assert who(a, "ignoring its drivers") == "Olwen Praed"
+
+
+def test_whoever_was_told_words_inside_a_quotation_did_not_say_them():
+    a = parsed("Della Okoro, a night nurse, has worked at the clinic for nine years.\n"
+               "\"We wrote to the board in March and we were told the boiler was 'on the list'. Nothing happened,\" "
+               "Okoro said.\n")
+    assert who(a, "We wrote to the board") == "Della Okoro"
+    assert who(a, "on the list") is None
+    assert rule(a, "on the list").startswith("nested cue")

@@ -371,6 +371,8 @@ def nested_cue(ctx: Context) -> Speaker | None:
     subject = cues.subject_of(verb)
     if subject is None or not within(subject):
         return Speaker(None, None, verb.text)
+    if subject.dep_ == "nsubjpass" and cues.agent_of(verb) is None:
+        return Speaker(None, None, verb.text)  # 'we were told it was "on the list"': by someone unnamed
     if subject.lower_ in ("i", "we", "me", "us"):
         return parent.speaker or Speaker(None, None)
     resolver = ctx.resolver
