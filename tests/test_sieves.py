@@ -352,3 +352,12 @@ def test_whoever_was_told_words_inside_a_quotation_did_not_say_them():
     assert who(a, "We wrote to the board") == "Della Okoro"
     assert who(a, "on the list") is None
     assert rule(a, "on the list").startswith("nested cue")
+
+
+def test_a_headline_quotation_then_a_description_that_speaks_is_the_article_s_main_person():
+    a = parsed("'NOTHING CHANGES ON MONDAY!' Binman with a £2million scratchcard insists he is keeping his round\n"
+               "Terry Ashdown, 52, from Kelham, checked his card in his cab on Tuesday.\n"
+               "'I thought I was seeing things,' Ashdown said. His neighbour Paula Grice said he was 'a diamond'.\n"
+               "Ashdown said he would buy his mum a new kitchen.\n")
+    assert who(a, "NOTHING CHANGES ON MONDAY") == "Terry Ashdown"
+    assert rule(a, "NOTHING CHANGES ON MONDAY").startswith("headline quote, then its speaker")

@@ -165,6 +165,29 @@ def cue_subject(ctx: Context) -> Speaker | None:
     return ctx.subject_speaker(verb)
 
 
+def headline_quote_then_speaker(ctx: Context) -> Speaker | None:
+    """"'NOTHING CHANGES ON MONDAY!' Binman with £2m scratchcard insists he is staying": a headline opening
+    with a quotation and going on with someone's verb of saying: they speak; a description that names
+    nobody there ('Binman', 'Mum') is the person the article is most about."""
+    span, text = ctx.item.span, ctx.block.text
+    if ctx.block.kind != "title" or span.depth > 0 or span.closer is None or text[:span.opener].strip() \
+            or not re.match(r"\s+[A-Z]", text[span.closer + 1:]):
+        return None
+    verb = next((t for t in ctx.doc if t.idx > span.closer and not ctx.spans.inside(t.idx) and cues.is_speech_verb(t)),
+                None)
+    subject = cues.subject_of(verb) if verb is not None else None
+    if subject is None or subject.idx <= span.closer or ctx.spans.inside(subject.idx):
+        return None
+    found = ctx.resolver.speaker_of(ctx.k, subject, create=False)
+    if found is not None and found.entity is not None:
+        return found.with_cue(verb.text)
+    if subject.pos_ not in ("NOUN", "PROPN") or found is not None:
+        return None
+    people = ctx.resolver.registry.people()
+    main = max(people, key=lambda e: len(e.mentions), default=None)
+    return Speaker(main, None, verb.text, resolution="the article's main person") if main else None
+
+
 def verb_before_quotation(ctx: Context) -> Speaker | None:
     """'visitors said that all that came up was a notice stating, "..."': a verb of saying right before the
     quotation, with only a comma or colon between, introduces it, whatever farther verb the parse hangs
@@ -337,6 +360,7 @@ def introduced_speaker(ctx: Context) -> Speaker | None:
 SIEVES: tuple[Sieve, ...] = (
     Sieve("quote, colon, name", quote_colon_name),
     Sieve("name, colon, quote", name_colon_quote),
+    Sieve("headline quote, then its speaker", headline_quote_then_speaker),
     Sieve("verb before the quotation", verb_before_quotation),
     Sieve("cue subject", cue_subject),
     Sieve("claim owner", claim_owner),
