@@ -361,3 +361,10 @@ def test_a_headline_quotation_then_a_description_that_speaks_is_the_article_s_ma
                "Ashdown said he would buy his mum a new kitchen.\n")
     assert who(a, "NOTHING CHANGES ON MONDAY") == "Terry Ashdown"
     assert rule(a, "NOTHING CHANGES ON MONDAY").startswith("headline quote, then its speaker")
+
+
+def test_a_sentence_cut_at_the_bang_of_a_quoted_title_still_has_its_subject():
+    a = parsed("Maria Quill is back on television this winter.\n"
+               "Maria, who came third on 'Island Chefs... Feed Us Now!' in 2020, admitted the new series was 'a "
+               "different beast'.\n")
+    assert who(a, "a different beast") == "Maria Quill"

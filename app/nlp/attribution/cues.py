@@ -115,7 +115,10 @@ def _person_before(verb: "Token", spans: Spans) -> "Token | None":
     closes the clause that parted them."""
     if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return None
-    for j in range(verb.i - 1, verb.sent.start - 1, -1):
+    start = verb.sent.start
+    if 0 < start and verb.doc[start].is_lower and verb.doc[start - 1].text[-1:] in ALL_MARKS + "!?":
+        start = verb.doc[start - 1].sent.start  # 'Jo, a finalist on "Who Dares?" in 2019, said': cut at the '?'
+    for j in range(verb.i - 1, start - 1, -1):
         token = verb.doc[j]
         if spans.inside(token.idx):
             continue
