@@ -368,3 +368,25 @@ def test_a_sentence_cut_at_the_bang_of_a_quoted_title_still_has_its_subject():
                "Maria, who came third on 'Island Chefs... Feed Us Now!' in 2020, admitted the new series was 'a "
                "different beast'.\n")
     assert who(a, "a different beast") == "Maria Quill"
+
+
+def test_a_council_spokesman_speaks_for_the_one_council_the_article_prints():
+    from types import SimpleNamespace
+
+    from app.nlp.attribution.descriptions import Descriptions
+
+    def printed(text, word):
+        d = Descriptions.__new__(Descriptions)
+        d.discourse, d._printed = SimpleNamespace(structure=SimpleNamespace(text=text)), {}
+        m = d.printed_organisation(word)
+        return m and (m.text, text[m.start:m.end])
+
+    text = "The plans went to The Kelham Borough Council on Monday. Kelham Borough Council’s officers agreed."
+    assert printed(text, "council") == ("Kelham Borough Council", "Kelham Borough Council")
+    assert printed(text + " Ashby Council disagreed.", "council") is None  # two councils: neither
+    assert printed(text, "union") is None
+    a = parsed("A housing scheme beside Kelham station has been recommended for approval.\n"
+               "Ruth Amadi, who leads planning at Kelham Borough Council, backs the 90 flats.\n"
+               "Objectors will get a hearing, a council spokeswoman told the Kelham Courier: 'Every letter will "
+               "be read before the vote.'\n")
+    assert who(a, "Every letter will be read") == "Kelham Borough Council"

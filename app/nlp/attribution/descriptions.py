@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from app.domain import Entity
+from app.domain import Entity, Mention
 from app.nlp import lexicon
 from app.nlp.attribution.discourse import Discourse
 from app.nlp.attribution.profiles import TITLE_ABBREVIATIONS
@@ -58,6 +58,7 @@ class Descriptions:
         self.registry = registry
         self.discourse = discourse
         self.profiles = discourse.profiles
+        self._printed: dict[str, Mention | None] = {}
 
     def resolve(self, head: "Token", pos: int, word: str | None = None, fallback: bool = True,
                 person: bool = False) -> Entity | None:
@@ -196,6 +197,19 @@ class Descriptions:
             set(words) & LOCAL_GOVERNMENT)
         return self.discourse.recent(pos, governs, subject_only=False)
 
+    def printed_organisation(self, word: str) -> Mention | None:
+        """'a council spokesman said' when no council is known: the one capitalised name ending in
+        that word the article prints ('Brackton Borough Council'), at its first place."""
+        if word not in self._printed:
+            pattern = r"\b(?:[A-Z][\w'’&-]*\s+){1,4}" + re.escape(word.capitalize()) + r"\b"
+            text = self.discourse.structure.text
+            found = [m for m in re.finditer(pattern, text)]
+            names = {_without_article(m.group(0)) for m in found}
+            first = found[0] if len(names) == 1 and found else None
+            self._printed[word] = None if first is None else Mention(
+                _without_article(first.group(0)), first.end() - len(_without_article(first.group(0))), first.end())
+        return self._printed[word]
+
     def organisation(self, head: "Token") -> Entity | None:
         """'the union said', 'the water board said': the one organisation of the article
         with those words in its name."""
@@ -203,6 +217,12 @@ class Descriptions:
         orgs = [e for e in self.registry if e.type == "ORG"
                 and any(words <= set(fold(f).split()) for f in (e.name, *e.aliases))]
         return orgs[0] if len(orgs) == 1 else None
+
+
+def _without_article(name: str) -> str:
+    """'The Brackton Borough Council' -> 'Brackton Borough Council'."""
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in ("the", "a", "an") else " ".join(words)
 
 
 def _age_modifier(head: "Token") -> str | None:

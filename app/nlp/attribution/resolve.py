@@ -276,6 +276,11 @@ class Resolver:
             elif child.dep_ == "compound" and child.lemma_.lower() in SPEAKING_ORG_WORDS and (
                     org := self.descriptions.organisation(child)):
                 return Speaker(org, self._mention(k, child), resolution="spokesperson's organisation")
+            elif child.dep_ == "compound" and child.lower_ in SPEAKING_ORG_WORDS and spokesperson and create and (
+                    printed := self.descriptions.printed_organisation(child.lower_)):
+                entity = self.entity_for_name(printed, "ORG")
+                return Speaker(entity, self._mention(k, child), resolution="spokesperson's organisation") \
+                    if entity.type == "ORG" else None
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("at", "for", "from", "of"):
                 for obj in prep.children:
