@@ -390,3 +390,11 @@ def test_a_council_spokesman_speaks_for_the_one_council_the_article_prints():
                "Objectors will get a hearing, a council spokeswoman told the Kelham Courier: 'Every letter will "
                "be read before the vote.'\n")
     assert who(a, "Every letter will be read") == "Kelham Borough Council"
+
+
+def test_a_participle_of_saying_in_a_fragment_that_goes_on_the_narrators_clause_is_that_subjects():
+    a = parsed("The Brenzano Rowing Club expelled Ada Quill last year. Quill says that club officials \"... went to the "
+               "sponsors behind my back, calling me a 'saboteur'. Nobody checked.\"\n")
+    assert who(a, "went to the sponsors") == "Ada Quill"
+    assert who(a, "saboteur") == "Brenzano Rowing Club"
+    assert rule(a, "saboteur").startswith("nested cue")

@@ -394,7 +394,7 @@ def nested_cue(ctx: Context) -> Speaker | None:
         return replace(parent.speaker or Speaker(None, None), sieve="outer speaker")
     subject = cues.subject_of(verb)
     if subject is None or not within(subject):
-        return Speaker(None, None, verb.text)
+        return _narrated_subject(ctx, verb, within) or Speaker(None, None, verb.text)
     if subject.dep_ == "nsubjpass" and cues.agent_of(verb) is None:
         return Speaker(None, None, verb.text)  # 'we were told it was "on the list"': by someone unnamed
     if subject.lower_ in ("i", "we", "me", "us"):
@@ -418,6 +418,19 @@ def nested_cue(ctx: Context) -> Speaker | None:
         if entity is not None and entity.type == "PERSON":
             return Speaker(entity, mention, verb.text, resolution="description")
     return Speaker(None, None, verb.text)
+
+
+def _narrated_subject(ctx: Context, verb: "Token", within) -> Speaker | None:
+    """'X said officials, "... plied him with theories, calling me a 'menace'"': a participle of saying
+    inside a fragment that goes on the narrator's clause belongs to that clause's subject, outside the
+    marks, when the article names it."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not within(verb.head):
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or within(subject) or ctx.spans.inside(subject.idx):
+        return None
+    found = ctx.resolver.speaker_of(ctx.k, subject)
+    return found.with_cue(verb.text) if found is not None and found.entity is not None else None
 
 
 def _unnamed_relative(ctx: Context, sex: str) -> bool:
