@@ -398,3 +398,10 @@ def test_a_participle_of_saying_in_a_fragment_that_goes_on_the_narrators_clause_
     assert who(a, "went to the sponsors") == "Ada Quill"
     assert who(a, "saboteur") == "Brenzano Rowing Club"
     assert rule(a, "saboteur").startswith("nested cue")
+
+
+def test_the_owner_of_an_effort_owns_the_words_quoted_in_it():
+    a = parsed("Ines Roldan became head of the town hall in May. Staff have praised Ines Roldan's effort to tame the "
+               "'paper mountain' in her office.\n")
+    assert who(a, "paper mountain") == "Ines Roldan"
+    assert rule(a, "paper mountain").startswith("claim owner")
