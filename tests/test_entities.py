@@ -666,3 +666,17 @@ def test_a_known_place_in_a_title_case_headline_the_body_names_within_a_place():
                        "The state forestry office agreed.\n")
     assert by_name(ents, "Nevada").type == "GPE"
     assert by_name(ents, "Northern Nevada").type in ("GPE", "LOC")
+
+
+def test_the_first_of_two_surnames_opened_by_a_particle_names_the_person():
+    from app.nlp.names import same_person, surnames
+
+    assert surnames("Inés de la Torre Villalba") == {"delatorre", "villalba"}
+    assert surnames("Marta Delgado-Ruiz Pons") == {"pons"} and surnames("Lotte van den Berg") == {"vandenberg"}
+    assert same_person("De la Torre", "Inés de la Torre Villalba") and not same_person("Torre", "Inés de la Torre Villalba")
+    article = parse_article("t", "Not every grower is convinced. Lucía de la Vega Ramos, who chairs the olive "
+                                 "cooperative in Arvena, expects prices to halve.\n“Nobody asked the growers,” De la "
+                                 "Vega said.\n")
+    people = [e for e in article.entities if e.type == "PERSON"]
+    assert len(people) == 1 and "De la Vega" in people[0].aliases, [(e.name, e.aliases) for e in people]
+    assert article.quotes[0].speaker.name == "Lucía de la Vega Ramos"

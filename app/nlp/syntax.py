@@ -67,8 +67,10 @@ def lemmas(doc: "Doc", lo: int, hi: int) -> set[str]:
 
 
 def definite(noun: "Token") -> bool:
-    """'the festival', 'the Scot': a noun with the definite article points back to someone known."""
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    """'the festival', 'the Scot': a noun with the definite article points back to someone known;
+    'the dairy farmers association' may come out with the article on a modifier of the noun."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
+        c.dep_ == "compound" and c.i < noun.i and definite(c) for c in noun.lefts)
 
 
 def apposed(noun: "Token", name: "Token") -> bool:

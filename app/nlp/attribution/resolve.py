@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from app.domain import Entity, Mention
 from app.nlp import lexicon
-from app.nlp.attribution.descriptions import Descriptions
+from app.nlp.attribution.descriptions import Descriptions, is_person_noun
 from app.nlp.attribution.discourse import Discourse
 from app.nlp.entities.mentions import VALUE_TYPES
 from app.nlp.names import TITLE_WORDS, fold, name_tokens, strip_possessive
@@ -224,6 +224,8 @@ class Resolver:
             # 'a spokesman said', 'officials said': someone the article does not name;
             # 'analysts at Acme said', 'a spokeswoman for Acme said': Acme speaks;
             # 'police said': the article's one police force.
+            if token.tag_ == "NN" and token.lower_ not in SPOKESPEOPLE and is_person_noun(token.lemma_):
+                return None  # 'an Acme Ports official said': one person, speaking for themselves, unnamed
             spoken_for = self._their_organisation(k, token, create)
             if spoken_for is None and not determiners and token.lemma_.lower() in SPEAKING_ORG_WORDS:
                 org = self.descriptions.organisation(token)
@@ -279,6 +281,11 @@ class Resolver:
             elif child.dep_ == "compound" and child.lemma_.lower() in SPEAKING_ORG_WORDS and (
                     org := self.descriptions.organisation(child)):
                 return Speaker(org, self._mention(k, child), resolution="spokesperson's organisation")
+            elif child.dep_ == "compound" and child.lower_ in SPEAKING_ORG_WORDS and spokesperson and create and (
+                    printed := self.descriptions.printed_organisation(child.lower_)):
+                entity = self.entity_for_name(printed, "ORG")
+                return Speaker(entity, self._mention(k, child), resolution="spokesperson's organisation") \
+                    if entity.type == "ORG" else None
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("at", "for", "from", "of"):
                 for obj in prep.children:
