@@ -651,3 +651,32 @@ def test_initials_opening_a_longer_name_are_a_modifier_not_that_name():
     weekly = by_name(ents, "LA Weekly")
     assert "Los Angeles" not in weekly.aliases and "LA" not in weekly.aliases
     assert by_name(ents, "Los Angeles").type == "GPE"
+
+
+def test_a_councillor_abbreviated_cr_is_a_title_not_a_name():
+    ents = entities_of("Cr Marnie Kettering, a former nurse, said the clinic must stay open.\n"
+                       "Cr Kettering moved an amendment on Tuesday.\n")
+    marnie = by_name(ents, "Marnie Kettering")
+    assert marnie.type == "PERSON" and "Cr Kettering" in marnie.aliases
+
+
+def test_a_known_place_in_a_title_case_headline_the_body_names_within_a_place():
+    ents = entities_of("Insufficient Snow Has Nevada Fires Burning Hotter Than Normal, Researcher Says\n"
+                       "Wildfires across Northern Nevada have burned longer this year, researchers said on Monday.\n"
+                       "The state forestry office agreed.\n")
+    assert by_name(ents, "Nevada").type == "GPE"
+    assert by_name(ents, "Northern Nevada").type in ("GPE", "LOC")
+
+
+def test_the_first_of_two_surnames_opened_by_a_particle_names_the_person():
+    from app.nlp.names import same_person, surnames
+
+    assert surnames("Inés de la Torre Villalba") == {"delatorre", "villalba"}
+    assert surnames("Marta Delgado-Ruiz Pons") == {"pons"} and surnames("Lotte van den Berg") == {"vandenberg"}
+    assert same_person("De la Torre", "Inés de la Torre Villalba") and not same_person("Torre", "Inés de la Torre Villalba")
+    article = parse_article("t", "Not every grower is convinced. Lucía de la Vega Ramos, who chairs the olive "
+                                 "cooperative in Arvena, expects prices to halve.\n“Nobody asked the growers,” De la "
+                                 "Vega said.\n")
+    people = [e for e in article.entities if e.type == "PERSON"]
+    assert len(people) == 1 and "De la Vega" in people[0].aliases, [(e.name, e.aliases) for e in people]
+    assert article.quotes[0].speaker.name == "Lucía de la Vega Ramos"

@@ -156,3 +156,17 @@ def test_the_archive_lookup_finds_what_scoring_every_speaker_would():
     for query in QUERIES:
         everyone = choose({p.id: speaker_match_score(query, p.name, p.aliases, p.id) for p in people}, within_article=False)
         assert find_speakers(query, by_keys, by_spellings) == everyone, query
+
+
+def test_a_surname_two_speakers_of_one_article_share_names_the_one_it_ranks_first():
+    from app.api.quotes import _wanted_speakers
+    from app.store import SpeakerCandidate
+
+    # ranked as the article ranks its entities: the winner it is about, then his mother
+    speakers = [SpeakerCandidate("tomas-brandvold", "Tomas Brandvold", ["Brandvold"]),
+                SpeakerCandidate("ingrid-varn", "Ingrid Varn", []),
+                SpeakerCandidate("else-brandvold", "Else Brandvold", [])]
+    assert _wanted_speakers(speakers, "Brandvold") == {"tomas-brandvold"}
+    assert _wanted_speakers(speakers, "Else Brandvold") == {"else-brandvold"}
+    assert _wanted_speakers(speakers, "else-brandvold") == {"else-brandvold"}
+    assert _wanted_speakers(speakers, "Varn") == {"ingrid-varn"}

@@ -157,15 +157,31 @@ def is_first_name(word: str) -> bool:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Can two person names denote one person? 'Varela' ~ 'Ana Varela' ~ 'Mayor Varela'."""
+    """Can two person names denote one person? 'Varela' ~ 'Ana Varela' ~ 'Mayor Varela';
+    'de la Vega' ~ 'Lucía de la Vega Ramos' (the first of two surnames)."""
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
     if ta == tb:
         return True
+    if len(ta) == 1 and ta[0] in surnames(b) or len(tb) == 1 and tb[0] in surnames(a):
+        return True
     if ta[-1] != tb[-1]:
         return False
     return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]
+
+
+def surnames(text: str) -> set[str]:
+    """The words of a full name that name its bearer alone: the last, and in 'Lucía de la Vega
+    Ramos' also 'de la Vega', a first surname that a particle opens (Spanish and Portuguese
+    names carry two, and the text may use the first alone)."""
+    tokens = name_tokens(text)
+    found = set(tokens[-1:])
+    words = fold(text).split()
+    if len(tokens) == 3 and tokens[1] not in words and any(
+            w in SURNAME_PARTICLES and tokens[1].startswith(w) for w in words[1:-1]):
+        found.add(tokens[1])  # run together from several words: 'de la vega' -> 'delavega'
+    return found
 
 
 def is_country(text: str) -> bool:

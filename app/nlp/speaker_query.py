@@ -3,7 +3,9 @@
 A query names a speaker exactly (its id, full name, an alias or its surname, ignoring case,
 accents and punctuation) or by a near spelling of the same name. Every exact match is
 wanted; failing any, the one nearest spelling, and nobody when two are equally near: a
-query never drifts to a different person.
+query never drifts to a different person. Within one article, a bare surname that several
+of its speakers share names the one the article calls by it alone, else the one it ranks
+first (`one_bearer`).
 
 Across an archive there are too many speakers to score each per request, so the store
 keeps every speaker's `index_keys` and looks up the `query_keys` of a query: whoever
@@ -87,6 +89,15 @@ def choose(scores: Mapping[str, float], within_article: bool = True) -> set[str]
     best = max(scores.values(), default=0.0)
     near = [sid for sid, score in scores.items() if score == best]
     return set(near) if best > 0 and len(near) == 1 else set()
+
+
+def one_bearer(query: str, ranked: list[str], chosen: set[str]) -> set[str]:
+    """Within one article, a bare surname that several of its speakers share, none of whom the
+    article calls by it alone (`choose`), names the one the article ranks first (the person it is
+    about: 'Brandvold' is the skipper, not his mother); any fuller query keeps every exact match."""
+    if len(chosen) < 2 or len(name_tokens(query)) != 1:
+        return chosen
+    return {next(sid for sid in ranked if sid in chosen)}
 
 
 def index_keys(name: str, aliases: Iterable[str], entity_id: str) -> tuple[set[str], set[Spelling]]:

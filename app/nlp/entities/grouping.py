@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 
 from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, RawMention, demonym_noun
 from app.nlp.names import (PLACE_NOUNS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name,
-                           name_key, name_tokens, near_spelling, nickname, same_thing, strip_possessive, title_gender)
+                           name_key, name_tokens, near_spelling, nickname, same_thing, strip_possessive, surnames,
+                           title_gender)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -80,7 +81,7 @@ def _person_owner(raw: RawMention, people: list[Group], person_surfaces: set[str
     nicknamed = [g for g in people if any(fold(nickname(m.text) or "") == tokens[0] for m in g.mentions)]
     if len(nicknamed) == 1:
         return nicknamed[0]  # 'Dusty' for Warren "Dusty" Pellham
-    surname = [g for g in people if any(name_tokens(m.text)[-1] == tokens[0] for m in g.full_person_names())]
+    surname = [g for g in people if any(tokens[0] in surnames(m.text) for m in g.full_person_names())]
     if len(surname) > 1 and (sex := title_gender(raw.text)):
         # 'Mrs Haldane' and 'Mr Haldane' when Hester and Rupert Haldane are both named
         surname = [g for g in surname if first_name_gender(g.full_person_names()[0].text) == sex]

@@ -69,6 +69,16 @@ class RawMention:
     place_named: bool = False  # before a lowercase noun for the place it names: 'the X town', 'X village'
 
 
+def _occupation_before_name(tokens: list["Token"]) -> bool:
+    """A capitalised word that is no given name or title, before a given name, opening a sentence."""
+    first, second = tokens[0], tokens[1]
+    if fold(tokens[-1].text) in ORG_KIND_WORDS:
+        return False  # 'Lok Sewa Party': an organisation the model called a person
+    return (first.is_alpha and first.text[:1].isupper() and fold(first.text) not in TITLE_WORDS
+            and not is_first_name(first.text) and second.text[:1].isupper() and second.is_alpha
+            and is_first_name(second.text) and second.nbor().text not in ("-", "‐"))  # not 'Abdul al-Rahim
+
+
 def clean_span(span: "Span", block: "Block") -> RawMention | None:
     """Trim a model span to the name itself, keeping exact global offsets."""
     tokens = list(span)
@@ -81,6 +91,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         tokens = tokens[:-1]  # 'Jo Roe KC': the letters after a name are no part of it
         while len(tokens) > 2 and tokens[-1].is_punct:
             tokens = tokens[:-1]
+    if span.label_ == "PERSON" and len(tokens) > 2 and tokens[0].is_sent_start and _occupation_before_name(tokens):
+        tokens = tokens[1:]  # 'Clockmaker Edda Lind, 68, ...': the name begins at the given name
 
     if not tokens:
         return None
