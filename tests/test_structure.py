@@ -221,3 +221,24 @@ def test_a_name_alone_above_a_date_line_is_the_byline():
 def test_a_name_alone_without_a_date_line_is_no_byline():
     s = parse("Startup leaves files open to the web\nTamsin Orde\nThe firm left files open.\nResearchers found them.\n")
     assert s.author is None
+
+
+@pytest.mark.parametrize("byline, author, publisher", [
+    ("Written by Tamsin Orde", "Tamsin Orde", None),
+    ("Author: Tamsin Orde (KRDV)", "Tamsin Orde", "KRDV"),
+    ("From Tamsin Orde, Kelton", "Tamsin Orde", None),
+    ("By Tamsin Orde, Kelton News-Courier", "Tamsin Orde", "Kelton News-Courier"),
+    ("By Tamsin Orde — Senior Writer — Ridgeway Sport", "Tamsin Orde", "Ridgeway Sport"),
+])
+def test_more_byline_layouts(byline, author, publisher):
+    s = parse(f"Ferry timetable cut for winter\n{byline}\nPublished: 6:42 AM EST November 27, 2026\n"
+              "The ferry will sail twice a day.\nMore follows.\n")
+    assert (s.author, s.publisher) == (author, publisher)
+    assert [x.heading for x in s.sections] == [None]
+
+
+def test_a_place_line_under_the_byline_is_text_not_a_heading():
+    s = parse("Roe steers Kelton home\nBy Lachie Reed\nRiverside Oval, Kelton\nTom Roe batted all day.\nMore.\n")
+    assert [x.heading for x in s.sections] == [None]
+    s = parse("Roe steers Kelton home\nBy Lachie Reed\nTeam News\nTom Roe batted all day.\nMore.\n")
+    assert [x.heading for x in s.sections] == [None, "Team News"]

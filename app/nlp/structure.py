@@ -26,10 +26,12 @@ _PEOPLE = rf"{_PERSON}(?:(?:\s*,\s*{_PERSON})*\s*,?\s+(?:and|&)\s+{_PERSON})?"
 _OUTLET_WORD = rf"[{UPPER_RANGES}0-9][\w'’.&-]*"
 _OUTLET = (rf"(?:the\s+)?{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|&[\w'’.&-]*|of|the|and|for|on|de|del|la|le|du|des|di|der)"
            rf"){{0,6}}")
+# Between a byline's parts: a comma, a dash or bar, a hyphen with spaces ('News-Ledger' is one word).
+_SEPARATOR = r"(?:\s*,\s*|\s*[–—|]\s*|\s+-{1,2}\s+)"
 # 'By Jo Roe', 'Words by Jo Roe', 'By Jo Roe, Health Reporter, The Courier': the outlet last.
-_BY = re.compile(rf"^(?:(?:words|story|text|interview)\s+)?by\s+(?P<names>{_PEOPLE})"
-                 rf"(?:\s*(?:,|{DASH})\s*(?P<role>{_OUTLET}(?=\s*(?:,|{DASH}))))?"
-                 rf"(?:\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET}))?\s*$", re.I)
+_BY = re.compile(rf"^(?:(?:words|story|text|interview|written)\s+)?by\s+(?P<names>{_PEOPLE})"
+                 rf"(?:{_SEPARATOR}(?P<role>{_OUTLET}(?={_SEPARATOR})))?"
+                 rf"(?:{_SEPARATOR}(?P<outlet>{_OUTLET}))?\s*$", re.I)
 # 'Photographs by Jo Roe', 'Pictures: Jo Roe': a credit for the pictures, not the writer.
 _PICTURE_CREDIT = re.compile(rf"^(?:photo(?:graph)?s|pictures|images|illustrations?)(?:\s+by|\s*:)\s+(?P<names>{_PEOPLE})\s*$",
                              re.I)
@@ -38,6 +40,13 @@ _NAME_ALONE = re.compile(rf"^(?P<names>{_PEOPLE})$")
 _NAMES_OUTLET = re.compile(rf"^(?P<names>{_PEOPLE})\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET})$")
 # 'Jo Roe at Kelloway Road': a match reporter at the ground; the place is no outlet.
 _NAMES_AT = re.compile(rf"^(?P<names>{_PEOPLE})\s+at\s+{_OUTLET}$")
+# 'Author: Jo Roe (KBX7)', 'Byline: Jo Roe': a labelled byline, the outlet in brackets.
+_LABELLED = re.compile(rf"^(?:author|byline|reporter)\s*:\s*(?P<names>{_PEOPLE})(?:\s*\((?P<outlet>{_OUTLET})\))?\s*$",
+                       re.I)
+# 'From Jo Roe, Lokoja': a reporter filing from a place; the place is no outlet.
+_FROM = re.compile(rf"^from\s+(?P<names>{_PEOPLE})\s*(?:,|{DASH})\s*{_OUTLET}$", re.I)
+# 'Riverside Oval, Kelton': a venue or place line under a byline, before the text.
+_PLACE_LINE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})+$")
 # 'Jo Roe, Arts Correspondent': a role where the outlet would stand.
 _ROLE = re.compile(r"\b(?:correspondent|editor|reporter|writer|columnist|critic|staff|contributor|"
                    r"journalist|analyst|producer)s?$", re.I)
@@ -92,7 +101,9 @@ def _is_sentence(line: str) -> bool:
 def _parse_byline(line: str) -> tuple[str, str | None] | None:
     if len(line) > 100:
         return None
-    m = _BY.match(line) or _NAMES_OUTLET.match(line)
+    if m := _FROM.match(line):
+        return " ".join(m.group("names").split()), None
+    m = _BY.match(line) or _LABELLED.match(line) or _NAMES_OUTLET.match(line)
     if m and "role" in m.re.groupindex and m.group("role") and not _ROLE.search(m.group("role")):
         return None  # two outlets after the names: not a byline's layout
     if not m:
@@ -175,6 +186,9 @@ def parse_structure(text: str) -> Structure:
     # introduce a one-line verdict).
     if kinds:
         kinds[-1] = "paragraph"
+    # 'Riverside Oval, Kelton' right under the byline: where the story was filed, not a heading.
+    if out.author and kinds and not standfirst and _PLACE_LINE.match(body[0][0]):
+        kinds[0] = "paragraph"
 
     # 'CITY (Outlet) –' opens the first paragraph, or the second after a standfirst.
     for line, kind in list(zip((line for line, _, _ in body), kinds))[:2]:
