@@ -152,8 +152,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     for n, mark in enumerate(marks):
         open_same = [k for k, m in enumerate(stack) if m.kind == mark.kind]
         if mark.role == "weak-close":
-            # A later closing mark of its kind makes this one an apostrophe, unless a quotation
-            # opens first: "of ‘bulldozing voices’ and said ‘a licence’" closes at 'voices’'.
+            # A later closing mark of its kind makes it an apostrophe, unless a quotation opens first.
             following = next((m for m in marks[n + 1:] if m.kind == mark.kind), None)
             later_close = following is not None and following.role in ("close", "weak-close", "either")
             if not open_same or later_close:

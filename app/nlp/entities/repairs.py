@@ -15,6 +15,7 @@ from app.nlp import lexicon
 from app.nlp.entities.mentions import EDGE, OFFICE_WORDS, ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, \
     clean_span, starts_like_a_name
 from app.nlp.entities.headline_places import headline_places
+from app.nlp.entities.untagged import untagged_known_names
 from app.nlp.marks import quoted_titles
 from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name,
                            name_tokens, nickname, same_thing)
@@ -49,7 +50,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
     raws = _without_postnominals(_without_common_capitals(_without_lone_acronyms(raws)), structure.text)
     _relabel_affiliations(raws, structure.text)
     _trim_to_known_people(raws)
-    raws = _untagged_known_names(structure, docs, raws)
+    raws = untagged_known_names(structure, docs, raws)
     raws = sorted(raws + headline_places(structure, docs, raws), key=lambda r: r.start)
     _relabel_first_names(raws)
     _relabel_companies(raws)
@@ -360,30 +361,6 @@ def _relabel_companies(raws: list[RawMention]) -> None:
     for r in raws:
         if r.label in ("GPE", "LOC") and r.company_context and not (is_city(r.text) or is_country(r.text)):
             r.label = "ORG"
-
-
-def _untagged_known_names(structure: "Structure", docs: list["Doc"], raws: list[RawMention]) -> list[RawMention]:
-    """'Bruno took it over in 1989' with Bruno Lind named before: a lone capitalised subject the
-    model left untagged that is the first name or surname of one full-named person is that person."""
-    words: dict[str, set[tuple[str, ...]]] = {}
-    for r in raws:
-        if r.label == "PERSON" and len(tokens := tuple(name_tokens(r.text))) >= 2:
-            for word in (tokens[0], tokens[-1]):
-                words.setdefault(word, set()).add(tokens)
-    taken = {(r.start, r.end) for r in raws}
-    found = []
-    for block, doc in zip(structure.blocks, docs):
-        if block.kind != "paragraph":
-            continue
-        for token in doc:
-            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.ent_type_ \
-                    or any(c.dep_ in ("compound", "flat") for c in token.children) or token.head.pos_ == "PROPN":
-                continue
-            start = block.start + token.idx
-            if len(words.get(fold(token.text), ())) == 1 and (start, start + len(token.text)) not in taken:
-                found.append(RawMention(token.text, start, start + len(token.text), "PERSON", in_body=True,
-                                        person_context=True))
-    return sorted(raws + found, key=lambda r: r.start) if found else raws
 
 
 def _trim_to_known_people(raws: list[RawMention]) -> None:
