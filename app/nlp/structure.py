@@ -28,9 +28,8 @@ _OUTLET = (rf"(?:the\s+)?{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|&[\w'’.&-]*|of|
            rf"){{0,6}}")
 # Between a byline's parts: a comma, a dash or bar, a hyphen with spaces ('News-Ledger' is one word).
 _SEPARATOR = r"(?:\s*,\s*|\s*[–—|]\s*|\s+-{1,2}\s+)"
-# 'By Jo Roe', 'Words by Jo Roe', 'By Jo Roe, Health Reporter, The Courier': the outlet last.
+# 'By Jo Roe', 'Words by Jo Roe', 'By Jo Roe, The Courier'.
 _BY = re.compile(rf"^(?:(?:words|story|text|interview|written)\s+)?by\s+(?P<names>{_PEOPLE})"
-                 rf"(?:{_SEPARATOR}(?P<role>{_OUTLET}(?={_SEPARATOR})))?"
                  rf"(?:{_SEPARATOR}(?P<outlet>{_OUTLET}))?\s*$", re.I)
 # 'Photographs by Jo Roe', 'Pictures: Jo Roe': a credit for the pictures, not the writer.
 _PICTURE_CREDIT = re.compile(rf"^(?:photo(?:graph)?s|pictures|images|illustrations?)(?:\s+by|\s*:)\s+(?P<names>{_PEOPLE})\s*$",
@@ -104,8 +103,6 @@ def _parse_byline(line: str) -> tuple[str, str | None] | None:
     if m := _FROM.match(line):
         return " ".join(m.group("names").split()), None
     m = _BY.match(line) or _LABELLED.match(line) or _NAMES_OUTLET.match(line)
-    if m and "role" in m.re.groupindex and m.group("role") and not _ROLE.search(m.group("role")):
-        return None  # two outlets after the names: not a byline's layout
     if not m:
         m = _NAMES_AT.match(line)
         return (" ".join(m.group("names").split()), None) if m else None
