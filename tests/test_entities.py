@@ -640,3 +640,21 @@ def test_newspaper_named_by_its_masthead_word_is_an_organisation():
         "\"It was worse than we thought,\" Karim Halloum, editor at large at the Quellbrook Gazette, said.\n")
     for name in ("Brackton Morning Herald", "Quellbrook Gazette", "Rosamund Evening Herald"):
         assert by_name(ents, name).type == "ORG", name
+
+
+def test_award_categories_are_no_entities():
+    ents = entities_of(
+        "Marisol Quent won Best New Artist and Best Folk Album at the ceremony on Sunday.\n"
+        "The band Tallow Creek was nominated in three categories, including Best Country Duo Performance, "
+        "Best Americana Song and Record of the Year.\n"
+        "Quent also won Songwriter of the Year.\n")
+    names = {e.name for e in ents}
+    for category in ("Best New Artist", "Best Folk Album", "Best Country Duo Performance", "Best Americana Song",
+                     "Record of the Year", "Songwriter of the Year"):
+        assert category not in names, names
+    assert by_name(ents, "Marisol Quent").type == "PERSON"
+
+
+def test_a_superlative_name_away_from_awards_stays():
+    ents = entities_of("Shares of Best Harbor Foods fell 4% on Monday after a profit warning.\n")
+    assert "Best Harbor Foods" in {e.name for e in ents}

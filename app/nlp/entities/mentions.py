@@ -38,6 +38,8 @@ WORK_NOUNS = lexicon.words("work_nouns")
 PUBLICATION_NOUNS = lexicon.words("work_nouns", "publication")
 THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexicon.tags("thing_nouns").items()}
 DEMONYM_NOUNS = lexicon.words("demonym_nouns")
+AWARD_CATEGORY_OPENERS = lexicon.words("award_categories")
+AWARD_WORDS = lexicon.words("award_words")
 EDGE = "\"'“”‘’«»()[]{},.;:!?-–—…*"
 _ABBREVIATION_END = re.compile(r"(?:^|[.\s])[A-Z]\.$")
 _DESIGNATION = re.compile(r"[A-Z][a-z]+ (?:[A-Z]|\d{1,2})")
@@ -110,6 +112,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         return None  # 'One Green MP said': a description of someone unnamed
     if label == "PERSON" and trimmed.lower() in KIN_WORDS:
         return None  # "Mum, you've burnt the toast...": a relative called by what they are
+    if label not in VALUE_TYPES and award_category(tokens[0], tokens[-1]):
+        return None  # 'won Best New Artist': the category of an award names no one
     if label not in VALUE_TYPES and _DESIGNATION.fullmatch(trimmed):
         return None  # 'Group G', 'Division B': a designation, not a name
     if label == "PERSON":
@@ -138,6 +142,22 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
                           and before.lower_ not in PUBLICATION_NOUNS)
     raw.listed_with = frozenset(t.ent_type_ for t in span.root.conjuncts if t.ent_type_ and not span.start <= t.i < span.end)
     return raw
+
+
+def award_category(first, last=None) -> bool:
+    """'won Best New Artist', 'nominated in Best Rock Song', 'named Player of the Year': a capitalised
+    superlative opening a run of capitalised words, or a name ending in 'of the Year', near a word
+    of awards, is an award's category ('Best Buy shares' is not)."""
+    doc = first.doc
+    following = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    opened = bool(first.lower_ in AWARD_CATEGORY_OPENERS and first.text[:1].isupper() and following is not None
+                  and following.is_alpha and following.text[:1].isupper())
+    of_the_year = bool(last is not None and last.i >= 2 and last.text == "Year"
+                       and [t.lower_ for t in doc[last.i - 2:last.i]] == ["of", "the"])
+    if not (opened or of_the_year):
+        return False
+    near = doc[max(0, first.i - 60):first.i]
+    return any(t.lower_ in AWARD_WORDS or t.lemma_ in AWARD_WORDS for t in near)
 
 
 def _appositive_label(span: "Span") -> str | None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
 from app.nlp.entities.mentions import EDGE, OFFICE_WORDS, ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, \
-    clean_span, starts_like_a_name
+    award_category, clean_span, starts_like_a_name
 from app.nlp.marks import quoted_titles
 from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name,
                            name_tokens, nickname, same_thing)
@@ -126,8 +126,8 @@ def _listed_people(doc: "Doc", block: "Block") -> list[RawMention]:
         while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and not doc[first.i - 1].ent_type_ \
                 and doc[first.i - 1].text[:1].isupper() and doc[first.i - 1].dep_ == "compound":
             first = doc[first.i - 1]
-        if first.i == token.i:
-            continue  # a lone word is too weak a sign
+        if first.i == token.i or award_category(first):
+            continue  # a lone word is too weak a sign; 'won Best Rock Song' names a category
         start, end = block.start + first.idx, block.start + token.idx + len(token.text)
         found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "PERSON",
                                 in_body=block.kind == "paragraph"))
