@@ -658,3 +658,13 @@ def test_award_categories_are_no_entities():
 def test_a_superlative_name_away_from_awards_stays():
     ents = entities_of("Shares of Best Harbor Foods fell 4% on Monday after a profit warning.\n")
     assert "Best Harbor Foods" in {e.name for e in ents}
+
+
+def test_handles_and_hyphenated_prefixes_are_no_part_of_a_name():
+    ents = entities_of(
+        "Governor Lena Marchetti posted the statement from her @GovMarchetti account on Tuesday.\n"
+        "The Velmoria Rail Authority said the line would reopen. Ex-VRA chief Tomas Brandt said "
+        "the VRA had waited too long.\n")
+    names = {e.name for e in ents}
+    assert not any(n.startswith("@") for n in names), names
+    assert not any(n.lower().startswith("ex-") for n in names), names

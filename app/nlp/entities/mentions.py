@@ -40,6 +40,7 @@ THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexi
 DEMONYM_NOUNS = lexicon.words("demonym_nouns")
 AWARD_CATEGORY_OPENERS = lexicon.words("award_categories")
 AWARD_WORDS = lexicon.words("award_words")
+NAME_PREFIXES = lexicon.words("name_prefixes")
 EDGE = "\"'“”‘’«»()[]{},.;:!?-–—…*"
 _ABBREVIATION_END = re.compile(r"(?:^|[.\s])[A-Z]\.$")
 _DESIGNATION = re.compile(r"[A-Z][a-z]+ (?:[A-Z]|\d{1,2})")
@@ -96,8 +97,9 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     trimmed = strip_possessive(text).strip(EDGE)
     if _ABBREVIATION_END.search(text):
         trimmed += "."  # 'U.S.' keeps its last dot
-    if not any(c.isalnum() for c in trimmed):
-        return None
+    trimmed = _without_prefix(trimmed)
+    if not any(c.isalnum() for c in trimmed) or trimmed.startswith("@"):
+        return None  # '@AcmeNews': an account's handle names no one
     offset = text.find(trimmed)
     start += offset
     end = start + len(trimmed)
@@ -142,6 +144,12 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
                           and before.lower_ not in PUBLICATION_NOUNS)
     raw.listed_with = frozenset(t.ent_type_ for t in span.root.conjuncts if t.ent_type_ and not span.start <= t.i < span.end)
     return raw
+
+
+def _without_prefix(text: str) -> str:
+    """'Ex-Acme boss', 'anti-Velmoria': a prefix joined by a hyphen is no part of the name after it."""
+    head, hyphen, rest = text.partition("-")
+    return rest if hyphen and head.lower() in NAME_PREFIXES and rest[:1].isupper() else text
 
 
 def award_category(first, last=None) -> bool:
