@@ -668,3 +668,14 @@ def test_handles_and_hyphenated_prefixes_are_no_part_of_a_name():
     names = {e.name for e in ents}
     assert not any(n.startswith("@") for n in names), names
     assert not any(n.lower().startswith("ex-") for n in names), names
+
+
+def test_one_word_name_taken_up_by_he_or_she_is_a_person():
+    ents = entities_of(
+        "Finals night\n"
+        "Vellacourt won three trophies in the final, but he missed the ceremony.\n"
+        "Kirovska took the stage last, and she sang for an hour.\n"
+        "Andriyanto asked the tower for a new heading.\n")
+    assert by_name(ents, "Vellacourt").type == "PERSON"
+    assert by_name(ents, "Kirovska").type == "PERSON"
+    assert by_name(ents, "Andriyanto").type == "ORG"  # a company asks too

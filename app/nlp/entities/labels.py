@@ -209,12 +209,26 @@ def _weighed_labels(group: "Group") -> str:
         return "GPE"  # 'a school in X', 'born near X': a place
     if label == "ORG" and any(m.personal_role and personal_name(m.text) for m in group.mentions):
         return "PERSON"  # 'founded by Glen Roe', 'Jo Roe of Acme Partners': a given name and a person's role
+    if label in ("GPE", "LOC", "ORG") and _one_word_person(group, label):
+        return "PERSON"
     if label == "PERSON":
         place = sum(m.place_context for m in group.mentions)
         person = sum(m.person_context for m in group.mentions)
         if place > person:
             return "GPE"
     return label
+
+
+def _one_word_person(group: "Group", label: str) -> bool:
+    """'Rafaela won twice, but she ...', 'Ondrasek asked the crew': a one-word name the article takes
+    up with 'he' or 'she' is a person's; so is one that speaks, when nothing says it is a place (a
+    company speaks too). A known town or country, or a name with place or company evidence, stays."""
+    mentions = group.mentions
+    if any(" " in m.text for m in mentions) or any(is_city(m.text) or is_country(m.text) for m in mentions):
+        return False
+    if any(m.place_context or m.located or m.place_named or m.company_context or m.kind_named for m in mentions):
+        return False
+    return any(m.pronoun_person or (m.speaks and label in ("GPE", "LOC")) for m in mentions)
 
 
 TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (

@@ -31,6 +31,7 @@ PERSON_NOUNS = lexicon.words("person_words", "person")
 KIN_WORDS = lexicon.words("person_words", "kin")
 POSTNOMINALS = lexicon.words("person_words", "postnominal")
 SPEECH_VERBS = lexicon.words("speech_verbs")
+PERSON_PRONOUNS = lexicon.words("pronouns", "male") | lexicon.words("pronouns", "female")
 PERSON_AGENT_VERBS = lexicon.words("person_agent_verbs")
 COMPANY_NOUNS = lexicon.words("company_nouns")
 POSTED_WORDS = lexicon.words("posted_words")
@@ -70,6 +71,8 @@ class RawMention:
     company_context: bool = False  # what only a company has: 'X shares', 'X boss Jo Roe', 'X's customers'
     kind_named: bool = False  # before a lowercase noun for the organisation it names: 'the X label', 'X magazine'
     place_named: bool = False  # before a lowercase noun for the place it names: 'the X town', 'X village'
+    speaks: bool = False  # the subject of a verb of saying: 'X said', 'X asked'
+    pronoun_person: bool = False  # a subject a later 'he' or 'she' of its sentence takes up: 'X won, but she left'
 
 
 def clean_span(span: "Span", block: "Block") -> RawMention | None:
@@ -127,6 +130,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
                      in_body=block.kind == "paragraph")
     raw.place_context, raw.person_context = _contexts(span)
     raw.personal_role = _personal_role(span)
+    raw.speaks = span.root.dep_ == "nsubj" and span.root.head.lemma_ in SPEECH_VERBS
+    raw.pronoun_person = _pronoun_follows(span)
     raw.company_context = _company_context(span)
     after = span.doc[span.end] if span.end < len(span.doc) else None
     named = after.lower_ if after is not None and after.is_lower and after.pos_ == "NOUN" else ""
@@ -298,6 +303,21 @@ def _extend_left(span: "Span", block: "Block", start: int) -> int:
             i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and is_title(doc[i - 2]))):
         i -= 1
     return block.start + doc[i].idx if i < span.start else start
+
+
+def _pronoun_follows(span: "Span") -> bool:
+    """'Marisol won two awards, but she left early': a subject that the next name-like word of its
+    sentence, a 'he' or a 'she' (or 'his', 'her'), takes up is a person. Another name between
+    them may be the one the pronoun means."""
+    if span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    doc = span.doc
+    for token in doc[span.end:min(span.root.sent.end, span.end + 20)]:
+        if token.ent_type_ and token.ent_type_ not in VALUE_TYPES or token.pos_ == "PROPN":
+            return False
+        if token.lower_ in PERSON_PRONOUNS:
+            return True
+    return False
 
 
 def _personal_role(span: "Span") -> bool:
