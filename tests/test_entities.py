@@ -679,3 +679,12 @@ def test_one_word_name_taken_up_by_he_or_she_is_a_person():
     assert by_name(ents, "Vellacourt").type == "PERSON"
     assert by_name(ents, "Kirovska").type == "PERSON"
     assert by_name(ents, "Andriyanto").type == "ORG"  # a company asks too
+
+
+def test_names_listed_after_a_plural_noun_are_several():
+    ents = entities_of(
+        "Brand fines\n"
+        "The fines hit the brands Pearlwhite and Dazzle & Gleam last year.\n")
+    names = {e.name for e in ents}
+    assert "Pearlwhite and Dazzle & Gleam" not in names, names
+    assert {"Pearlwhite", "Dazzle & Gleam"} <= names, names

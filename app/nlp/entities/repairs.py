@@ -238,6 +238,16 @@ def _split_person_and_organisation(raw: RawMention) -> list[RawMention]:
             for m, n, label in parts]
 
 
+def _split_listed(raw: RawMention) -> list[RawMention]:
+    """'the rival schools Marlow Abbey and Saint Kestrel', 'the firms Acme and Brindle': a name with
+    'and' in it right after a plural noun is the names of the things the noun counts."""
+    m = re.match(r"^(.+?) and ([A-Z].*)$", raw.text) if raw.after_plural and raw.label not in VALUE_TYPES else None
+    if not m or "," in raw.text:
+        return [raw]
+    return [RawMention(m.group(n), raw.start + m.start(n), raw.start + m.end(n), raw.label, raw.in_body)
+            for n in (1, 2)]
+
+
 def _split_brackets(raw: RawMention) -> list[RawMention]:
     """'Amos (Lucian Fenwright': a character and the actor in brackets, run together by the model."""
     if raw.label in VALUE_TYPES or not re.search(r"[()]", raw.text):
@@ -288,7 +298,7 @@ def _split_inner_possessive(raw: RawMention) -> list[RawMention]:
     return parts
 
 
-SPLITS = (_split_inner_possessive, _split_at, _split_brackets, _split_person_and_organisation)
+SPLITS = (_split_inner_possessive, _split_at, _split_listed, _split_brackets, _split_person_and_organisation)
 
 
 def _join_adjacent(raws: list[RawMention], text: str) -> list[RawMention]:
