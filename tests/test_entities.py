@@ -688,3 +688,13 @@ def test_names_listed_after_a_plural_noun_are_several():
     names = {e.name for e in ents}
     assert "Pearlwhite and Dazzle & Gleam" not in names, names
     assert {"Pearlwhite", "Dazzle & Gleam"} <= names, names
+
+
+def test_a_lone_adjective_or_adverb_is_no_name():
+    ents = entities_of(
+        "Rover report\n"
+        "The rover landed near the crater. Lunar soil was found to stick to every panel.\n"
+        "The skater Mira Olsen is SERIOUSLY good, the panel said.\n")
+    names = {e.name for e in ents}
+    assert "Lunar" not in names and "SERIOUSLY" not in names, names
+    assert "Mira Olsen" in names

@@ -44,6 +44,7 @@ AWARD_WORDS = lexicon.words("award_words")
 NAME_PREFIXES = lexicon.words("name_prefixes")
 EDGE = "\"'“”‘’«»()[]{},.;:!?-–—…*"
 _ABBREVIATION_END = re.compile(r"(?:^|[.\s])[A-Z]\.$")
+_NOT_A_NAME_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
 _DESIGNATION = re.compile(r"[A-Z][a-z]+ (?:[A-Z]|\d{1,2})")
 
 
@@ -112,6 +113,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         return None  # "n’t" tagged as a place
     if label not in VALUE_TYPES and _has_lowercase_verb(tokens):
         return None  # "Maude recalls Brigitte": the model ran names and a verb together
+    if label in ("PERSON", "ORG") and len(tokens) == 1 and tokens[0].tag_ in _NOT_A_NAME_TAGS:
+        return None  # 'Lunar dust was found', 'he is SERIOUSLY good': a word the tagger reads as no name
     if label not in VALUE_TYPES and all(w.lower().strip(".") in TITLE_WORDS for w in trimmed.replace("-", " ").split()):
         return None  # 'we thanked Coach', 'the Vice President said': a title standing alone names nobody
     if label == "PERSON" and " " in trimmed and fold(trimmed.split()[-1]) in TITLE_WORDS:
