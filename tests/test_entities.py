@@ -698,3 +698,14 @@ def test_a_lone_adjective_or_adverb_is_no_name():
     names = {e.name for e in ents}
     assert "Lunar" not in names and "SERIOUSLY" not in names, names
     assert "Mira Olsen" in names
+
+
+def test_the_sun_and_the_moon_are_places_unless_printed_as_a_title():
+    ents = entities_of(
+        "Lander report\n"
+        "The lander found loose dust on the Moon, the team said.\n"
+        "The panels lose power when the Sun sets behind the ridge.\n")
+    assert by_name(ents, "Moon").type == "LOC"
+    assert by_name(ents, "Sun").type == "LOC"
+    paper = entities_of("Show news\nA source close to the singer told The Sun: 'She is thrilled.'\n")
+    assert by_name(paper, "Sun").type == "ORG"

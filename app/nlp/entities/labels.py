@@ -28,6 +28,7 @@ SURNAME_THINGS = lexicon.words("thing_nouns", "surname")
 LAST_WORD_THINGS = lexicon.words("thing_nouns", "last")
 COMPASS_WORDS = lexicon.words("compass_words")
 MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
+CELESTIAL_BODIES = lexicon.words("celestial_bodies")
 _LINKS = frozenset({"of", "for", "on", "at"})
 
 
@@ -75,6 +76,19 @@ def _city(group: "Group") -> str | None:
             m.label in ("ORG", "NORP") for m in group.mentions):
         return "GPE"
     return None
+
+
+def _celestial_body(group: "Group") -> str | None:
+    """'on the Moon', 'when the Sun heats it': the Sun, the Moon or a planet, printed alone, is a
+    place, unless the article makes it speak or sell ('the Sun reported', 'Mercury shares') or prints
+    it as a title ('told The Sun')."""
+    if not all(m.text.lower() in CELESTIAL_BODIES for m in group.mentions):
+        return None
+    if any(m.person_context or m.speaks or m.company_context or m.kind_named or m.capital_the
+           or m.described_as in ("ORG", "PERSON")
+           for m in group.mentions):
+        return None
+    return "LOC"
 
 
 def _member_of_a_people(group: "Group") -> str | None:
@@ -234,6 +248,7 @@ def _one_word_person(group: "Group", label: str) -> bool:
 TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (
     ("a date or a number", _value),
     ("country name", _country),
+    ("the Sun, the Moon or a planet", _celestial_body),
     ("member of a people", _member_of_a_people),
     ("place named with its kind", _place_with_its_kind),
     ("part of a place", _part_of_a_place),

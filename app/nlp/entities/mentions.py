@@ -72,6 +72,7 @@ class RawMention:
     company_context: bool = False  # what only a company has: 'X shares', 'X boss Jo Roe', 'X's customers'
     kind_named: bool = False  # before a lowercase noun for the organisation it names: 'the X label', 'X magazine'
     place_named: bool = False  # before a lowercase noun for the place it names: 'the X town', 'X village'
+    capital_the: bool = False  # after a capitalised 'The' inside a sentence: 'told The Sun', a title
     after_plural: bool = False  # right after a plural noun: 'the schools X and Y' may be two names
     speaks: bool = False  # the subject of a verb of saying: 'X said', 'X asked'
     pronoun_person: bool = False  # a subject a later 'he' or 'she' of its sentence takes up: 'X won, but she left'
@@ -149,6 +150,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         span.root.head.lower_ == "near" or span.root.head.head.pos_ == "NOUN")
     raw.described_as = _appositive_label(span)
     before = span.doc[span.start - 1] if span.start > 0 else None
+    the = span.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    raw.capital_the = bool(the is not None and the.text == "The" and not the.is_sent_start)
     raw.after_plural = bool(before is not None and before.is_lower and before.tag_ == "NNS")
     raw.work_named = bool(before is not None and before.is_lower and before.lower_ in WORK_NOUNS
                           and before.lower_ not in PUBLICATION_NOUNS)
