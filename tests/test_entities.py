@@ -709,3 +709,14 @@ def test_the_sun_and_the_moon_are_places_unless_printed_as_a_title():
     assert by_name(ents, "Sun").type == "LOC"
     paper = entities_of("Show news\nA source close to the singer told The Sun: 'She is thrilled.'\n")
     assert by_name(paper, "Sun").type == "ORG"
+
+
+def test_lanes_and_meadows_are_no_people():
+    ents = entities_of(
+        "Housing plan\n"
+        "Access to the site would be from Kiln Lane, the council said.\n"
+        "Cars already queue on Saddler Lane near the school.\n"
+        "The homes would be built on Hollin Meadow, a field west of the village.\n")
+    assert by_name(ents, "Kiln Lane").type == "FAC"
+    assert by_name(ents, "Saddler Lane").type == "FAC"
+    assert by_name(ents, "Hollin Meadow").type == "LOC"
