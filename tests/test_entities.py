@@ -720,3 +720,12 @@ def test_lanes_and_meadows_are_no_people():
     assert by_name(ents, "Kiln Lane").type == "FAC"
     assert by_name(ents, "Saddler Lane").type == "FAC"
     assert by_name(ents, "Hollin Meadow").type == "LOC"
+
+
+def test_a_name_with_a_direction_after_it_is_part_of_a_place():
+    ents = entities_of(
+        "Ward news\n"
+        "The councillor for Tarnby North said the plan was rushed.\n"
+        "Oliver Quist spoke to the committee later.\n")
+    assert by_name(ents, "Tarnby North").type == "GPE"
+    assert by_name(ents, "Oliver Quist").type == "PERSON"

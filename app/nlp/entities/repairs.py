@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from app.nlp.structure import Block, Structure
 
 COMMON_CAPITALS = lexicon.words("common_capitals")
+COMPASS_WORDS = lexicon.words("compass_words")
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _ROMAN = re.compile(r"^M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 
@@ -49,6 +50,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
     _relabel_affiliations(raws, structure.text)
     _trim_to_known_people(raws)
     _relabel_first_names(raws)
+    _relabel_compass_parts(raws)
     _relabel_companies(raws)
     return _without_families(raws)
 
@@ -359,6 +361,16 @@ def _relabel_first_names(raws: list[RawMention]) -> None:
             continue
         if r.person_context or name_tokens(r.text)[-1] in surnames:
             r.label = "PERSON"
+
+
+def _relabel_compass_parts(raws: list[RawMention]) -> None:
+    """'Arnby North' tagged a person: a name and a direction after it ('Leeds West', 'Brent Central')
+    is part of a place, a ward or a seat, unless a given name opens it ('Oliver North')."""
+    for r in raws:
+        words = r.text.split()
+        if r.label == "PERSON" and len(words) == 2 and words[1].lower() in COMPASS_WORDS and words[1].istitle() \
+                and not is_first_name(words[0]):
+            r.label = "GPE"
 
 
 def _relabel_companies(raws: list[RawMention]) -> None:
