@@ -729,3 +729,10 @@ def test_a_name_with_a_direction_after_it_is_part_of_a_place():
         "Oliver Quist spoke to the committee later.\n")
     assert by_name(ents, "Tarnby North").type == "GPE"
     assert by_name(ents, "Oliver Quist").type == "PERSON"
+
+
+def test_a_restaurant_or_a_consultancy_is_an_organisation():
+    ents = entities_of(
+        "Chef news\n"
+        "In 2019 the chef closed Tidewrack, the restaurant in the hills that earned her a star.\n")
+    assert by_name(ents, "Tidewrack").type == "ORG"
