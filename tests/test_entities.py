@@ -736,3 +736,13 @@ def test_a_restaurant_or_a_consultancy_is_an_organisation():
         "Chef news\n"
         "In 2019 the chef closed Tidewrack, the restaurant in the hills that earned her a star.\n")
     assert by_name(ents, "Tidewrack").type == "ORG"
+
+
+def test_a_capitalised_the_after_a_preposition_opens_another_name():
+    ents = entities_of(
+        "Obituary\n"
+        "The critic Hugo Lant, reviewing a 1968 concert at Dunmore Hall for The Evening Ledger, wrote that "
+        "she played beautifully.\n")
+    names = {e.name for e in ents}
+    assert "Dunmore Hall for The Evening Ledger" not in names, names
+    assert "Dunmore Hall" in names and any(n.endswith("Evening Ledger") for n in names), names

@@ -250,6 +250,19 @@ def _split_listed(raw: RawMention) -> list[RawMention]:
             for n in (1, 2)]
 
 
+_BEFORE_THE = re.compile(r"^([A-Z].*?) (?:for|at|to|with|from|in) (The [A-Z].*)$")
+
+
+def _split_before_the(raw: RawMention) -> list[RawMention]:
+    """'Dunmore Hall for The Evening Ledger': a capitalised 'The' inside a span opens another name,
+    run on by the model after a preposition."""
+    m = _BEFORE_THE.match(raw.text) if raw.label not in VALUE_TYPES else None
+    if not m:
+        return [raw]
+    return [RawMention(m.group(n), raw.start + m.start(n), raw.start + m.end(n), raw.label, raw.in_body)
+            for n in (1, 2)]
+
+
 def _split_brackets(raw: RawMention) -> list[RawMention]:
     """'Amos (Lucian Fenwright': a character and the actor in brackets, run together by the model."""
     if raw.label in VALUE_TYPES or not re.search(r"[()]", raw.text):
@@ -300,7 +313,7 @@ def _split_inner_possessive(raw: RawMention) -> list[RawMention]:
     return parts
 
 
-SPLITS = (_split_inner_possessive, _split_at, _split_listed, _split_brackets, _split_person_and_organisation)
+SPLITS = (_split_inner_possessive, _split_at, _split_listed, _split_before_the, _split_brackets, _split_person_and_organisation)
 
 
 def _join_adjacent(raws: list[RawMention], text: str) -> list[RawMention]:
