@@ -746,3 +746,10 @@ def test_a_capitalised_the_after_a_preposition_opens_another_name():
     names = {e.name for e in ents}
     assert "Dunmore Hall for The Evening Ledger" not in names, names
     assert "Dunmore Hall" in names and any(n.endswith("Evening Ledger") for n in names), names
+
+
+def test_a_plural_name_printed_with_the_is_a_group_not_a_person():
+    ents = entities_of(
+        "The Callan Wilds – ‘Tin Roof’ review: a bruised, brilliant return\n"
+        "For a while it looked as though The Callan Wilds might not come back at all.\n")
+    assert [e.type for e in ents if e.name.endswith("Callan Wilds")] == ["ORG"], [(e.name, e.type) for e in ents]

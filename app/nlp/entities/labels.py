@@ -167,6 +167,19 @@ def _named_work(group: "Group") -> str | None:
     return None
 
 
+def _plural_with_the(group: "Group") -> str | None:
+    """'The Harlow Sparks', 'as though The Velvet Drifters might return': a plural name printed with
+    'The' is a band, a team or a group of some kind, not one person."""
+    for m in group.mentions:
+        words = m.text.split()
+        last = words[-1] if words else ""
+        printed_with_the = words[0] == "The" and len(words) >= 3 or m.capital_the
+        if m.label == "PERSON" and printed_with_the and last[:1].isupper() and last.endswith("s") \
+                and not last.endswith(("ss", "'s", "’s")) and not demonym_noun(last):
+            return "ORG"
+    return None
+
+
 def _full_person_name(group: "Group") -> str | None:
     return "PERSON" if any(not m.weak for m in group.full_person_names()) else None
 
@@ -256,6 +269,7 @@ TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (
     ("organisation noun heads the name", _organisation_head),
     ("thing noun in the name", _thing_head),
     ("name of a work", _named_work),
+    ("a plural name printed with 'The'", _plural_with_the),
     ("a person's full name", _full_person_name),
     ("a city's name", _city),
     ("before a noun for its kind", _kind_named),
