@@ -700,6 +700,12 @@ def test_a_lone_adjective_or_adverb_is_no_name():
     assert "Mira Olsen" in names
 
 
+def test_a_lone_plural_common_noun_is_no_name():
+    ents = entities_of("Base attack\nMedia in Velmoria says a bomber attacked the base.\n")
+    names = {e.name for e in ents}
+    assert "Media" not in names and "Velmoria" in names, names
+
+
 def test_the_sun_and_the_moon_are_places_unless_printed_as_a_title():
     ents = entities_of(
         "Lander report\n"

@@ -114,7 +114,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         return None  # "n’t" tagged as a place
     if label not in VALUE_TYPES and _has_lowercase_verb(tokens):
         return None  # "Maude recalls Brigitte": the model ran names and a verb together
-    if label in ("PERSON", "ORG") and len(tokens) == 1 and tokens[0].tag_ in _NOT_A_NAME_TAGS:
+    if label in ("PERSON", "ORG") and len(tokens) == 1 and (tokens[0].tag_ in _NOT_A_NAME_TAGS or (
+            tokens[0].tag_ == "NNS" and tokens[0].is_title and not demonym_noun(tokens[0].text))):
         return None  # 'Lunar dust was found', 'he is SERIOUSLY good': a word the tagger reads as no name
     if label not in VALUE_TYPES and all(w.lower().strip(".") in TITLE_WORDS for w in trimmed.replace("-", " ").split()):
         return None  # 'we thanked Coach', 'the Vice President said': a title standing alone names nobody
