@@ -759,3 +759,13 @@ def test_a_plural_name_printed_with_the_is_a_group_not_a_person():
         "The Callan Wilds – ‘Tin Roof’ review: a bruised, brilliant return\n"
         "For a while it looked as though The Callan Wilds might not come back at all.\n")
     assert [e.type for e in ents if e.name.endswith("Callan Wilds")] == ["ORG"], [(e.name, e.type) for e in ents]
+
+
+def test_a_title_marked_once_is_a_title_everywhere_for_entities():
+    ents = entities_of(
+        "The Quill Hours – ‘Letters to Vienna’ review: a patient, lovely record\n"
+        "“Letters to Vienna” is out on Friday on Fallow Records.\n"
+        "“Ash in the Turbine” closes it, as ‘Ash in the Turbine’ closed their first tour.\n")
+    names = {e.name for e in ents}
+    assert "Vienna" not in names, names
+    assert "Fallow Records" in names

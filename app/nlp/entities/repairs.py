@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from app.nlp import lexicon
 from app.nlp.entities.mentions import EDGE, OFFICE_WORDS, ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, \
     award_category, clean_span, starts_like_a_name
-from app.nlp.marks import quoted_titles
+from app.nlp.marks import article_titles, quoted_titles
 from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name,
                            name_tokens, nickname, same_thing)
 from app.nlp.structure import DATELINE_STATE
@@ -33,11 +33,12 @@ _ROMAN = re.compile(r"^M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,
 def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMention]:
     """Every name of the article as a cleaned, repaired RawMention, in reading order."""
     raws: list[RawMention] = []
+    titles = article_titles([block.text for block in structure.blocks if block.kind != "byline"])
     for block, doc in zip(structure.blocks, docs):
         if block.kind == "byline":
             continue
         block_raws = _split([r for r in (clean_span(s, block) for s in doc.ents) if r])
-        block_raws = _nicknamed_people(block, _titles_as_works(block, block_raws))
+        block_raws = _nicknamed_people(block, _titles_as_works(block, block_raws, titles))
         if block.kind == "paragraph" and block.paragraph_index in (0, 1):  # 1: after a standfirst
             block_raws = _dateline_place(block, block_raws)
         block_raws += _listed_people(doc, block)
@@ -276,9 +277,10 @@ def _split_brackets(raw: RawMention) -> list[RawMention]:
     return parts
 
 
-def _titles_as_works(block: "Block", raws: list[RawMention]) -> list[RawMention]:
-    """Words of a quoted title ('Halloran’s “Lisbon, Ohio”') name a work, not the places in it."""
-    titles = quoted_titles(block.text)
+def _titles_as_works(block: "Block", raws: list[RawMention], elsewhere: frozenset[str]) -> list[RawMention]:
+    """Words of a quoted title ('Halloran’s “Lisbon, Ohio”', or a title the article marks as one
+    elsewhere) name a work, not the places in it."""
+    titles = quoted_titles(block.text, elsewhere)
     if not titles:
         return raws
     kept = [r for r in raws if not any(block.start + s <= r.start and r.end <= block.start + e for s, e in titles)]
