@@ -80,8 +80,8 @@ def _city(group: "Group") -> str | None:
 
 def _celestial_body(group: "Group") -> str | None:
     """'on the Moon', 'when the Sun heats it': the Sun, the Moon or a planet, printed alone, is a
-    place, unless the article makes it speak or sell ('the Sun reported', 'Mercury shares') or prints
-    it as a title ('told The Sun')."""
+    place, unless the article makes it speak or sell ('the Moon said', 'Mercury shares') or prints
+    it as a title ('told The Mercury')."""
     if not all(m.text.lower() in CELESTIAL_BODIES for m in group.mentions):
         return None
     if any(m.person_context or m.speaks or m.company_context or m.kind_named or m.capital_the

@@ -72,7 +72,7 @@ class RawMention:
     company_context: bool = False  # what only a company has: 'X shares', 'X boss Jo Roe', 'X's customers'
     kind_named: bool = False  # before a lowercase noun for the organisation it names: 'the X label', 'X magazine'
     place_named: bool = False  # before a lowercase noun for the place it names: 'the X town', 'X village'
-    capital_the: bool = False  # after a capitalised 'The' inside a sentence: 'told The Sun', a title
+    capital_the: bool = False  # after a capitalised 'The' inside a sentence: 'told The Mercury', a title
     after_plural: bool = False  # right after a plural noun: 'the schools X and Y' may be two names
     speaks: bool = False  # the subject of a verb of saying: 'X said', 'X asked'
     pronoun_person: bool = False  # a subject a later 'he' or 'she' of its sentence takes up: 'X won, but she left'
@@ -116,7 +116,7 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         return None  # "Maude recalls Brigitte": the model ran names and a verb together
     if label in ("PERSON", "ORG") and len(tokens) == 1 and (tokens[0].tag_ in _NOT_A_NAME_TAGS or (
             tokens[0].tag_ == "NNS" and tokens[0].is_title and not demonym_noun(tokens[0].text))):
-        return None  # 'Lunar dust was found', 'he is SERIOUSLY good': a word the tagger reads as no name
+        return None  # 'Lunar dust was found', 'she is TRULY fast': a word the tagger reads as no name
     if label not in VALUE_TYPES and all(w.lower().strip(".") in TITLE_WORDS for w in trimmed.replace("-", " ").split()):
         return None  # 'we thanked Coach', 'the Vice President said': a title standing alone names nobody
     if label == "PERSON" and " " in trimmed and fold(trimmed.split()[-1]) in TITLE_WORDS:
@@ -124,7 +124,7 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     if label == "PERSON" and trimmed.lower() in KIN_WORDS:
         return None  # "Mum, you've burnt the toast...": a relative called by what they are
     if label not in VALUE_TYPES and award_category(tokens[0], tokens[-1]):
-        return None  # 'won Best New Artist': the category of an award names no one
+        return None  # 'won Best Debut Novel': the category of an award names no one
     if label not in VALUE_TYPES and _DESIGNATION.fullmatch(trimmed):
         return None  # 'Group G', 'Division B': a designation, not a name
     if label == "PERSON":
@@ -167,7 +167,7 @@ def _without_prefix(text: str) -> str:
 
 
 def award_category(first, last=None) -> bool:
-    """'won Best New Artist', 'nominated in Best Rock Song', 'named Player of the Year': a capitalised
+    """'won Best Debut Novel', 'nominated in Best Stage Design', 'named Baker of the Year': a capitalised
     superlative opening a run of capitalised words, or a name ending in 'of the Year', near a word
     of awards, is an award's category ('Best Buy shares' is not)."""
     doc = first.doc

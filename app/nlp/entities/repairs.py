@@ -130,7 +130,7 @@ def _listed_people(doc: "Doc", block: "Block") -> list[RawMention]:
                 and doc[first.i - 1].text[:1].isupper() and doc[first.i - 1].dep_ == "compound":
             first = doc[first.i - 1]
         if first.i == token.i or award_category(first):
-            continue  # a lone word is too weak a sign; 'won Best Rock Song' names a category
+            continue  # a lone word is too weak a sign; 'won Best Stage Design' names a category
         start, end = block.start + first.idx, block.start + token.idx + len(token.text)
         found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "PERSON",
                                 in_body=block.kind == "paragraph"))
