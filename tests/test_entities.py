@@ -767,3 +767,8 @@ def test_a_title_marked_once_is_a_title_everywhere_for_entities():
     names = {e.name for e in ents}
     assert "Vienna" not in names, names
     assert "Letters to Vienna" in names
+
+
+def test_a_one_word_maker_typed_a_place_is_a_person():
+    ents = entities_of("Awards night\nOther songs nominated were Drift by Tessaria and Glow by Tarsis.\n")
+    assert by_name(ents, "Tessaria").type == "PERSON"

@@ -247,15 +247,15 @@ def _weighed_labels(group: "Group") -> str:
 
 
 def _one_word_person(group: "Group", label: str) -> bool:
-    """'Rafaela won twice, but she ...', 'Ondrasek asked the crew': a one-word name the article takes
-    up with 'he' or 'she' is a person's; so is one that speaks, when nothing says it is a place (a
-    company speaks too). A known town or country, or a name with place or company evidence, stays."""
+    """'Rafaela won twice, but she ...', 'Ondrasek asked the crew', 'a song by Zelinde': a one-word name
+    the article takes up with 'he' or 'she' is a person's; so is one that speaks or made a thing, when
+    nothing says it is a place (a company speaks and makes things too). A known town or country, or a name with place or company evidence, stays."""
     mentions = group.mentions
     if any(" " in m.text for m in mentions) or any(is_city(m.text) or is_country(m.text) for m in mentions):
         return False
     if any(m.place_context or m.located or m.place_named or m.company_context or m.kind_named for m in mentions):
         return False
-    return any(m.pronoun_person or (m.speaks and label in ("GPE", "LOC")) for m in mentions)
+    return any(m.pronoun_person or ((m.speaks or m.authored) and label in ("GPE", "LOC")) for m in mentions)
 
 
 TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (

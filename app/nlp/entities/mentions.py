@@ -75,6 +75,7 @@ class RawMention:
     capital_the: bool = False  # after a capitalised 'The' inside a sentence: 'told The Mercury', a title
     after_plural: bool = False  # right after a plural noun: 'the schools X and Y' may be two names
     speaks: bool = False  # the subject of a verb of saying: 'X said', 'X asked'
+    authored: bool = False  # who made a thing: 'a song by X', 'the new novel by X'
     pronoun_person: bool = False  # a subject a later 'he' or 'she' of its sentence takes up: 'X won, but she left'
 
 
@@ -138,6 +139,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     raw.personal_role = _personal_role(span)
     raw.speaks = span.root.dep_ == "nsubj" and span.root.head.lemma_ in SPEECH_VERBS
     raw.pronoun_person = _pronoun_follows(span)
+    by = span.root.head if span.root.dep_ == "pobj" else None
+    raw.authored = bool(by is not None and by.lower_ == "by" and by.head.pos_ in ("NOUN", "PROPN"))
     raw.company_context = _company_context(span)
     after = span.doc[span.end] if span.end < len(span.doc) else None
     named = after.lower_ if after is not None and after.is_lower and after.pos_ == "NOUN" else ""
