@@ -772,3 +772,11 @@ def test_a_title_marked_once_is_a_title_everywhere_for_entities():
 def test_a_one_word_maker_typed_a_place_is_a_person():
     ents = entities_of("Awards night\nOther songs nominated were Drift by Tessaria and Glow by Tarsis.\n")
     assert by_name(ents, "Tessaria").type == "PERSON"
+
+
+def test_a_plural_of_a_name_counts_things_of_that_name():
+    ents = entities_of(
+        "Awards night\n"
+        "Tobias Crane won three Vellmys at the Vellmy Awards.\n")
+    assert not any(e.name == "Vellmys" for e in ents), [(e.name, e.type) for e in ents]
+    assert "Vellmys" in by_name(ents, "Vellmy Awards").aliases

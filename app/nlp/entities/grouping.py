@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from app.nlp.entities.labels import group_type
 from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, RawMention, demonym_noun
 from app.nlp.names import (PLACE_NOUNS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name,
                            name_key, name_tokens, near_spelling, nickname, same_thing, strip_possessive, title_gender)
@@ -146,7 +147,7 @@ def _group(raws: list[RawMention]) -> list[Group]:
             owner.mentions.append(raw)
         elif raw.label == "GPE" and (is_country(raw.text) or is_city(raw.text)):
             groups.append(Group([raw]))  # a headline's 'Texas' or 'Lagos': a known place needs no body
-    return _merge_demonym_nouns(_merge_heads(_merge_speaking_surnames(groups)))
+    return _merge_plurals(_merge_demonym_nouns(_merge_heads(_merge_speaking_surnames(groups))))
 
 
 def _acronym(text: str) -> bool:
@@ -197,6 +198,28 @@ def _merge_demonym_nouns(groups: list[Group]) -> list[Group]:
             if len(owners) == 1:
                 owners[0].mentions.extend(group.mentions)
                 continue
+        merged.append(group)
+    return merged
+
+
+def _merge_plurals(groups: list[Group]) -> list[Group]:
+    """'won five Ambers' after 'the Amber Awards': a one-word plural of the word that opens one other
+    name of the article, no person's, counts things of that name (a people's or a family's plural
+    is handled apart)."""
+    firsts: dict[str, list[Group]] = {}
+    for group in groups:
+        if group_type(group) not in VALUE_TYPES | {"PERSON", "NORP"}:
+            for word in {m.text.split()[0] for m in group.mentions if m.text[:1].isupper()}:
+                firsts.setdefault(word, []).append(group)
+    merged: list[Group] = []
+    for group in groups:
+        forms = group.forms()
+        word = next(iter(forms)) if len(forms) == 1 else ""
+        owners = [g for g in firsts.get(word[:-1], []) if g is not group] if word.endswith("s") and " " not in word \
+            and not any(m.label in ("PERSON", "NORP") for m in group.mentions) else []
+        if len(owners) == 1:
+            owners[0].mentions.extend(group.mentions)
+            continue
         merged.append(group)
     return merged
 
