@@ -348,7 +348,7 @@ def test_a_capitalised_ordinary_word_is_no_entity():
 
 def test_a_person_and_the_organisation_they_speak_for_run_together_are_two():
     from app.nlp.entities.mentions import RawMention
-    from app.nlp.entities.repairs import _split_person_and_organisation
+    from app.nlp.entities.splits import _split_person_and_organisation
 
     def split(text):
         return [(r.text, r.label) for r in _split_person_and_organisation(RawMention(text, 0, len(text), "ORG", True))]
