@@ -780,3 +780,16 @@ def test_a_plural_of_a_name_counts_things_of_that_name():
         "Tobias Crane won three Vellmys at the Vellmy Awards.\n")
     assert not any(e.name == "Vellmys" for e in ents), [(e.name, e.type) for e in ents]
     assert "Vellmys" in by_name(ents, "Vellmy Awards").aliases
+
+
+def test_an_organisation_noun_alone_calls_back_the_name_it_heads():
+    # 'Fenmoor Rovers beat Castleton. After the break Rovers pressed': the model may call the short
+    # form a people (NORP); a noun for a kind of organisation still calls back the name it heads.
+    from app.nlp.entities.grouping import Group, _merge_heads
+    from app.nlp.entities.mentions import RawMention
+
+    full = Group([RawMention("Fenmoor Rovers", 0, 14, "ORG", in_body=True)])
+    short = Group([RawMention("Rovers", 60, 66, "NORP", in_body=True)])
+    people = Group([RawMention("Welsh", 80, 85, "NORP", in_body=True)])
+    merged = _merge_heads([full, short, people])
+    assert len(merged) == 2 and {m.text for m in merged[0].mentions} == {"Fenmoor Rovers", "Rovers"}

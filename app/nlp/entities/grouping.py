@@ -234,14 +234,15 @@ def _name_head(name: str) -> str | None:
 
 
 def _merge_heads(groups: list[Group]) -> list[Group]:
-    """'the House' after 'the Lower House of Deputies', 'the Church' after 'the Church of Arnby':
-    an organisation called back by the noun heading its name, when one organisation of the
-    article has that head."""
+    """'the House' after 'the Lower House of Deputies', 'the Church' after 'the Church of Arnby',
+    'Rovers' after 'Tarnby Rovers' (whatever the model called it): an organisation called back by
+    the noun heading its name, when one organisation of the article has that head."""
     merged: list[Group] = []
     for group in groups:
         forms = group.forms()
         word = next(iter(forms)) if len(forms) == 1 else ""
-        if " " in word or not word.istitle() or not any(m.label == "ORG" for m in group.mentions):
+        if " " in word or not word.istitle() or not (any(m.label == "ORG" for m in group.mentions)
+                                                      or word.lower() in ORG_KIND_WORDS):
             merged.append(group)
             continue
         owners = [g for g in groups if g is not group and any(
