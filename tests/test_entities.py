@@ -793,3 +793,12 @@ def test_an_organisation_noun_alone_calls_back_the_name_it_heads():
     people = Group([RawMention("Welsh", 80, 85, "NORP", in_body=True)])
     merged = _merge_heads([full, short, people])
     assert len(merged) == 2 and {m.text for m in merged[0].mentions} == {"Fenmoor Rovers", "Rovers"}
+
+
+def test_a_journal_and_a_counted_make_are_no_places():
+    ents = entities_of(
+        "Science news\n"
+        "Their findings were published on Monday in Quorvane.\n"
+        "The retired general still drives a bulletproof Corvania that his uncle imported.\n")
+    assert by_name(ents, "Quorvane").type == "WORK_OF_ART"
+    assert by_name(ents, "Corvania").type == "PRODUCT"

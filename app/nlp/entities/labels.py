@@ -70,8 +70,8 @@ def _city(group: "Group") -> str | None:
     article gives no sign of a person or organisation by it (a title, a verb of saying, an
     organisation noun) and the model or the words around it once said place."""
     forms = {m.text for m in group.mentions}
-    if not all(is_city(f) for f in forms) or any(m.person_context for m in group.mentions):
-        return None
+    if not all(is_city(f) for f in forms) or any(m.person_context or m.counted for m in group.mentions):
+        return None  # ... 'a bulletproof Porto': counted, a thing of that make
     if any(m.label in ("GPE", "LOC") or m.place_context for m in group.mentions) or all(
             m.label in ("ORG", "NORP") for m in group.mentions):
         return "GPE"
@@ -236,6 +236,11 @@ def _weighed_labels(group: "Group") -> str:
         return "GPE"  # 'a school in X', 'born near X': a place
     if label == "ORG" and any(m.personal_role and personal_name(m.text) for m in group.mentions):
         return "PERSON"  # 'founded by Glen Roe', 'Jo Roe of Acme Partners': a given name and a person's role
+    if label in ("GPE", "LOC", "ORG") and all(m.counted and " " not in m.text for m in group.mentions):
+        return "PRODUCT"  # 'a bulletproof X': one of many things of that make
+    if label in ("GPE", "LOC") and any(m.published_in for m in group.mentions) \
+            and not any(is_city(m.text) or is_country(m.text) for m in group.mentions):
+        return "WORK_OF_ART"  # 'published in X': a journal, not a place
     if label in ("GPE", "LOC", "ORG") and _one_word_person(group, label):
         return "PERSON"
     if label == "PERSON":

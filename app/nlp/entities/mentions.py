@@ -76,6 +76,8 @@ class RawMention:
     after_plural: bool = False  # right after a plural noun: 'the schools X and Y' may be two names
     speaks: bool = False  # the subject of a verb of saying: 'X said', 'X asked'
     authored: bool = False  # who made a thing: 'a song by X', 'the new novel by X'
+    counted: bool = False  # under 'a' or 'an': 'a bulletproof X', 'an X': one of many things so called
+    published_in: bool = False  # 'the study was published in X': a journal
     pronoun_person: bool = False  # a subject a later 'he' or 'she' of its sentence takes up: 'X won, but she left'
 
 
@@ -140,6 +142,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     raw.speaks = span.root.dep_ == "nsubj" and span.root.head.lemma_ in SPEECH_VERBS
     raw.pronoun_person = _pronoun_follows(span)
     by = span.root.head if span.root.dep_ == "pobj" else None
+    raw.published_in = bool(by is not None and by.lower_ == "in" and by.head.lemma_ == "publish")
+    raw.counted = _counted(span)
     raw.authored = bool(by is not None and by.lower_ == "by" and by.head.pos_ in ("NOUN", "PROPN"))
     raw.company_context = _company_context(span)
     after = span.doc[span.end] if span.end < len(span.doc) else None
@@ -315,6 +319,17 @@ def _extend_left(span: "Span", block: "Block", start: int) -> int:
             i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and is_title(doc[i - 2]))):
         i -= 1
     return block.start + doc[i].idx if i < span.start else start
+
+
+def _counted(span: "Span") -> bool:
+    """'a bulletproof X that he drove', 'an X': a name under 'a' or 'an' (perhaps past a word or two
+    that describe it) is one of many things so called; 'an X spokesman' is not about X."""
+    doc, i = span.doc, span.start - 1
+    if span.root.dep_ == "compound":
+        return False
+    while i >= 0 and span.start - i <= 3 and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN", "ADV"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in ("a", "an")
 
 
 def _pronoun_follows(span: "Span") -> bool:
