@@ -802,3 +802,12 @@ def test_a_journal_and_a_counted_make_are_no_places():
         "The retired general still drives a bulletproof Corvania that his uncle imported.\n")
     assert by_name(ents, "Quorvane").type == "WORK_OF_ART"
     assert by_name(ents, "Corvania").type == "PRODUCT"
+
+
+def test_a_base_is_a_place_and_an_org_an_organisation():
+    ents = entities_of(
+        "Base attack\n"
+        "Seven officers were killed at Base Talbot on Wednesday.\n"
+        "She left the Star Org in 2005 after twenty years.\n")
+    assert by_name(ents, "Base Talbot").type == "FAC"
+    assert by_name(ents, "Star Org").type == "ORG"
