@@ -3,8 +3,9 @@
     .venv/bin/python scripts/eval.py [CORPUS ...] [--misses] [--json OUT]
 
 Without CORPUS: the shared corpus, the Wikinews corpus (reported as its
-development two thirds and its held-out third) and our own `data/eval`.
-The held-out thirds of the Wikinews corpus and of `data/eval-fresh` are fixed
+development two thirds and its held-out third) and our own `data/eval`,
+`data/eval-fresh`, `data/eval-blind` and `data/eval-blind2` (the last three also in
+thirds). The held-out thirds of the Wikinews corpus and of those three are fixed
 by rule: the articles whose position in the sorted list of gold files is 2, 5,
 8, ... (`index % 3 == 2`). Their misses are never printed: they are scored,
 never read.
@@ -27,14 +28,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_TOOLS = ROOT.parent / "shared" / "tools"
 DEFAULT_CORPORA = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "corpus-wikinews", ROOT / "data" / "eval",
-                   ROOT / "data" / "eval-fresh"]
-HELD_OUT_CORPORA = ("corpus-wikinews", "eval-fresh")
+                   ROOT / "data" / "eval-fresh", ROOT / "data" / "eval-blind", ROOT / "data" / "eval-blind2"]
+HELD_OUT_CORPORA = ("corpus-wikinews", "eval-fresh", "eval-blind", "eval-blind2")
 COUNTERS = ("q_tp", "q_fp", "q_fn", "a_ok", "e_tp", "e_fp", "e_fn", "n_tp", "n_fp", "n_fn", "f_ok", "f_total",
             "m_ok", "m_total", "h_tp", "h_fp", "h_fn", "o_bad", "o_total")
 
 
 def held_out(corpus: Path) -> set[str]:
-    """Stems of the held-out third of a corpus (the Wikinews one and our fresh one have one)."""
+    """Stems of the held-out third of a corpus (the Wikinews one and our fresh and blind ones have one)."""
     if corpus.name not in HELD_OUT_CORPORA:
         return set()
     stems = sorted(p.name[:-len(".gold.json")] for p in corpus.glob("*.gold.json"))

@@ -85,21 +85,9 @@ def test_a_person_and_someone_else_named_after_a_comma_stay_two():
     assert len(people) == 2, [(e.name, e.aliases) for e in people]
 
 
-def test_a_hall_for_a_newspaper_is_two_names():
-    from app.nlp.entities.mentions import RawMention
-    from app.nlp.entities.repairs import _split_at
-
-    text = "Orland Hall for The Harwell Courier"
-    parts = _split_at(RawMention(text, 100, 100 + len(text), "ORG", in_body=True))
-    assert [(p.text, p.start, p.label) for p in parts] == [("Orland Hall", 100, "ORG"),
-                                                          ("Harwell Courier", 120, "ORG")]
-    text = "Center for Tenant Rights"
-    assert [p.text for p in _split_at(RawMention(text, 0, len(text), "ORG", in_body=True))] == [text]
-
-
 def test_a_possessive_inside_an_institution_name_keeps_it_whole():
     from app.nlp.entities.mentions import RawMention
-    from app.nlp.entities.repairs import _split_inner_possessive
+    from app.nlp.entities.splits import _split_inner_possessive
 
     for text in ("People’s Courier", "Queen’s Hospital", "St Brannoc’s College"):
         parts = _split_inner_possessive(RawMention(text, 0, len(text), "ORG", in_body=True))
@@ -127,7 +115,7 @@ def test_a_society_within_a_university_is_its_own_organisation():
 
 def test_a_broadcaster_owning_a_programme_is_an_organisation():
     from app.nlp.entities.mentions import RawMention
-    from app.nlp.entities.repairs import _split_inner_possessive
+    from app.nlp.entities.splits import _split_inner_possessive
 
     text = "NRK Radio 3’s ‘Morning"
     parts = _split_inner_possessive(RawMention(text, 0, len(text), "ORG", in_body=True))
@@ -161,7 +149,7 @@ def test_a_known_city_named_only_in_the_headline_is_a_place():
 
 def test_a_known_city_the_model_left_untagged_after_a_preposition_is_a_place():
     from app.nlp.pipeline import load_nlp
-    from app.nlp.entities.untagged import untagged_places
+    from app.nlp.entities.constructions import untagged_places
     from app.nlp.structure import Block
 
     text = "She is in talks about a second shop in Bergen, and another near Juniper Row."
@@ -183,7 +171,7 @@ def test_a_stock_symbol_joins_its_company():
 
 def test_an_untagged_newspaper_name_after_the_is_an_organisation():
     from app.nlp.pipeline import load_nlp
-    from app.nlp.entities.untagged import untagged_mastheads
+    from app.nlp.entities.constructions import untagged_mastheads
     from app.nlp.structure import Block
 
     text = "The Quorlan Valley News observed that the hashtag had spread, and the Evening Gazette agreed."
@@ -203,7 +191,7 @@ def test_a_surname_that_is_also_a_title_is_a_name():
 
 def test_a_title_a_given_name_and_a_regnal_number_are_a_person():
     from app.nlp.pipeline import load_nlp
-    from app.nlp.entities.untagged import regnal_names
+    from app.nlp.entities.constructions import regnal_names
     from app.nlp.structure import Block
 
     text = "The officer was a first cousin of Velmoria's King Aldric IV. Chapter II begins here."
@@ -229,7 +217,7 @@ def test_an_organisation_named_for_a_country_keeps_the_country():
 
 def test_the_place_before_a_mayor_is_a_place():
     from app.nlp.pipeline import load_nlp
-    from app.nlp.entities.untagged import places_of_office
+    from app.nlp.entities.constructions import places_of_office
     from app.nlp.structure import Block
 
     text = "Tallis Vale Mayor Delphine Marquand said her council had not been consulted."
@@ -251,7 +239,7 @@ def test_a_programme_named_after_an_organisation_is_not_it():
 
 def test_the_untagged_employer_after_a_person_and_of_is_an_organisation():
     from app.nlp.pipeline import load_nlp
-    from app.nlp.entities.untagged import employers_after_of
+    from app.nlp.entities.constructions import employers_after_of
     from app.nlp.structure import Block
 
     text = "Others were less forgiving. Lena Roth of Quistgaard Mellor downgraded the shares to neutral."
@@ -267,7 +255,7 @@ def test_the_untagged_employer_after_a_person_and_of_is_an_organisation():
 
 def test_a_lone_capitalised_word_after_on_that_a_verb_governs_is_a_platform():
     from app.nlp.pipeline import load_nlp
-    from app.nlp.entities.untagged import platforms_after_on
+    from app.nlp.entities.constructions import platforms_after_on
     from app.nlp.structure import Block
 
     text = "“We found out on Chirper at nine o’clock this morning,” the mayor said of the Skating On Glass show."
@@ -279,7 +267,7 @@ def test_a_lone_capitalised_word_after_on_that_a_verb_governs_is_a_platform():
 
 def test_capitalised_words_before_a_noun_for_their_kind_are_an_organisation():
     from app.nlp.pipeline import load_nlp
-    from app.nlp.entities.untagged import named_by_kind
+    from app.nlp.entities.constructions import named_by_kind
     from app.nlp.structure import Block
 
     text = "Speaking to Wowza! magazine, she said the Glimmer Records label had dropped her."
@@ -289,20 +277,9 @@ def test_capitalised_words_before_a_noun_for_their_kind_are_an_organisation():
     assert [(r.text, r.label) for r in found] == [("Wowza!", "ORG"), ("Glimmer Records", "ORG")]
 
 
-def test_names_listed_after_a_plural_noun_are_several():
-    from app.nlp.entities.mentions import RawMention
-    from app.nlp.entities.repairs import _split_at
-
-    text = "Brannoc Abbey and Velluto"
-    raw = RawMention(text, 0, len(text), "ORG", True, after_plural=True)
-    assert [p.text for p in _split_at(raw)] == ["Brannoc Abbey", "Velluto"]
-    raw = RawMention("Brannoc and Velluto", 0, 19, "ORG", True)  # a firm's name: 'Pell and Quarrie'
-    assert [p.text for p in _split_at(raw)] == ["Brannoc and Velluto"]
-
-
 def test_words_before_a_bracketed_acronym_that_spell_it_are_one_name():
     from app.nlp.pipeline import load_nlp
-    from app.nlp.entities.untagged import names_before_acronyms
+    from app.nlp.entities.constructions import names_before_acronyms
     from app.nlp.structure import Block
 
     text = ("Requests came from the deputies of Unione 9 Vele (U9V) of the regional council, "

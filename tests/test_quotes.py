@@ -1,6 +1,8 @@
 """Quotation extraction and speaker attribution, on sentences of our own, through the real pipeline."""
 from __future__ import annotations
 
+import pytest
+
 from app.nlp.pipeline import parse_article
 
 
@@ -47,6 +49,13 @@ def test_curly_single_marks_with_possessives_inside():
     a = quotes_of("Senator Edith Adeyemi described the drought as ‘the worst in the regions’ history’.\n")
     assert texts(a) == ["the worst in the regions’ history"]
     assert who(a, "worst") == "Edith Adeyemi"
+
+
+def test_a_plural_ending_closes_when_the_next_single_mark_opens_a_new_quotation():
+    a = quotes_of("Her rival, Colm Dervan, accused the council of ‘ignoring the farmers’ and said the plan "
+                  "would leave the valley ‘a car park with views’.\n")
+    assert texts(a) == ["ignoring the farmers", "a car park with views"]
+    assert who(a, "farmers") == who(a, "car park") == "Colm Dervan"
 
 
 def test_nested_quote_is_its_own_item_with_the_outer_speaker():
@@ -314,3 +323,47 @@ def test_the_text_of_a_bill_or_a_titled_document_is_no_quote():
                   "Councillor Brenna Satterfield filed a report titled \"what the valley was never told\" on Monday.\n"
                   "Satterfield said the vote was \"a good start\".\n")
     assert texts(a) == ["a good start"]
+
+
+def test_a_relative_clause_possessive_tells_the_sex_over_the_first_names_usual_one():
+    a = quotes_of("Cr Marnie Kettering said the clinic had been run down for years. She moved an amendment.\n"
+                  "Among those in the gallery was Alex Farrow, who is expecting her second child.\n"
+                  "\"My first was born an hour after the first pain,\" she said after the meeting.\n")
+    assert who(a, "My first") == "Alex Farrow"
+
+
+def test_the_court_speaks_through_its_judge_when_no_court_is_named_before():
+    a = quotes_of("District Judge Hilda Marwick, in a nine-page order, refused bail to the company's director.\n"
+                  "\"The accused was in charge of the accounts,\" the court observed.\n"
+                  "His lawyer, Piet Grobler, said he would appeal to the Western Cape High Court.\n")
+    assert who(a, "in charge of the accounts") == "Hilda Marwick"
+
+
+def test_the_court_is_the_court_the_article_named_before():
+    a = quotes_of("On Monday the appeal against a ruling by Judge Hilda Marwick reached the Supreme Court of Appeal "
+                  "in Bloemfontein.\n\"The order stands,\" the court said.\n")
+    assert who(a, "order stands") == "Supreme Court of Appeal"
+
+
+def test_the_letter_reads_is_the_words_of_who_sent_the_letter():
+    a = quotes_of("Harbour board chair Ingrid Solvang sent a letter to every member on Friday.\n"
+                  "Members were told the ferry would run until spring.\n"
+                  "\"No one will lose their berth this winter,\" the letter reads.\n")
+    assert who(a, "lose their berth") == "Ingrid Solvang"
+
+
+def test_a_number_standing_for_someone_unnamed_is_no_speaker():
+    a = quotes_of("Dozens of Green councillors have raised concerns in private. One, who asked not to be named, "
+                  "said: 'Nobody on my street was asked about the depot.'\n")
+    assert who(a, "Nobody on my street") is None
+
+
+@pytest.mark.parametrize("first", ["Wilfred", "Reginald", "Ambrose", "Clifford"])
+def test_a_first_name_alone_as_subject_is_the_person_so_named(first):
+    a = quotes_of(f"Clockmaker {first} Lind, 68, works at the back of the shop.\n"
+                  "His father, Anton Lind, opened the shop after coming home from the war with a knack for mending "
+                  f"things. {first} took it over in 1989, the year, he notes drily, that most people assumed clocks "
+                  "were finished.\nBusiness was slow for years. Then young people started coming in.\n"
+                  "\"They bring their grandparents' clocks,\" he says.\n")
+    assert who(a, "grandparents") == f"{first} Lind"
+    assert not [e for e in a.entities if e.name.startswith("Clockmaker")], "an occupation is no part of the name"

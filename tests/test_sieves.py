@@ -272,3 +272,136 @@ def test_a_text_by_someone_unnamed_is_nobody_the_article_names():
                "\"Someone sent me a tool for this,\" said a post by an anonymous user on a forum.\n")
     assert who(a, "sent me a tool") is None
     assert "author of the text" in rule(a, "sent me a tool")
+
+
+def test_a_town_that_speaks_is_the_authority_that_governs_it():
+    a = parsed("Schools in Brenzano were sent tax bills last year. The demand was made by the Municipality of "
+               "Brenzano in 2021, and upheld by the Supreme Court of Vellia.\n"
+               "The town argued, \"a school that charges fees is a business like any other\".\n"
+               "The city said the bills were \"long overdue\".\n")
+    assert who(a, "a school that charges") == "Municipality of Brenzano"
+    assert who(a, "long overdue") == "Municipality of Brenzano"
+    assert rule(a, "a school that charges").startswith("cue subject (description)")
+    b = parsed("Tourists crowded the old town of Brenzano on Sunday. The town, one visitor said, was \"magical\".\n")
+    assert who(b, "magical") is None
+
+
+def test_a_definite_organisation_word_whose_article_hangs_on_a_modifier_is_the_one_in_focus():
+    # 'the dairy farmers association' may be parsed with 'the' on 'dairy', not on 'association'
+    a = parsed("The Unión de Productores Lecheros de Vellia has lodged a complaint with the broadcaster.\n"
+               "In what the dairy farmers association calls \"an insult to every herd in the country,\" the sketch "
+               "mocks milk producers.\n")
+    assert who(a, "an insult to every herd") == "Unión de Productores Lecheros de Vellia"
+    assert rule(a, "an insult to every herd") == "cue subject (description)"
+
+
+def test_an_unnamed_official_of_a_body_speaks_for_themselves_a_spokeswoman_for_it():
+    a = parsed("Ministers from Vellia and Ostrava met in Brenzano on Friday. A Harbour Authority official, speaking "
+               "after the meeting, said the port was \"open for business\".\n"
+               "A Harbour Authority spokeswoman said the talks had been \"constructive\".\n")
+    assert who(a, "open for business") is None
+    assert who(a, "constructive") == "Harbour Authority"
+
+
+def test_a_singer_speaks_the_line_she_sings():
+    a = parsed("The band's new record opens quietly. When Ada Quill sings \"the harbour lights are out for good\", "
+               "the room goes still.\nFans at the back sang \"one more song\" until the lights came up.\n")
+    assert who(a, "the harbour lights") == "Ada Quill"
+    assert who(a, "one more song") is None
+
+
+def test_a_thinker_owns_the_words_quoted_as_his_thought():
+    a = parsed("Marek Olsen read the email from his bank twice and thought the offer was a 'scam'.\n")
+    assert who(a, "scam") == "Marek Olsen"
+    assert rule(a, "scam").startswith("cue subject")
+
+
+def test_a_participle_of_saying_right_before_the_quotation_introduces_it():
+    # the parse may hang the quotation on 'said'; 'stating,' right before it is its verb
+    a = parsed("The Brenzano Heritage Trust closed its gardens on Friday. The Trust's website went down too. Several "
+               "visitors said that when they opened the booking page, all that came up was a notice stating, "
+               "\"Bookings are suspended until further notice.\"\n")
+    assert who(a, "Bookings are suspended") == "Brenzano Heritage Trust"
+    assert rule(a, "Bookings are suspended").startswith("verb before the quotation")
+
+
+def test_a_quotation_whose_verb_has_a_text_for_subject_is_the_text_authors():
+    a = parsed("The Vellian Ministry of Labour is to begin sending letters to 8,000 claimants this week.\n"
+               "The letter, which claimants say is twelve pages long, \"must be signed by a witness\", and help is "
+               "offered by phone.\n"
+               "The letter was \"confusing\", one claimant said.\n")
+    assert who(a, "must be signed") == "Vellian Ministry of Labour"
+    assert rule(a, "must be signed").startswith("a text's own words")
+    assert who(a, "confusing") is None
+
+
+def test_a_headline_giving_words_to_a_kind_of_body_gives_them_to_the_body_its_official_speaks_for():
+    a = parsed("Kelham bus drivers vote for stoppage as union says depot 'ignored drivers'\n"
+               "Drivers at the Kelham depot of Marrow Buses will stop work for three days next month.\n"
+               "Busworkers Alliance’s district secretary, Olwen Praed, said the depot had been ‘ignoring its "
+               "drivers’ for years.\n")
+    assert who(a, "ignored drivers") == "Busworkers Alliance"
+    assert rule(a, "ignored drivers") == "headline paraphrase"
+    assert who(a, "ignoring its drivers") == "Olwen Praed"
+
+
+def test_whoever_was_told_words_inside_a_quotation_did_not_say_them():
+    a = parsed("Della Okoro, a night nurse, has worked at the clinic for nine years.\n"
+               "\"We wrote to the board in March and we were told the boiler was 'on the list'. Nothing happened,\" "
+               "Okoro said.\n")
+    assert who(a, "We wrote to the board") == "Della Okoro"
+    assert who(a, "on the list") is None
+    assert rule(a, "on the list").startswith("nested cue")
+
+
+def test_a_headline_quotation_then_a_description_that_speaks_is_the_article_s_main_person():
+    a = parsed("'NOTHING CHANGES ON MONDAY!' Binman with a £2million scratchcard insists he is keeping his round\n"
+               "Terry Ashdown, 52, from Kelham, checked his card in his cab on Tuesday.\n"
+               "'I thought I was seeing things,' Ashdown said. His neighbour Paula Grice said he was 'a diamond'.\n"
+               "Ashdown said he would buy his mum a new kitchen.\n")
+    assert who(a, "NOTHING CHANGES ON MONDAY") == "Terry Ashdown"
+    assert rule(a, "NOTHING CHANGES ON MONDAY").startswith("headline quote, then its speaker")
+
+
+def test_a_sentence_cut_at_the_bang_of_a_quoted_title_still_has_its_subject():
+    a = parsed("Maria Quill is back on television this winter.\n"
+               "Maria, who came third on 'Island Chefs... Feed Us Now!' in 2020, admitted the new series was 'a "
+               "different beast'.\n")
+    assert who(a, "a different beast") == "Maria Quill"
+
+
+def test_a_council_spokesman_speaks_for_the_one_council_the_article_prints():
+    from types import SimpleNamespace
+
+    from app.nlp.attribution.descriptions import Descriptions
+
+    def printed(text, word):
+        d = Descriptions.__new__(Descriptions)
+        d.discourse, d._printed = SimpleNamespace(structure=SimpleNamespace(text=text)), {}
+        m = d.printed_organisation(word)
+        return m and (m.text, text[m.start:m.end])
+
+    text = "The plans went to The Kelham Borough Council on Monday. Kelham Borough Council’s officers agreed."
+    assert printed(text, "council") == ("Kelham Borough Council", "Kelham Borough Council")
+    assert printed(text + " Ashby Council disagreed.", "council") is None  # two councils: neither
+    assert printed(text, "union") is None
+    a = parsed("A housing scheme beside Kelham station has been recommended for approval.\n"
+               "Ruth Amadi, who leads planning at Kelham Borough Council, backs the 90 flats.\n"
+               "Objectors will get a hearing, a council spokeswoman told the Kelham Courier: 'Every letter will "
+               "be read before the vote.'\n")
+    assert who(a, "Every letter will be read") == "Kelham Borough Council"
+
+
+def test_a_participle_of_saying_in_a_fragment_that_goes_on_the_narrators_clause_is_that_subjects():
+    a = parsed("The Brenzano Rowing Club expelled Ada Quill last year. Quill says that club officials \"... went to the "
+               "sponsors behind my back, calling me a 'saboteur'. Nobody checked.\"\n")
+    assert who(a, "went to the sponsors") == "Ada Quill"
+    assert who(a, "saboteur") == "Brenzano Rowing Club"
+    assert rule(a, "saboteur").startswith("nested cue")
+
+
+def test_the_owner_of_an_effort_owns_the_words_quoted_in_it():
+    a = parsed("Ines Roldan became head of the town hall in May. Staff have praised Ines Roldan's effort to tame the "
+               "'paper mountain' in her office.\n")
+    assert who(a, "paper mountain") == "Ines Roldan"
+    assert rule(a, "paper mountain").startswith("claim owner")

@@ -48,6 +48,18 @@ def test_near_spelling_scores_below_an_exact_match():
     assert 0 < speaker_match_score("Kovalenky", *KOVALENKYY) < EXACT_MATCH
 
 
+def test_a_shared_surname_names_whom_the_article_calls_by_it_alone():
+    from app.nlp.speaker_query import choose
+
+    ann, ben = ("Ann Roe", ["Roe"], "ann-roe"), ("Ben Roe", [], "ben-roe")
+    scores = {eid: speaker_match_score("roe", name, aliases, eid) for name, aliases, eid in (ann, ben)}
+    assert choose(scores) == {"ann-roe"}  # 'Roe said' in the article means Ann
+    cara = ("Cara Roe", [], "cara-roe")
+    scores = {eid: speaker_match_score("Roe", name, aliases, eid) for name, aliases, eid in (ben, cara)}
+    assert choose(scores) == {"ben-roe", "cara-roe"}  # nobody is plain 'Roe': both are
+    assert choose({eid: speaker_match_score("Ben Roe", n, a, eid) for n, a, eid in (ann, ben)}) == {"ben-roe"}
+
+
 # ---------------------------------------------------------------- through the API
 
 
@@ -142,5 +154,19 @@ def test_the_archive_lookup_finds_what_scoring_every_speaker_would():
         return [p for x, p in spellings for head, lo, hi in ranges if x.head == head and lo <= x.length <= hi]
 
     for query in QUERIES:
-        everyone = choose({p.id: speaker_match_score(query, p.name, p.aliases, p.id) for p in people})
+        everyone = choose({p.id: speaker_match_score(query, p.name, p.aliases, p.id) for p in people}, within_article=False)
         assert find_speakers(query, by_keys, by_spellings) == everyone, query
+
+
+def test_a_surname_two_speakers_of_one_article_share_names_the_one_it_ranks_first():
+    from app.api.quotes import _wanted_speakers
+    from app.store import SpeakerCandidate
+
+    # ranked as the article ranks its entities: the winner it is about, then his mother
+    speakers = [SpeakerCandidate("tomas-brandvold", "Tomas Brandvold", ["Brandvold"]),
+                SpeakerCandidate("ingrid-varn", "Ingrid Varn", []),
+                SpeakerCandidate("else-brandvold", "Else Brandvold", [])]
+    assert _wanted_speakers(speakers, "Brandvold") == {"tomas-brandvold"}
+    assert _wanted_speakers(speakers, "Else Brandvold") == {"else-brandvold"}
+    assert _wanted_speakers(speakers, "else-brandvold") == {"else-brandvold"}
+    assert _wanted_speakers(speakers, "Varn") == {"ingrid-varn"}

@@ -17,6 +17,8 @@ Speaker = Annotated[str | None, Query(
     max_length=MAX_TEXT,
     description="Speaker's id, full name, alias or surname; case, accents and punctuation are ignored and a "
                 "near spelling of the same name is found (`Kowalsky` for Kowalskyy), never a different person. "
+                "A surname two speakers of an article share names the one the article calls by it alone "
+                "(else the one it ranks first: the person it is about); across the archive, everyone who has it. "
                 "No match is an empty list.")]
 
 QuoteWords = Annotated[str | None, Query(

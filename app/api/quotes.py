@@ -10,7 +10,7 @@ from app.api import params, schemas
 from app.api.deps import ArticleIdPath, StoreDep, get_known_id
 from app.api.errors import problems
 from app.api.stored import StoredResponse, item_list, stored_answer
-from app.nlp.speaker_query import choose, speaker_match_score
+from app.nlp.speaker_query import choose, one_bearer, speaker_match_score
 from app.store import SpeakerCandidate
 
 router = APIRouter(prefix="/articles/{article_id}", tags=["quotes"])
@@ -41,4 +41,5 @@ def list_speakers(store: StoreDep, article_id: ArticleIdPath) -> StoredResponse:
 
 def _wanted_speakers(candidates: list[SpeakerCandidate], query: str) -> set[str]:
     """Ids of the article's speakers a `?speaker=` names (app/nlp/speaker_query.py)."""
-    return choose({c.id: speaker_match_score(query, c.name, c.aliases, c.id) for c in candidates})
+    chosen = choose({c.id: speaker_match_score(query, c.name, c.aliases, c.id) for c in candidates})
+    return one_bearer(query, [c.id for c in candidates], chosen)

@@ -157,15 +157,31 @@ def is_first_name(word: str) -> bool:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Can two person names denote one person? 'Varela' ~ 'Ana Varela' ~ 'Mayor Varela'."""
+    """Can two person names denote one person? 'Varela' ~ 'Ana Varela' ~ 'Mayor Varela';
+    'de la Vega' ~ 'Lucía de la Vega Ramos' (the first of two surnames)."""
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
     if ta == tb:
         return True
+    if len(ta) == 1 and ta[0] in surnames(b) or len(tb) == 1 and tb[0] in surnames(a):
+        return True
     if ta[-1] != tb[-1]:
         return False
     return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]
+
+
+def surnames(text: str) -> set[str]:
+    """The words of a full name that name its bearer alone: the last, and in 'Lucía de la Vega
+    Ramos' also 'de la Vega', a first surname that a particle opens (Spanish and Portuguese
+    names carry two, and the text may use the first alone)."""
+    tokens = name_tokens(text)
+    found = set(tokens[-1:])
+    words = fold(text).split()
+    if len(tokens) == 3 and tokens[1] not in words and any(
+            w in SURNAME_PARTICLES and tokens[1].startswith(w) for w in words[1:-1]):
+        found.add(tokens[1])  # run together from several words: 'de la vega' -> 'delavega'
+    return found
 
 
 def is_country(text: str) -> bool:
@@ -240,7 +256,8 @@ def same_thing(a: str, b: str, loose: bool = True, strict: bool = False) -> bool
     shorter, longer = sorted((ka.split(), kb.split()), key=len)
     a_is_shorter = len(ka.split()) < len(kb.split())
     if not strict and (loose or a_is_shorter) and shorter and longer[:len(shorter)] == shorter and (
-            len(shorter) >= 2 or is_proper_word(a if a_is_shorter else b)) and not _body_within(shorter, longer):
+            len(shorter) >= 2 or is_proper_word(a if a_is_shorter else b) and not _is_initialism(a if a_is_shorter else b)) \
+            and not _body_within(shorter, longer):
         return True  # 'Acme Labs' and 'Acme Labs Research Unit'
 
     if not strict and loose and len(shorter) >= 2 and _inside(shorter, longer) and (
@@ -282,6 +299,13 @@ def _without_place_noun(key: str) -> str:
 def _inside(short: list[str], long: list[str]) -> bool:
     n = len(short)
     return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def _is_initialism(text: str) -> bool:
+    """'NY', 'U.S.': letters standing for a name, which open other names as a modifier
+    ('NY Jets', 'US Steel') without being them."""
+    letters = strip_possessive(text).strip().replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
 def is_proper_word(text: str) -> bool:

@@ -3,7 +3,9 @@
 A query names a speaker exactly (its id, full name, an alias or its surname, ignoring case,
 accents and punctuation) or by a near spelling of the same name. Every exact match is
 wanted; failing any, the one nearest spelling, and nobody when two are equally near: a
-query never drifts to a different person.
+query never drifts to a different person. Within one article, a bare surname that several
+of its speakers share names the one the article calls by it alone, else the one it ranks
+first (`one_bearer`).
 
 Across an archive there are too many speakers to score each per request, so the store
 keeps every speaker's `index_keys` and looks up the `query_keys` of a query: whoever
@@ -20,6 +22,9 @@ from app.nlp.names import EXACT_MATCH, fold, name_tokens, near_spelling
 # Index keys are prefixed by what they stand for: '=' a whole form, '~' a surname, '^' a given
 # name with a surname (a middle name more or less).
 _WHOLE, _SURNAME, _FIRST_LAST = "=", "~", "^"
+# A surname the article never prints alone: every speaker of that surname, unless one of them is
+# the person the article calls by it alone (an exact match).
+SURNAME_MATCH = EXACT_MATCH - 0.5
 # A near spelling keeps the first letter and the length within two (names.near_spelling).
 _SPELLING_SLACK = 2
 
@@ -62,22 +67,37 @@ def speaker_match_score(query: str, name: str, aliases: Iterable[str], entity_id
     exact.add(entity_id.replace("-", ""))
     if "".join(fold(query).split()) in exact or "".join(words) in exact:
         return EXACT_MATCH
+    if len(words) == 1 and words[0] in _surnames([f for f in forms if len(name_tokens(f)) == 1]):
+        return EXACT_MATCH  # the surname printed alone: 'Vries' for 'De Vries'
     if len(words) == 1 and words[0] in _surnames(forms):
-        return EXACT_MATCH  # 'Vries' and 'de Vries' both name Henk de Vries
+        # 'Roe' names Ben Roe, but below whoever the article calls plain 'Roe': in an article
+        # that names Ann and Ben Roe, 'Roe said' means one of them.
+        return SURNAME_MATCH
     if len(words) >= 2 and any(len(t := name_tokens(f)) >= 2 and (t[0], t[-1]) == (words[0], words[-1]) for f in forms):
         return EXACT_MATCH - 1  # 'Ana Maria Varela' for Ana Varela, or the other way: a middle name more or less
     return max((_near_spelling(words, name_tokens(f)) for f in forms), default=0.0)
 
 
-def choose(scores: Mapping[str, float]) -> set[str]:
-    """The speakers a query names, from each candidate's score: every exact match, else the one
-    nearest (none when two are equally near)."""
-    exact = {sid for sid, score in scores.items() if score >= EXACT_MATCH}
-    if exact:
-        return exact
+def choose(scores: Mapping[str, float], within_article: bool = True) -> set[str]:
+    """The speakers a query names, from each candidate's score: every exact match, else everyone
+    whose surname it is, else the one nearest (none when two are equally near). Across an archive
+    a surname is everyone's who has it: no one article's usage decides whom it means."""
+    for tier in (EXACT_MATCH, SURNAME_MATCH) if within_article else (SURNAME_MATCH,):
+        found = {sid for sid, score in scores.items() if score >= tier}
+        if found:
+            return found
     best = max(scores.values(), default=0.0)
     near = [sid for sid, score in scores.items() if score == best]
     return set(near) if best > 0 and len(near) == 1 else set()
+
+
+def one_bearer(query: str, ranked: list[str], chosen: set[str]) -> set[str]:
+    """Within one article, a bare surname that several of its speakers share, none of whom the
+    article calls by it alone (`choose`), names the one the article ranks first (the person it is
+    about: 'Brandvold' is the skipper, not his mother); any fuller query keeps every exact match."""
+    if len(chosen) < 2 or len(name_tokens(query)) != 1:
+        return chosen
+    return {next(sid for sid in ranked if sid in chosen)}
 
 
 def index_keys(name: str, aliases: Iterable[str], entity_id: str) -> tuple[set[str], set[Spelling]]:
@@ -134,8 +154,8 @@ def find_speakers(query: str, by_keys: Callable[[frozenset[str]], Iterable[Candi
     if not keys.keys:
         return set()
     scores = {c.id: speaker_match_score(query, c.name, c.aliases, c.id) for c in by_keys(keys.keys)}
-    if not any(score >= EXACT_MATCH for score in scores.values()):
+    if not any(score >= SURNAME_MATCH for score in scores.values()):
         for c in by_spellings(keys.spelling_ranges()):
             if c.id not in scores:
                 scores[c.id] = speaker_match_score(query, c.name, c.aliases, c.id)
-    return choose(scores)
+    return choose(scores, within_article=False)

@@ -67,8 +67,10 @@ def lemmas(doc: "Doc", lo: int, hi: int) -> set[str]:
 
 
 def definite(noun: "Token") -> bool:
-    """'the festival', 'the Scot': a noun with the definite article points back to someone known."""
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    """'the festival', 'the Scot': a noun with the definite article points back to someone known;
+    'the dairy farmers association' may come out with the article on a modifier of the noun."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
+        c.dep_ == "compound" and c.i < noun.i and definite(c) for c in noun.lefts)
 
 
 def apposed(noun: "Token", name: "Token") -> bool:
@@ -96,3 +98,19 @@ def appositions(token: "Token") -> list["Token"]:
             elif child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "in"):
                 todo.extend(c for c in child.children if c.dep_ == "pobj")
     return found
+
+
+def introducer(docs: list["Doc"], k: int, noun: "Token", reach: int = 3) -> tuple[int, "Token"] | None:
+    """'Roe sent an email to staff. ... The email reads': (block, token) of who brought in the
+    text a definite noun points back to: the subject of the verb that took it as object, or its
+    possessor, at its last mention in this block or the `reach` blocks before."""
+    lemma = noun.lemma_.lower()
+    for j in range(k, max(-1, k - reach - 1), -1):
+        earlier = [t for t in docs[j] if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and (j < k or t.i < noun.i)]
+        for t in reversed(earlier):
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if owner is None and t.dep_ == "dobj":
+                owner = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if owner is not None:
+                return j, owner
+    return None

@@ -64,6 +64,8 @@ def subject_of(verb: "Token", before: int | None = None, spans: Spans = NO_SPANS
         if token.dep_ == "relcl" or (token.dep_ == "acl" and (token.tag_ in ("VBD", "VBZ", "VBP")
                                                              or token.head.pos_ == "PROPN")):
             return token.head  # 'Jo Roe, who saved twice, posted: "..."' misread as a clause of 'Roe'
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "NOUN":
+            return token.head  # 'a notice stating, "..."', 'a man shouting "..."': the notice, the man
         if token.dep_ == "conj" and spans.inside(token.head.idx) and token.head.head.i != token.head.i:
             # 'X hit back that Y was "spinning it" and accused her': the narrator's verb is
             # never coordinated with a verb inside a quotation, whatever the parse says.
@@ -113,7 +115,10 @@ def _person_before(verb: "Token", spans: Spans) -> "Token | None":
     closes the clause that parted them."""
     if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return None
-    for j in range(verb.i - 1, verb.sent.start - 1, -1):
+    start = verb.sent.start
+    if 0 < start and verb.doc[start].is_lower and verb.doc[start - 1].text[-1:] in ALL_MARKS + "!?":
+        start = verb.doc[start - 1].sent.start  # 'Jo, a finalist on "Who Dares?" in 2019, said': cut at the '?'
+    for j in range(verb.i - 1, start - 1, -1):
         token = verb.doc[j]
         if spans.inside(token.idx):
             continue

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from app.domain import Entity
+from app.domain import Entity, Mention
 from app.nlp import lexicon
 from app.nlp.attribution.discourse import Discourse
 from app.nlp.attribution.profiles import TITLE_ABBREVIATIONS
-from app.nlp.names import FEMALE_WORDS, MALE_WORDS, TITLE_WORDS, fold
+from app.nlp.names import FEMALE_WORDS, MALE_WORDS, PERSON_WORDS, TITLE_WORDS, fold
 from app.nlp.syntax import SUBJECT_DEPS, definite
 
 if TYPE_CHECKING:
@@ -28,10 +28,14 @@ SPEAKING_ORG_WORDS = lexicon.words("organisation_words", "kind")
 ORG_ANAPHORS = lexicon.words("organisation_words", "anaphor")
 COMPANY_WORDS = lexicon.words("organisation_words", "company")
 LEGAL_FORMS = lexicon.words("organisation_words", "legal")
+BENCH_WORDS = lexicon.words("organisation_words", "bench")
+JUDICIAL_WORDS = lexicon.words(PERSON_WORDS, "judicial")
 PERSON_NOUNS = lexicon.words("person_words", "person")
 TIME_MODIFIERS = lexicon.words("time_modifiers")
 NOT_PEOPLE = lexicon.words("not_people")
 PERSON_SUFFIXES = tuple(lexicon.words("person_suffixes"))
+LOCAL_PLACES = lexicon.words("place_nouns", "local")
+LOCAL_GOVERNMENT = LOCAL_PLACES | lexicon.words("organisation_words", "local")
 
 
 def is_company(entity: Entity) -> bool:
@@ -56,6 +60,7 @@ class Descriptions:
         self.registry = registry
         self.discourse = discourse
         self.profiles = discourse.profiles
+        self._printed: dict[str, Mention | None] = {}
 
     def resolve(self, head: "Token", pos: int, word: str | None = None, fallback: bool = True,
                 person: bool = False) -> Entity | None:
@@ -77,6 +82,8 @@ class Descriptions:
             word = lemma = age  # 'the 24-year-old guard': whatever else the noun names, a person
         if lemma in SPEAKING_ORG_WORDS | ORG_ANAPHORS or word in SPEAKING_ORG_WORDS | ORG_ANAPHORS:
             return self._organisation_in_focus(head, pos)
+        if lemma in LOCAL_PLACES and not person and (authority := self.local_authority(head, pos)):
+            return authority
         if not person and not is_person_noun(word) and not any(word in run for runs in titles.values() for run in runs):
             return self.named_by_head(head, pos)
         scores: dict[int, int] = {}
@@ -157,9 +164,11 @@ class Descriptions:
         """'Acme Inc. unveiled Quillo. The company said...': the organisation just talked about,
         a company before a product or a team when the word says company."""
         lemma = head.lemma_.lower()
-        is_definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and (
+        is_definite = (definite(head) or any(c.dep_ == "det" and c.lower_ == "this" for c in head.children)) and (
             lemma in ORG_ANAPHORS)
-        named = self.organisation(head)
+        named = self.organisation(head, before=pos)
+        if not named and lemma in BENCH_WORDS and definite(head) and (judge := self._judge_in_focus(pos)):
+            return judge  # 'Judge Jo Roe ... the court observed': no court named yet, the judge speaks
         if named or not is_definite:
             return named
         organisation = lambda e: e.type == "ORG"  # noqa: E731
@@ -172,6 +181,11 @@ class Descriptions:
                 return found
         return self.discourse.recent(pos, organisation, subject_only=True)
 
+    def _judge_in_focus(self, pos: int) -> Entity | None:
+        titles = self.profiles.titles
+        judge = lambda e: e.type == "PERSON" and any(JUDICIAL_WORDS & set(run) for run in titles.get(id(e), ()))  # noqa: E731
+        return self.discourse.recent(pos, judge, subject_only=False)
+
     def named_by_head(self, head: "Token", pos: int) -> Entity | None:
         """'the festival said': the organisation whose name ends in that word, the last one
         talked about when there are several."""
@@ -183,13 +197,43 @@ class Descriptions:
             return None
         return self.discourse.recent(pos, lambda e: id(e) in orgs, subject_only=False)
 
-    def organisation(self, head: "Token") -> Entity | None:
+    def local_authority(self, head: "Token", pos: int) -> Entity | None:
+        """'The Municipality of Brenzano sent the bills. The town argued...': a town, city or county
+        that speaks is its authority, the last one named ('Brenzano Town Council', 'County of X')."""
+        if not definite(head):
+            return None
+        governs = lambda e: e.type in ("ORG", "GPE") and len(words := fold(e.name).split()) >= 2 and bool(  # noqa: E731
+            set(words) & LOCAL_GOVERNMENT)
+        return self.discourse.recent(pos, governs, subject_only=False)
+
+    def printed_organisation(self, word: str) -> Mention | None:
+        """'a council spokesman said' when no council is known: the one capitalised name ending in
+        that word the article prints ('Brackton Borough Council'), at its first place."""
+        if word not in self._printed:
+            pattern = r"\b(?:[A-Z][\w'’&-]*\s+){1,4}" + re.escape(word.capitalize()) + r"\b"
+            text = self.discourse.structure.text
+            found = [m for m in re.finditer(pattern, text)]
+            names = {_without_article(m.group(0)) for m in found}
+            first = found[0] if len(names) == 1 and found else None
+            self._printed[word] = None if first is None else Mention(
+                _without_article(first.group(0)), first.end() - len(_without_article(first.group(0))), first.end())
+        return self._printed[word]
+
+    def organisation(self, head: "Token", before: int | None = None) -> Entity | None:
         """'the union said', 'the water board said': the one organisation of the article
-        with those words in its name."""
+        with those words in its name; for a definite 'the court', one named before it, since
+        a court named only later is not the one the reader knows of yet."""
         words = {head.lemma_.lower()} | {fold(c.text) for c in head.lefts if c.dep_ in ("compound", "amod")}
         orgs = [e for e in self.registry if e.type == "ORG"
-                and any(words <= set(fold(f).split()) for f in (e.name, *e.aliases))]
+                and any(words <= set(fold(f).split()) for f in (e.name, *e.aliases))
+                and (before is None or any(m.start < before for m in e.mentions))]
         return orgs[0] if len(orgs) == 1 else None
+
+
+def _without_article(name: str) -> str:
+    """'The Brackton Borough Council' -> 'Brackton Borough Council'."""
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in ("the", "a", "an") else " ".join(words)
 
 
 def _age_modifier(head: "Token") -> str | None:

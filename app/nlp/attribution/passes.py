@@ -8,11 +8,20 @@ its own name on the decision.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from app.nlp import lexicon
+import app.nlp.attribution.cues as cues
 from app.nlp.attribution.resolve import Resolver, Speaker
 from app.nlp.attribution.sieves import Quoted
 from app.nlp.names import fold
+from app.nlp.marks import Spans
 from app.nlp.syntax import SUBJECT_DEPS, lemmas
+
+if TYPE_CHECKING:
+    from app.domain import Entity
+
+ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
 
 
 def continued_quotation(items: list[Quoted]) -> None:
@@ -72,13 +81,30 @@ def headline_paraphrase(resolver: Resolver, items: list[Quoted]) -> None:
         said = [i for i in items if i.block == k and sent.start_char <= i.span.start < sent.end_char
                 and i.speaker and i.speaker.entity]
         if said:
-            item.speaker = Speaker(said[0].speaker.entity, None, sieve="headline paraphrase")
+            body = _body_spoken_for(resolver, item, k, sent) or said[0].speaker.entity
+            item.speaker = Speaker(body, None, sieve="headline paraphrase")
             continue
         subject = next((t for t in sent if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
         speaker = resolver.speaker_of(k, subject) if subject is not None else None
         if speaker and speaker.entity is not None and speaker.entity.type == "PERSON":
             item.speaker = Speaker(speaker.entity, None, sieve="headline paraphrase")
 
+
+
+def _body_spoken_for(resolver: Resolver, item: Quoted, k: int, sent) -> "Entity | None":
+    """'... as union says depot "ignored drivers"' over 'Acme Union's secretary, Jo Roe, said the depot had
+    been "ignoring its drivers"': a headline that gives the words to a kind of body gives them to the body
+    the speaker of the body's sentence speaks for, the one organisation named in that subject."""
+    doc = resolver.docs[item.block]
+    verb, _ = cues.governing_verb(doc, item.span, resolver.quotations.get(item.block) or Spans())
+    subject = cues.subject_of(verb) if verb is not None else None
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in ORG_KIND_WORDS:
+        return None
+    base = resolver.structure.blocks[k].start
+    speaker = next((t for t in sent if t.dep_ in SUBJECT_DEPS and t.head.i == sent.root.i), None)
+    found = {id(hit[0]): hit[0] for t in (speaker.subtree if speaker is not None else ())
+             if (hit := resolver.registry.mention_at(base + t.idx, base + t.idx + len(t.text), types=("ORG",)))}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def without_scare_quotes(items: list[Quoted]) -> list[Quoted]:

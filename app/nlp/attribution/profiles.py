@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from app.nlp.structure import Structure
 
 TITLE_ABBREVIATIONS = lexicon.mapping("title_abbreviations")
+MALE_PRONOUNS = lexicon.words("pronouns", "male")
+FEMALE_PRONOUNS = lexicon.words("pronouns", "female")
 _EMPLOYER_AFTER = re.compile(r",?\s+(?:(?:an?|the)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:of|at|from|for|with)\s+(?:the\s+)?")
 _AGE_AFTER = re.compile(r"(?:,\s*(?:aged\s+)?|\s*\()(\d{1,3})\s*[,)]")
 
@@ -47,13 +49,17 @@ class Profiles:
         self.titles[id(entity)] = [expanded(_with_ages(run)) for run in runs]
         self.title_words |= {w for run in self.titles[id(entity)] for w in run}
         words = {w for run in runs for w in run}
-        if words & MALE_WORDS and not words & FEMALE_WORDS:
+        male, female = MALE_WORDS, FEMALE_WORDS
+        if not words & (male | female):
+            words = {w for mention in entity.mentions for w in self._own_possessive(mention)}
+            male, female = MALE_PRONOUNS, FEMALE_PRONOUNS
+        if words & male and not words & female:
             self.gender[id(entity)] = "m"
-        elif words & FEMALE_WORDS and not words & MALE_WORDS:
+        elif words & female and not words & male:
             self.gender[id(entity)] = "f"
 
     def gender_of(self, entity: Entity) -> str | None:
-        """What the text shows ('Mr', 'spokeswoman', an earlier 'she'), else what the first name suggests."""
+        """What the text shows ('Mr', 'spokeswoman', 'who lost his job'), else what the first name suggests."""
         if id(entity) not in self.gender and entity.type == "PERSON":
             guess = first_name_gender(entity.name)
             if guess is None:
@@ -124,6 +130,21 @@ class Profiles:
         """'Jo Roe, 27,' or 'Jo Roe (27)' -> ['27-year-old'], for 'the 27-year-old said'."""
         m = _AGE_AFTER.match(self.structure.text, mention.end)
         return [f"{m.group(1)}-year-old"] if m else []
+
+    def _own_possessive(self, mention: Mention) -> list[str]:
+        """'Jo Roe, who is expecting her second child' -> ['her']: the possessive of a relative
+        clause on the name is the person's own, which tells their sex when no title does."""
+        k = self.block_of(mention.start)
+        if k is None:
+            return []
+        block, doc = self.structure.blocks[k], self.docs[k]
+        i = first_token_at(doc, mention.end - block.start)
+        if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("who", "whose"):
+            return []
+        clause = doc[i + 1].head  # the relative clause's verb
+        if clause.dep_ != "relcl":
+            return []
+        return [t.lower_ for t in clause.subtree if t.dep_ == "poss" and t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS][:1]
 
     def _apposition_after(self, mention: Mention) -> list[str]:
         """'Ines Carvalho, the health minister,' -> ['health', 'minister']."""

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 
 from app.domain import Entity, Mention
 from app.nlp import lexicon
-from app.nlp.attribution.descriptions import Descriptions
+from app.nlp.attribution.descriptions import Descriptions, is_person_noun
 from app.nlp.attribution.discourse import Discourse
+from app.nlp.entities.mentions import VALUE_TYPES
 from app.nlp.names import TITLE_WORDS, fold, name_tokens, strip_possessive
-from app.nlp.syntax import SUBJECT_DEPS, appositions, definite
+from app.nlp.syntax import SUBJECT_DEPS, appositions, definite, introducer
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -208,6 +209,10 @@ class Resolver:
                     if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and child.lower_ == "by" and any(
                             c.dep_ == "det" and c.lower_ in INDEFINITE for c in obj.children):
                         return Speaker(None, None, resolution="author of the text")  # 'a note by a former employee'
+        if definite(noun) and (found := introducer(self.docs, k, noun)):
+            speaker = self.speaker_of(found[0], found[1], create=False)
+            if speaker and speaker.entity is not None:
+                return replace(speaker, resolution="author of the text")  # 'Roe sent an email ... the email reads'
         org = self.discourse.recent(gpos, lambda e: e.type == "ORG", subject_only=True)
         return Speaker(org, None, resolution="author of the text") if org else None
 
@@ -219,6 +224,8 @@ class Resolver:
             # 'a spokesman said', 'officials said': someone the article does not name;
             # 'analysts at Acme said', 'a spokeswoman for Acme said': Acme speaks;
             # 'police said': the article's one police force.
+            if token.tag_ == "NN" and token.lower_ not in SPOKESPEOPLE and is_person_noun(token.lemma_):
+                return None  # 'an Acme Ports official said': one person, speaking for themselves, unnamed
             spoken_for = self._their_organisation(k, token, create)
             if spoken_for is None and not determiners and token.lemma_.lower() in SPEAKING_ORG_WORDS:
                 org = self.descriptions.organisation(token)
@@ -274,6 +281,11 @@ class Resolver:
             elif child.dep_ == "compound" and child.lemma_.lower() in SPEAKING_ORG_WORDS and (
                     org := self.descriptions.organisation(child)):
                 return Speaker(org, self._mention(k, child), resolution="spokesperson's organisation")
+            elif child.dep_ == "compound" and child.lower_ in SPEAKING_ORG_WORDS and spokesperson and create and (
+                    printed := self.descriptions.printed_organisation(child.lower_)):
+                entity = self.entity_for_name(printed, "ORG")
+                return Speaker(entity, self._mention(k, child), resolution="spokesperson's organisation") \
+                    if entity.type == "ORG" else None
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("at", "for", "from", "of"):
                 for obj in prep.children:
@@ -321,6 +333,8 @@ class Resolver:
         block = self.structure.blocks[k]
         gpos = block.start + token.idx
         found = self.registry.mention_at(gpos, gpos + len(token.text))
+        if found and found[0].type in VALUE_TYPES:
+            return None  # 'One, who asked not to be named, said': a number speaks for nobody named
         if found:
             entity, mention = found
             return Speaker(entity, Mention(mention.text, mention.start, mention.end), resolution="name")
@@ -336,6 +350,8 @@ class Resolver:
         text = strip_possessive(block.text[start:end])
         if not text or not text[0].isupper() or fold(text.split()[-1]) in TITLE_WORDS:
             return None  # 'the CEO said', 'one Green MP said': a description, not a name
+        if fold(text) in INDEFINITE or doc[lo].like_num:
+            return None  # 'One, who asked not to be named, said': someone unnamed, whatever the tagger said
         type_ = "ORG" if fold(token.text) in SPEAKING_ORG_WORDS else "PERSON"
         mention = Mention(text, block.start + start, block.start + start + len(text))
         entity = self.entity_for_name(mention, type_)
@@ -350,8 +366,10 @@ class Resolver:
         """An entity the article already knows by this printed name; None for a common word."""
         found = self.registry.mention_at(start, end)
         if found and found[1].start <= start and end <= found[1].end:
-            return found[0]
-        return self.registry.find(text) or self.by_first_name(text)
+            entity = found[0]
+        else:
+            entity = self.registry.find(text) or self.by_first_name(text)
+        return entity if entity is None or entity.type not in VALUE_TYPES else None  # 'One:' is nobody's name
 
     def by_first_name(self, text: str) -> Entity | None:
         """'Maude' for the one person of the article whose first name it is."""

@@ -20,11 +20,9 @@ from typing import TYPE_CHECKING
 from app.domain import Mention
 from app.nlp import lexicon
 import app.nlp.attribution.cues as cues
-from app.nlp.attribution.discourse import FEMALE_PRONOUNS, MALE_PRONOUNS
 from app.nlp.attribution.resolve import Resolver, Speaker
 from app.nlp.marks import Quotation, Spans, find_quote_spans
-from app.nlp.names import title_gender
-from app.nlp.syntax import first_token_at, tokens
+from app.nlp.syntax import SUBJECT_DEPS, first_token_at, quote_heads, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -165,6 +163,47 @@ def cue_subject(ctx: Context) -> Speaker | None:
     return ctx.subject_speaker(verb)
 
 
+def headline_quote_then_speaker(ctx: Context) -> Speaker | None:
+    """"'NOTHING CHANGES ON MONDAY!' Binman with £2m scratchcard insists he is staying": a headline opening
+    with a quotation and going on with someone's verb of saying: they speak; a description that names
+    nobody there ('Binman', 'Mum') is the person the article is most about."""
+    span, text = ctx.item.span, ctx.block.text
+    if ctx.block.kind != "title" or span.depth > 0 or span.closer is None or text[:span.opener].strip() \
+            or not re.match(r"\s+[A-Z]", text[span.closer + 1:]):
+        return None
+    verb = next((t for t in ctx.doc if t.idx > span.closer and not ctx.spans.inside(t.idx) and cues.is_speech_verb(t)),
+                None)
+    subject = cues.subject_of(verb) if verb is not None else None
+    if subject is None or subject.idx <= span.closer or ctx.spans.inside(subject.idx):
+        return None
+    found = ctx.resolver.speaker_of(ctx.k, subject, create=False)
+    if found is not None and found.entity is not None:
+        return found.with_cue(verb.text)
+    if subject.pos_ not in ("NOUN", "PROPN") or found is not None:
+        return None
+    people = ctx.resolver.registry.people()
+    main = max(people, key=lambda e: len(e.mentions), default=None)
+    return Speaker(main, None, verb.text, resolution="the article's main person") if main else None
+
+
+def verb_before_quotation(ctx: Context) -> Speaker | None:
+    """'visitors said that all that came up was a notice stating, "..."': a verb of saying right before the
+    quotation, with only a comma or colon between, introduces it, whatever farther verb the parse hangs
+    it on."""
+    verb, _ = ctx.governing
+    span = ctx.item.span
+    first = first_token_at(ctx.doc, span.opener)
+    j = first - 1
+    while j >= 0 and ctx.doc[j].text in (",", ":"):
+        j -= 1
+    if j < 0 or j == first - 1 or ctx.doc[j].idx < ctx.lo or ctx.spans.inside(ctx.doc[j].idx):
+        return None
+    before = ctx.doc[j]
+    if verb is None or before.i == verb.i or not cues.is_speech_verb(before) or before.tag_ != "VBG":
+        return None
+    return ctx.subject_speaker(before)
+
+
 def claim_owner(ctx: Context) -> Speaker | None:
     """Whose 'claims' a quotation stands in: the owner ('her claims'), or the one accused over them
     ('accused the council of lying over claims it was "stalling"'); nobody the text does not name."""
@@ -191,6 +230,20 @@ def according_to(ctx: Context) -> Speaker | None:
         return None
     found = ctx.resolver.speaker_of(ctx.k, ctx.according)
     return (found or Speaker(None, None)).with_cue("according to")
+
+
+def text_own_words(ctx: Context) -> Speaker | None:
+    """'The letter, which is twelve pages long, "must be signed by a witness"': a quotation whose own
+    verb has a text for subject, outside the marks, gives the text's words: its author speaks."""
+    for head in quote_heads(ctx.doc, ctx.item.span):
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        for subject in head.children:
+            if subject.dep_ in SUBJECT_DEPS and subject.pos_ == "NOUN" and not ctx.spans.inside(subject.idx) \
+                    and subject.lemma_.lower() in STATEMENT_NOUNS:
+                found = ctx.resolver.speaker_of(ctx.k, subject)
+                return found if found is not None and found.entity is not None else None
+    return None
 
 
 def text_on_display(ctx: Context) -> Speaker | None:
@@ -305,9 +358,12 @@ def introduced_speaker(ctx: Context) -> Speaker | None:
 SIEVES: tuple[Sieve, ...] = (
     Sieve("quote, colon, name", quote_colon_name),
     Sieve("name, colon, quote", name_colon_quote),
+    Sieve("headline quote, then its speaker", headline_quote_then_speaker),
+    Sieve("verb before the quotation", verb_before_quotation),
     Sieve("cue subject", cue_subject),
     Sieve("claim owner", claim_owner),
     Sieve("according to", according_to),
+    Sieve("a text's own words", text_own_words),
     Sieve("colon introduction", colon_introduction),
     Sieve("text on display", text_on_display),
     Sieve("nearest cue", nearest_cue),
@@ -316,69 +372,3 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("quote run", quote_run),
     Sieve("introduced speaker", introduced_speaker),
 )
-
-
-# ---------------------------------------------------------------- quotations inside quotations
-
-
-def nested_cue(ctx: Context) -> Speaker | None:
-    """A quotation inside a quotation: whoever the outer speaker says said it.
-
-    'I rang him and said, "Count me in"' - the outer speaker; 'Ana told me, "Stop"' - Ana;
-    'the judge ruled, "Denied"' - the one person whose title fits 'judge';
-    'the girl was shouting "Help!"' or 'people kept wondering, "How?"' - nobody the article names.
-    Words quoted without a verb of saying ('it was "under review"') stay the outer speaker's."""
-    parent = ctx.item.parent
-    outer = parent.span
-    within = lambda token: outer.start <= token.idx < outer.end  # noqa: E731
-    verb = cues.nested_verb(ctx.doc, ctx.item.span, within)
-    if verb is None:
-        return replace(parent.speaker or Speaker(None, None), sieve="outer speaker")
-    subject = cues.subject_of(verb)
-    if subject is None or not within(subject):
-        return Speaker(None, None, verb.text)
-    if subject.lower_ in ("i", "we", "me", "us"):
-        return parent.speaker or Speaker(None, None)
-    resolver = ctx.resolver
-    start = ctx.block.start + subject.idx
-    mention = Mention(subject.text, start, start + len(subject.text))
-    if subject.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:  # 'He said, "Not yet"': someone else
-        if _unnamed_relative(ctx, "m" if subject.lower_ in MALE_PRONOUNS else "f"):
-            return Speaker(None, None, verb.text, resolution="unnamed relative")
-        outer_entity = parent.speaker.entity if parent.speaker else None
-        other = resolver.discourse.resolve_quoted_pronoun(subject.text, start, exclude={id(outer_entity)})
-        return Speaker(other, mention, verb.text, resolution="pronoun")
-    if subject.pos_ == "PROPN":  # 'Henrike came up and said, "Stop"': a first name will do
-        entity = resolver.known_name(subject.text, start, start + len(subject.text))
-        if entity is not None and entity.type in ("PERSON", "ORG"):
-            return Speaker(entity, mention, verb.text, resolution="name")
-    if subject.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
-        # '"The judge called it 'a gamble'," Roe said': the one person whose title fits, if any
-        entity = resolver.descriptions.resolve(subject, start, fallback=False)
-        if entity is not None and entity.type == "PERSON":
-            return Speaker(entity, mention, verb.text, resolution="description")
-    return Speaker(None, None, verb.text)
-
-
-def _unnamed_relative(ctx: Context, sex: str) -> bool:
-    """'Roe ended by remembering her grandfather. "He always warned me, '...'"': the last person of that
-    sex the paragraph's narration mentions before the quotation is a relative it does not name."""
-    resolver, base = ctx.resolver, ctx.block.start
-    last = None
-    for token in ctx.doc:
-        if token.idx >= ctx.item.parent.span.opener:
-            break
-        if ctx.spans.inside(token.idx):
-            continue
-        hit = resolver.registry.mention_at(base + token.idx, base + token.idx + len(token.text), types=("PERSON",))
-        if hit is not None and (resolver.discourse.profiles.gender_of(hit[0]) or sex) == sex:
-            last = False
-        elif token.pos_ == "NOUN" and title_gender(token.text) == sex and any(
-                c.dep_ == "poss" for c in token.children) and not any(
-                c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN" for c in token.children) \
-                and not (token.dep_ == "appos" and token.head.pos_ == "PROPN"):
-            last = True
-    return bool(last)
-
-
-NESTED_SIEVES: tuple[Sieve, ...] = (Sieve("nested cue", nested_cue),)

@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.nlp.entities.aliases import merge_alias_names, merge_tickers
-from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, RawMention, demonym_noun
+from app.nlp.entities.labels import group_type
+from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, Group, RawMention, demonym_noun
 from app.nlp.names import (FIRST_NAME_PARTICLES, PLACE_NOUNS, SURNAME_PARTICLES, TITLE_WORDS, first_name_gender, fold,
                            is_city, is_country, is_first_name, name_key, name_tokens, near_spelling, nickname, same_thing,
-                           strip_possessive, title_gender)
+                           strip_possessive, surnames, title_gender)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -31,26 +30,6 @@ if TYPE_CHECKING:
 
 # Roles in which a capitalised word stands as a noun phrase of its own, not as a modifier.
 NAME_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr"})
-
-
-@dataclass
-class Group:
-    mentions: list[RawMention] = field(default_factory=list)
-
-    def forms(self) -> set[str]:
-        """Distinct printed forms: a name repeated a thousand times is compared once."""
-        cached = self.__dict__.get("_forms")
-        if cached is None or cached[0] != len(self.mentions):
-            cached = (len(self.mentions), {m.text for m in self.mentions})
-            self.__dict__["_forms"] = cached
-        return cached[1]
-
-    @property
-    def labels(self) -> Counter:
-        return Counter(m.label for m in self.mentions)
-
-    def full_person_names(self) -> list[RawMention]:
-        return [m for m in self.mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2]
 
 
 def group_mentions(raws: list[RawMention], structure: "Structure", docs: list["Doc"]) -> list[Group]:
@@ -82,7 +61,7 @@ def _person_owner(raw: RawMention, people: list[Group], person_surfaces: set[str
     nicknamed = [g for g in people if any(fold(nickname(m.text) or "") == tokens[0] for m in g.mentions)]
     if len(nicknamed) == 1:
         return nicknamed[0]  # 'Dusty' for Warren "Dusty" Pellham
-    surname = [g for g in people if any(name_tokens(m.text)[-1] == tokens[0] for m in g.full_person_names())]
+    surname = [g for g in people if any(tokens[0] in surnames(m.text) for m in g.full_person_names())]
     if len(surname) > 1 and (sex := title_gender(raw.text)):
         # 'Mrs Haldane' and 'Mr Haldane' when Hester and Rupert Haldane are both named
         surname = [g for g in surname if first_name_gender(g.full_person_names()[0].text) == sex]
@@ -172,7 +151,7 @@ def _group(raws: list[RawMention]) -> list[Group]:
             # a title-case line
             raw.label = "GPE"
             groups.append(Group([raw]))
-    return _merge_demonym_nouns(_merge_heads(_merge_speaking_surnames(groups)))
+    return _merge_plurals(_merge_demonym_nouns(_merge_heads(_merge_speaking_surnames(groups))))
 
 
 def _acronym(text: str) -> bool:
@@ -227,6 +206,28 @@ def _merge_demonym_nouns(groups: list[Group]) -> list[Group]:
     return merged
 
 
+def _merge_plurals(groups: list[Group]) -> list[Group]:
+    """'won five Ambers' after 'the Amber Awards': a one-word plural of the word that opens one other
+    name of the article, no person's, counts things of that name (a people's or a family's plural
+    is handled apart)."""
+    firsts: dict[str, list[Group]] = {}
+    for group in groups:
+        if group_type(group) not in VALUE_TYPES | {"PERSON", "NORP"}:
+            for word in {m.text.split()[0] for m in group.mentions if m.text[:1].isupper()}:
+                firsts.setdefault(word, []).append(group)
+    merged: list[Group] = []
+    for group in groups:
+        forms = group.forms()
+        word = next(iter(forms)) if len(forms) == 1 else ""
+        owners = [g for g in firsts.get(word[:-1], []) if g is not group] if word.endswith("s") and " " not in word \
+            and not any(m.label in ("PERSON", "NORP") for m in group.mentions) else []
+        if len(owners) == 1:
+            owners[0].mentions.extend(group.mentions)
+            continue
+        merged.append(group)
+    return merged
+
+
 def _name_head(name: str) -> str | None:
     """The noun that heads a name: 'House' of 'the Lower House of Deputies', 'Senate' of 'State Senate'."""
     words = strip_possessive(name).split()
@@ -237,14 +238,15 @@ def _name_head(name: str) -> str | None:
 
 
 def _merge_heads(groups: list[Group]) -> list[Group]:
-    """'the House' after 'the Lower House of Deputies', 'the Church' after 'the Church of Arnby':
-    an organisation called back by the noun heading its name, when one organisation of the
-    article has that head."""
+    """'the House' after 'the Lower House of Deputies', 'the Church' after 'the Church of Arnby',
+    'Rovers' after 'Tarnby Rovers' (whatever the model called it): an organisation called back by
+    the noun heading its name, when one organisation of the article has that head."""
     merged: list[Group] = []
     for group in groups:
         forms = group.forms()
         word = next(iter(forms)) if len(forms) == 1 else ""
-        if " " in word or not word.istitle() or not any(m.label == "ORG" for m in group.mentions):
+        if " " in word or not word.istitle() or not (any(m.label == "ORG" for m in group.mentions)
+                                                      or word.lower() in ORG_KIND_WORDS):
             merged.append(group)
             continue
         owners = [g for g in groups if g is not group and any(
