@@ -288,3 +288,13 @@ def test_words_before_a_bracketed_acronym_that_spell_it_are_one_name():
     doc.ents = []  # as the model left it
     found = names_before_acronyms(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
     assert [(r.text, r.label) for r in found] == [("Unione 9 Vele", "ORG")]
+
+
+def test_a_mistyped_place_is_no_known_person_to_trim_an_organisation_to():
+    from app.nlp.entities.mentions import RawMention
+    from app.nlp.entities.repairs import _trim_to_known_people
+
+    raws = [RawMention("Tallis North", 0, 12, "PERSON", True), RawMention("Tallis Borough Council", 20, 42, "ORG", True),
+            RawMention("Jane Quarrie", 50, 62, "PERSON", True), RawMention("Jane Best", 70, 79, "ORG", True)]
+    _trim_to_known_people(raws)
+    assert [(r.text, r.label) for r in raws[1::2]] == [("Tallis Borough Council", "ORG"), ("Jane", "PERSON")]

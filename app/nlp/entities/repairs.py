@@ -19,7 +19,7 @@ from app.nlp.entities.mentions import ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS,
 from app.nlp.entities.splits import split_spans
 from app.nlp.entities.untagged import untagged_known_names
 from app.nlp.marks import article_titles, quoted_titles
-from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name,
+from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, bare_name, first_name_gender, fold, is_city, is_country, is_first_name,
                            name_tokens, nickname, same_thing)
 from app.nlp.structure import DATELINE_STATE
 
@@ -309,7 +309,8 @@ def _trim_to_known_people(raws: list[RawMention]) -> None:
     full_names: set[tuple[str, ...]] = set()
     for r in raws:
         if r.label == "PERSON" and len(name_tokens(r.text)) >= 2:
-            known.update(name_tokens(r.text))
+            if is_first_name(bare_name(r.text).split()[0]):  # not 'Arnby North' or 'Space Probe' mistyped a person
+                known.update(name_tokens(r.text))
             full_names.add(tuple(name_tokens(r.text)))
     for r in raws:
         if r.label in VALUE_TYPES or r.label == "PERSON":
