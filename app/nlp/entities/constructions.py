@@ -1,4 +1,5 @@
-"""Names the model left untagged, found by a construction around them (more repairs in `repairs`)."""
+"""Names the model left untagged, found by a construction around them or vouched for by the rest of
+the article (more repairs in `repairs`)."""
 from __future__ import annotations
 
 import re
