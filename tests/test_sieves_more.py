@@ -11,3 +11,26 @@ def test_she_beyond_the_last_paragraphs_is_a_named_woman_not_an_unnamed_one_of_u
                "In 2009 her first symphony opened in Tarrow, and one reviewer described it as \"a storm in a jar\".\n"
                "\"I was young and I wanted the music to hurt,\" she says.\n")
     assert who(a, "I wanted the music to hurt") == "Corra Lindqvist-Obi"
+
+
+INTERVIEW = ("Lido Marsh: 'I only paint what scares me'\n"
+             "By Tomas Revel, Arts Editor\n"
+             "Lido Marsh keeps her studio cold. She tells me it keeps her awake.\n"
+             "\"Every canvas starts as a mistake,\" she says. \"I just refuse to fix it.\"\n"
+             "\"Do you ever sell the mistakes?\" I ask.\n"
+             "\"Never. The mistakes are the only honest ones I have.\"\n"
+             "\"Isn't that a lonely way to work?\" I put to her.\n"
+             "\"No. Loneliness is when you paint for a room that is not listening.\"\n")
+
+
+def test_the_interviewers_question_put_to_someone_is_the_writers():
+    a = parsed(INTERVIEW)
+    assert who(a, "a lonely way to work") == "Tomas Revel"
+    assert who(a, "Do you ever sell") == "Tomas Revel"
+
+
+def test_a_bare_paragraph_after_the_writers_question_is_the_interviewees_answer():
+    a = parsed(INTERVIEW)
+    assert who(a, "the only honest ones") == "Lido Marsh"
+    assert rule(a, "the only honest ones").startswith("interview answer")
+    assert who(a, "Loneliness is when") == "Lido Marsh"

@@ -34,8 +34,17 @@ def is_speech_verb(token: "Token") -> bool:
     return (lemma in SPEECH_VERBS or (lemma in RETORT_VERBS and any(c.lower_ == "back" for c in token.children))
             or (lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
                 and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children))
+            or (lemma == "put" and _put_to_someone(token))
             or (lemma in DISPLAY_VERBS and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in STATEMENT_NOUNS
                                                for c in token.children)))
+
+
+def _put_to_someone(verb: "Token") -> bool:
+    """'"...?" I put to her', 'I put it to him': a question or a claim put to a person."""
+    if any(c.dep_ == "dobj" and c.lower_ not in ("it", "this", "that", "question") for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.pos_ in ("PRON", "PROPN")
+                                                             for o in c.children) for c in verb.children)
 
 
 def is_mistagged_cue(token: "Token", span: QuoteSpan) -> bool:

@@ -39,6 +39,7 @@ class Quoted:
     speaker: Speaker | None = None
     sentence: tuple[int, int] = (0, 0)
     parent: "Quoted | None" = None
+    before: "Quoted | None" = None  # the quotation (not nested) read before this one
 
     @property
     def block(self) -> int:
@@ -324,6 +325,28 @@ def _bare(ctx: Context) -> bool:
     return not re.search(r"\w", frame) and ctx.block.kind == "paragraph"
 
 
+def interview_answer(ctx: Context) -> Speaker | None:
+    """'"So did you go back?" I ask.' / '"Twice. The second time I stayed."': a paragraph that is only a
+    quotation, right after the writer's own question, is the answer of the one being interviewed, the
+    last person quoted before the question."""
+    previous = ctx.previous
+    if previous is None or ctx.k - previous.block != 1 or not _bare(ctx) or ctx.item.span.opener != 0:
+        return None
+    if previous.speaker is None or previous.speaker.resolution != "the writer" or previous.speaker.entity is None:
+        return None
+    asked = ctx.resolver.structure.blocks[previous.block].text[previous.span.start:previous.span.end]
+    if not asked.rstrip(" ,’'\"”").endswith("?"):
+        return None
+    writer, earlier = previous.speaker.entity, previous.before
+    while earlier is not None:
+        found = earlier.speaker
+        if found is not None and found.entity is not None and found.entity is not writer \
+                and found.entity.type == "PERSON":
+            return Speaker(found.entity, None, resolution="the one interviewed")
+        earlier = earlier.before
+    return None
+
+
 def quote_run(ctx: Context) -> Speaker | None:
     """A quotation right after another (this paragraph or the one before), with no verb of its
     own around it ('"..."', 'Then, more quietly: "..."'): the same speaker goes on."""
@@ -369,6 +392,7 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("nearest cue", nearest_cue),
     Sieve("sentence speaker", sentence_speaker),
     Sieve("previous sentence cue", previous_sentence_cue),
+    Sieve("interview answer", interview_answer),
     Sieve("quote run", quote_run),
     Sieve("introduced speaker", introduced_speaker),
 )
