@@ -34,3 +34,13 @@ def test_a_bare_paragraph_after_the_writers_question_is_the_interviewees_answer(
     assert who(a, "the only honest ones") == "Lido Marsh"
     assert rule(a, "the only honest ones").startswith("interview answer")
     assert who(a, "Loneliness is when") == "Lido Marsh"
+
+
+def test_an_unnamed_person_introduced_in_the_paragraph_before_stays_unnamed():
+    a = parsed("Carbury mill flooded\n"
+               "Floodwater reached the old mill at Carbury on Sunday, Mayor Ilse Darrow said.\n"
+               "A river warden, who asked not to be named because he was not cleared to speak, said the banks "
+               "were failing.\n"
+               "\"We have sandbags for one more night,\" the warden said.\n")
+    assert who(a, "sandbags for one more night") is None
+    assert "unnamed, introduced before" in rule(a, "sandbags for one more night")

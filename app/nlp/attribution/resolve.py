@@ -251,10 +251,24 @@ class Resolver:
         """'One engineer, who declined to give a name, ... . "...," the engineer said': the
         paragraph introduced someone by that word with 'a' or 'one' and named nobody since; 'the
         engineer' is that one, not a named engineer of the article."""
-        base = self.structure.blocks[k].start
         # Back from the description to the last person named, within a few sentences' reach: a
-        # paragraph of thousands of words costs no more than a short one.
-        for earlier in reversed(token.doc[max(0, token.i - UNNAMED_REACH):token.i]):
+        # paragraph of thousands of words costs no more than a short one. The paragraph before counts
+        # too ('A nurse, who asked not to be named, said ...' / '"...," the nurse said').
+        here = list(token.doc[max(0, token.i - UNNAMED_REACH):token.i])
+        blocks = [(k, here[::-1])]
+        if len(here) < UNNAMED_REACH and k > 0 and self.structure.blocks[k - 1].kind == "paragraph":
+            doc = self.docs[k - 1]
+            blocks.append((k - 1, list(doc[max(0, len(doc) - UNNAMED_REACH + len(here)):])[::-1]))
+        for j, words in blocks:
+            found = self._unnamed_among(j, words, token)
+            if found is not None:
+                return found
+        return False
+
+    def _unnamed_among(self, k: int, words: list["Token"], token: "Token") -> bool | None:
+        """True at an indefinite 'a nurse' among `words` (read backwards), False at a named person first."""
+        base = self.structure.blocks[k].start
+        for earlier in words:
             if self._quoted(k, earlier):
                 continue
             if self.registry.mention_at(base + earlier.idx, base + earlier.idx + len(earlier.text), types=("PERSON",)):
@@ -266,7 +280,7 @@ class Resolver:
             if any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in earlier.children) and not any(
                     c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN" for c in earlier.children):
                 return True
-        return False
+        return None
 
     def _their_organisation(self, k: int, token: "Token", create: bool = False) -> Speaker | None:
         """'a Health Department spokesperson', 'a spokeswoman for Acme': the body they speak for."""
