@@ -44,3 +44,10 @@ def test_an_unnamed_person_introduced_in_the_paragraph_before_stays_unnamed():
                "\"We have sandbags for one more night,\" the warden said.\n")
     assert who(a, "sandbags for one more night") is None
     assert "unnamed, introduced before" in rule(a, "sandbags for one more night")
+
+
+def test_a_subject_the_parse_hangs_on_the_auxiliary_still_speaks():
+    a = parsed("Quarry row deepens\n"
+               "Councillor Abel Nwosu-Hart had, while touring farms at Kenby on Monday, alleged that \"not one "
+               "tonne\" of the gravel had been paid for.\n")
+    assert who(a, "not one tonne") == "Abel Nwosu-Hart"

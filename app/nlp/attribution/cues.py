@@ -68,6 +68,10 @@ def subject_of(verb: "Token", before: int | None = None, spans: Spans = NO_SPANS
             return subjects[0]
     for _ in range(8):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and not spans.inside(c.idx)]
+        if not subjects:
+            # 'Roe had, while visiting the town, alleged that...': the subject hung on the auxiliary
+            subjects = [c for aux in token.children if aux.dep_ == "aux" for c in aux.children
+                        if c.dep_ in SUBJECT_DEPS and not spans.inside(c.idx)]
         if subjects:
             return subjects[0]
         if token.dep_ == "relcl" or (token.dep_ == "acl" and (token.tag_ in ("VBD", "VBZ", "VBP")
@@ -113,7 +117,7 @@ def _left_neighbour(verb: "Token", spans: Spans) -> "Token | None":
     if j < 0 or spans.inside(doc[j].idx):
         return None
     age = doc[j].lower_ == "old" and j > 0 and doc[j - 1].text == "-"  # 'the 27-year-old wrote'
-    if age or (doc[j].pos_ in ("PROPN", "NOUN") and j < verb.i - 1):
+    if age or (doc[j].pos_ in ("PROPN", "NOUN") and j < verb.i - 1 and doc[j].dep_ != "pobj"):
         return doc[j]
     return _person_before(verb, spans)
 
