@@ -51,3 +51,19 @@ def test_a_subject_the_parse_hangs_on_the_auxiliary_still_speaks():
                "Councillor Abel Nwosu-Hart had, while touring farms at Kenby on Monday, alleged that \"not one "
                "tonne\" of the gravel had been paid for.\n")
     assert who(a, "not one tonne") == "Abel Nwosu-Hart"
+
+
+def test_words_after_as_on_a_verb_of_saying_are_its_subjects_whoever_owns_the_thing_described():
+    a = parsed("Ferry firm dismisses Mayor Ruud Kessel's timetable claim as 'reckless'\n"
+               "The ferry operator Brantwick Lines has described as \"false and spiteful\" the claim by Mayor Ruud "
+               "Kessel that two crossings were cut.\n")
+    assert who(a, "reckless") != "Ruud Kessel"
+    assert rule(a, "reckless").startswith("described as")
+    assert who(a, "false and spiteful") == "Brantwick Lines"
+    assert rule(a, "false and spiteful").startswith("described as")
+
+
+def test_a_person_inside_an_organisations_name_does_not_speak_for_it():
+    a = parsed("Grant row\nSenator Ada Bello opened the clinic at Tarrow in 2019.\n"
+               "The Ada Bello Foundation said on Monday that the grants were \"fully spent\".\n")
+    assert who(a, "fully spent") == "Ada Bello Foundation"

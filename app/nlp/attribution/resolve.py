@@ -122,8 +122,9 @@ class Resolver:
             if found and found.entity is not None and (
                     found.entity.type == "PERSON" or (organisation_word and found.entity.type == "ORG")):
                 return replace(found, resolution="apposition")
-        if not (named and named.entity is not None) and (inside := self._person_in_phrase(k, token)):
-            return inside
+        if not (named and named.entity is not None) and not (token.pos_ == "PROPN" and organisation_word) \
+                and (inside := self._person_in_phrase(k, token)):
+            return inside  # but 'the Kelby State Government' is an organisation's name, whatever it holds
         if token.tag_ == "VBG" and token.dep_ in SUBJECT_DEPS:
             # 'Writing online, the senator, Jo Roe, called it...' parsed with 'Writing' as subject:
             # the one person the opening phrase names is the one who speaks.

@@ -205,6 +205,24 @@ def verb_before_quotation(ctx: Context) -> Speaker | None:
     return ctx.subject_speaker(before)
 
 
+def described_as(ctx: Context) -> Speaker | None:
+    """'The board has described as "reckless" the decision by Roe', 'Board dismisses Roe's claim as
+    "baseless"': words right after 'as' on a verb of saying (or on its object) are the verb's subject's,
+    whoever owns the thing described."""
+    first = first_token_at(ctx.doc, ctx.item.span.opener)
+    if first == 0 or ctx.item.span.depth > 0:
+        return None
+    before = ctx.doc[first - 1]
+    if before.lower_ != "as" or before.dep_ != "prep" or ctx.spans.inside(before.idx):
+        return None
+    verb = before.head
+    if verb.dep_ == "dobj" and not cues.is_speech_verb(verb):
+        verb = verb.head
+    if not cues.is_speech_verb(verb) or ctx.spans.inside(verb.idx):
+        return None
+    return ctx.subject_speaker(verb)
+
+
 def claim_owner(ctx: Context) -> Speaker | None:
     """Whose 'claims' a quotation stands in: the owner ('her claims'), or the one accused over them
     ('accused the council of lying over claims it was "stalling"'); nobody the text does not name."""
@@ -384,6 +402,7 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("headline quote, then its speaker", headline_quote_then_speaker),
     Sieve("verb before the quotation", verb_before_quotation),
     Sieve("cue subject", cue_subject),
+    Sieve("described as", described_as),
     Sieve("claim owner", claim_owner),
     Sieve("according to", according_to),
     Sieve("a text's own words", text_own_words),
