@@ -67,3 +67,11 @@ def test_a_person_inside_an_organisations_name_does_not_speak_for_it():
     a = parsed("Grant row\nSenator Ada Bello opened the clinic at Tarrow in 2019.\n"
                "The Ada Bello Foundation said on Monday that the grants were \"fully spent\".\n")
     assert who(a, "fully spent") == "Ada Bello Foundation"
+
+
+def test_a_verb_of_saying_coordinated_with_the_quotations_own_is_part_of_what_is_reported():
+    a = parsed("Depot row\n"
+               "Union organiser Petra Lund spoke after the vote.\n"
+               "She added that Mayor Olaf Brin had written to the depot managers and would \"not be pushed around "
+               "by letters.\"\n")
+    assert who(a, "not be pushed around") == "Petra Lund"

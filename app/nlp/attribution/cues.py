@@ -165,6 +165,7 @@ def governing_verb(doc: "Doc", span: QuoteSpan, spans: Spans) -> "tuple[Token | 
     for head in quote_heads(doc, span):
         token, relative = head, None
         for _ in range(12):
+            below = token
             if token.dep_ in ("relcl", "acl") and not is_speech_verb(token) and (
                     token.i == head.i or not spans.inside(token.idx)):
                 if token.dep_ == "acl" and token.head.lemma_.lower() in STATEMENT_NOUNS:
@@ -188,8 +189,24 @@ def governing_verb(doc: "Doc", span: QuoteSpan, spans: Spans) -> "tuple[Token | 
                 if _text_as_patient(token):
                     passive = passive or token
                     continue  # 'she said the letter was drafted "in a hurry"': she, not the letter
+                if below.dep_ == "conj" and token.pos_ != "NOUN" and (upper := _reporter_above(token, spans)):
+                    return upper, False
                 return token, False
     return passive, blocked and passive is None
+
+
+def _reporter_above(verb: "Token", spans: Spans) -> "Token | None":
+    """'He added that Roe had written to the board and would "fight on"': a verb of saying coordinated
+    with the quotation's own is part of what a verb above it reports; that verb's subject speaks."""
+    token, reported = verb, False
+    for _ in range(8):
+        if token.head.i == token.i:
+            return None
+        reported = reported or token.dep_ == "ccomp"
+        token = token.head
+        if not spans.inside(token.idx) and is_speech_verb(token):
+            return token if reported else None
+    return None
 
 
 def _text_as_patient(verb: "Token") -> bool:
