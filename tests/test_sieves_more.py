@@ -75,3 +75,11 @@ def test_a_verb_of_saying_coordinated_with_the_quotations_own_is_part_of_what_is
                "She added that Mayor Olaf Brin had written to the depot managers and would \"not be pushed around "
                "by letters.\"\n")
     assert who(a, "not be pushed around") == "Petra Lund"
+
+
+def test_a_specific_description_of_a_body_named_only_later_is_that_body():
+    a = parsed("Dam fears grow in Ostvale\n"
+               "Ostvale ordered an evacuation on Friday after the water ministry warned that the dam could fail "
+               "\"within hours.\"\n"
+               "The reservoir has risen two meters in a week, the Ministry of Water Resources said.\n")
+    assert who(a, "within hours") == "Ministry of Water Resources"

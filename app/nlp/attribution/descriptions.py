@@ -167,6 +167,8 @@ class Descriptions:
         is_definite = (definite(head) or any(c.dep_ == "det" and c.lower_ == "this" for c in head.children)) and (
             lemma in ORG_ANAPHORS)
         named = self.organisation(head, before=pos)
+        if not named and lemma not in BENCH_WORDS and any(c.dep_ in ("compound", "amod") for c in head.lefts):
+            named = self.organisation(head)  # 'the environment ministry warned ...', its full name only later
         if not named and lemma in BENCH_WORDS and definite(head) and (judge := self._judge_in_focus(pos)):
             return judge  # 'Judge Jo Roe ... the court observed': no court named yet, the judge speaks
         if named or not is_definite:
