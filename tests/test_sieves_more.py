@@ -83,3 +83,12 @@ def test_a_specific_description_of_a_body_named_only_later_is_that_body():
                "\"within hours.\"\n"
                "The reservoir has risen two meters in a week, the Ministry of Water Resources said.\n")
     assert who(a, "within hours") == "Ministry of Water Resources"
+
+
+def test_a_notes_words_inside_a_quotation_are_its_senders():
+    a = parsed("Painter finds her voice\n"
+               "Ilse Moravec met the gallery owner Pieter Vandam Hollis twice before she agreed to show with him.\n"
+               "\"The third time, he mailed me a postcard of the sea and a note that said, 'Paint what you hear,'\" "
+               "Moravec says. \"So I did.\"\n")
+    assert who(a, "Paint what you hear") == "Pieter Vandam Hollis"
+    assert rule(a, "Paint what you hear").startswith("nested cue")

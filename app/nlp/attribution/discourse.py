@@ -137,5 +137,8 @@ class Discourse:
             return None
         fits = lambda e: (e.type == "PERSON" and id(e) not in exclude  # noqa: E731
                           and (self.profiles.gender_of(e) or want) == want)
+        known = lambda e: (e.type == "PERSON" and id(e) not in exclude  # noqa: E731
+                           and self.profiles.gender_of(e) == want)
         return (self.recent(pos, fits, subject_only=False, since=self.paragraph_start(pos), quoted=True)
+                or self.recent(pos, known, subject_only=False, since=self.window(pos))
                 or self.resolve_pronoun(word, pos, exclude))

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from app.domain import Mention
 import app.nlp.attribution.cues as cues
+from app.nlp.attribution.cues import STATEMENT_NOUNS
 from app.nlp.attribution.discourse import FEMALE_PRONOUNS, MALE_PRONOUNS
 from app.nlp.attribution.resolve import Speaker
 from app.nlp.attribution.sieves import Context, Sieve
@@ -30,6 +31,8 @@ def nested_cue(ctx: Context) -> Speaker | None:
     if verb is None:
         return replace(parent.speaker or Speaker(None, None), sieve="outer speaker")
     subject = cues.subject_of(verb)
+    if subject is not None and within(subject):
+        subject = _sender(subject, within) or subject
     if subject is None or not within(subject):
         return _narrated_subject(ctx, verb, within) or Speaker(None, None, verb.text)
     if subject.dep_ == "nsubjpass" and cues.agent_of(verb) is None:
@@ -55,6 +58,23 @@ def nested_cue(ctx: Context) -> Speaker | None:
         if entity is not None and entity.type == "PERSON":
             return Speaker(entity, mention, verb.text, resolution="description")
     return Speaker(None, None, verb.text)
+
+
+def _sender(subject: "Token", within) -> "Token | None":
+    """'he sent me a note that said, "..."', 'she left a letter saying "..."': a note's words are the
+    words of whoever sent, left or wrote it, in the speaker's own sentence."""
+    noun = subject.head.head if subject.lower_ in ("that", "which") and subject.head.dep_ == "relcl" else subject
+    if noun.lemma_.lower() not in STATEMENT_NOUNS or noun.pos_ != "NOUN":
+        return None
+    token = noun
+    for _ in range(6):
+        if token.dep_ not in ("conj", "dobj", "pobj", "prep", "appos", "dative") or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ == "VERB":
+            found = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and within(c)), None)
+            return found
+    return None
 
 
 def _narrated_subject(ctx: Context, verb: "Token", within) -> Speaker | None:
