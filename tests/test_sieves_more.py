@@ -92,3 +92,11 @@ def test_a_notes_words_inside_a_quotation_are_its_senders():
                "Moravec says. \"So I did.\"\n")
     assert who(a, "Paint what you hear") == "Pieter Vandam Hollis"
     assert rule(a, "Paint what you hear").startswith("nested cue")
+
+
+def test_my_mother_inside_a_quotation_is_the_one_the_narration_calls_the_speakers_mother():
+    a = parsed("A baker's return\n"
+               "Noor Halvorsen grew up above the shop. Her mother, Sigrid Halvorsen, a baker who never took a "
+               "holiday, died in 2020.\n"
+               "\"My mother used to say, 'Bread forgives everything,'\" Halvorsen says.\n")
+    assert who(a, "Bread forgives everything") == "Sigrid Halvorsen"

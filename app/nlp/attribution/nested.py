@@ -52,7 +52,9 @@ def nested_cue(ctx: Context) -> Speaker | None:
         entity = resolver.known_name(subject.text, start, start + len(subject.text))
         if entity is not None and entity.type in ("PERSON", "ORG"):
             return Speaker(entity, mention, verb.text, resolution="name")
-    if subject.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+    if subject.pos_ == "NOUN" and any((c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.lower_ in (
+            "my", "our")) for c in subject.children):
+        # 'My father used to say, "..."': the one person the narration calls the speaker's father, if any
         # '"The judge called it 'a gamble'," Roe said': the one person whose title fits, if any
         entity = resolver.descriptions.resolve(subject, start, fallback=False)
         if entity is not None and entity.type == "PERSON":
