@@ -100,3 +100,13 @@ def test_my_mother_inside_a_quotation_is_the_one_the_narration_calls_the_speaker
                "holiday, died in 2020.\n"
                "\"My mother used to say, 'Bread forgives everything,'\" Halvorsen says.\n")
     assert who(a, "Bread forgives everything") == "Sigrid Halvorsen"
+
+
+def test_a_she_inside_a_quotation_after_an_unnamed_mother_in_the_paragraph_before_is_nobody_named():
+    a = parsed("Flat fire in Redwater\n"
+               "Fire Captain Moira Lenz said the blaze started in a kitchen.\n"
+               "Neighbours said they woke to the smoke alarm and the mother shouting.\n"
+               "\"She was out on the steps in her dressing gown and she kept shouting, 'Where is the cat?'\" said Priya Osei, "
+               "a neighbour.\n")
+    assert who(a, "Where is the cat") is None
+    assert who(a, "out on the steps") == "Priya Osei"

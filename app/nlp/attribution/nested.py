@@ -95,22 +95,38 @@ def _narrated_subject(ctx: Context, verb: "Token", within) -> Speaker | None:
 def _unnamed_relative(ctx: Context, sex: str) -> bool:
     """'Roe ended by remembering her grandfather. "He always warned me, '...'"': the last person of that
     sex the paragraph's narration mentions before the quotation is a relative it does not name."""
-    resolver, base = ctx.resolver, ctx.block.start
+    resolver = ctx.resolver
+    outer = ctx.item.parent.speaker.entity if ctx.item.parent.speaker else None
     last = None
-    for token in ctx.doc:
-        if token.idx >= ctx.item.parent.span.opener:
+    blocks = resolver.structure.blocks
+    before = ctx.k - 1
+    if before >= 0 and blocks[before].kind == "paragraph" and not resolver.quotations.get(before):
+        # 'Neighbours woke to the mother shouting.' / '"She kept screaming, '...'"': the paragraph before too
+        last = _relative_in(ctx, before, resolver.docs[before], len(blocks[before].text), sex, outer, last)
+    return bool(_relative_in(ctx, ctx.k, ctx.doc, ctx.item.parent.span.opener, sex, outer, last))
+
+
+def _relative_in(ctx: Context, k: int, doc, until: int, sex: str, outer, last: bool | None) -> bool | None:
+    """Reading block `k` up to `until`: True after an unnamed relative of that sex ('her mother', 'the
+    mother'), False after a named person of that sex other than the one speaking, else `last`."""
+    resolver, base = ctx.resolver, ctx.resolver.structure.blocks[k].start
+    spans = resolver.quotations.get(k)
+    for token in doc:
+        if token.idx >= until:
             break
-        if ctx.spans.inside(token.idx):
+        if spans is not None and spans.inside(token.idx):
             continue
         hit = resolver.registry.mention_at(base + token.idx, base + token.idx + len(token.text), types=("PERSON",))
         if hit is not None and (resolver.discourse.profiles.gender_of(hit[0]) or sex) == sex:
-            last = False
+            if hit[0] is not outer:  # the one speaking says 'I', not 'she'
+                last = False
         elif token.pos_ == "NOUN" and title_gender(token.text) == sex and any(
-                c.dep_ == "poss" for c in token.children) and not any(
+                c.dep_ == "poss" or (k != ctx.k and c.dep_ == "det" and c.lower_ == "the")
+                for c in token.children) and not any(
                 c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN" for c in token.children) \
                 and not (token.dep_ == "appos" and token.head.pos_ == "PROPN"):
             last = True
-    return bool(last)
+    return last
 
 
 NESTED_SIEVES: tuple[Sieve, ...] = (Sieve("nested cue", nested_cue),)
