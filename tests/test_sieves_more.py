@@ -110,3 +110,28 @@ def test_a_she_inside_a_quotation_after_an_unnamed_mother_in_the_paragraph_befor
                "a neighbour.\n")
     assert who(a, "Where is the cat") is None
     assert who(a, "out on the steps") == "Priya Osei"
+
+
+def test_a_statement_signed_by_a_spokesman_is_the_bodys_unless_the_signer_is_the_subject():
+    a = parsed("Ports authority rejects strike claim\n"
+               "The Orrin Ports Authority said in a statement signed by its General Manager, Mr Ade Bako, that no "
+               "wages were withheld.\n"
+               "\"Every worker was paid in full on the last day of the month,\" the statement read.\n"
+               "\"The payroll records are open to anyone who asks.\"\n"
+               "Bako, in the statement, accused the union of \"spreading fear among families\".\n")
+    assert who(a, "paid in full") == "Orrin Ports Authority"
+    assert who(a, "payroll records are open") == "Orrin Ports Authority"
+    assert who(a, "spreading fear") == "Ade Bako"
+
+
+def test_a_companys_blog_post_and_what_it_continues_are_the_companys():
+    a = parsed("Harrowgate Software cuts a third of its staff\n"
+               "Written by Mina Castell\n"
+               "Harrowgate Software, the Leeds developer behind an accounting app, has laid off about a third of "
+               "its staff. The company confirmed the cuts in a blog post on Tuesday.\n"
+               "The company's post said little about the reasons. \"This is the hardest call we have made,\" the "
+               "post reads.\n"
+               "\"We know this is painful,\" it continues. \"Everyone leaving will get six months of pay.\"\n")
+    assert who(a, "hardest call") == "Harrowgate Software"
+    assert who(a, "this is painful") == "Harrowgate Software"
+    assert who(a, "six months of pay") == "Harrowgate Software"
