@@ -135,3 +135,11 @@ def test_a_companys_blog_post_and_what_it_continues_are_the_companys():
     assert who(a, "hardest call") == "Harrowgate Software"
     assert who(a, "this is painful") == "Harrowgate Software"
     assert who(a, "six months of pay") == "Harrowgate Software"
+
+
+def test_a_court_that_speaks_before_its_judge_is_named_is_the_one_judge_of_the_article():
+    a = parsed("Bail refused to fund manager\n"
+               "A district court on Monday refused bail to fund manager Oskar Brandt, observing that the case was "
+               "at a \"delicate stage\" and that he could tamper with evidence.\n"
+               "District Judge Halima Rourke said the records showed \"a pattern of concealment\".\n")
+    assert who(a, "delicate stage") == "Halima Rourke"

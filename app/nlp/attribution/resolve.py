@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 SPEAKING_ORG_WORDS = lexicon.words("organisation_words", "kind")
 ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
 STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
+BENCH_WORDS = lexicon.words("organisation_words", "bench")
 # Dependents that stay inside one noun phrase ('Irish poet and lecturer Jo Roe',
 # 'Governor of Kent Jo Roe'); a clause hanging on the noun is not part of it.
 # An owner ('Jo's sister') or a phrase after a preposition ('the mother of Jo') names someone
@@ -227,6 +228,9 @@ class Resolver:
             # 'police said': the article's one police force.
             if token.tag_ == "NN" and token.lower_ not in SPOKESPEOPLE and is_person_noun(token.lemma_):
                 return None  # 'an Acme Ports official said': one person, speaking for themselves, unnamed
+            if token.lemma_.lower() in BENCH_WORDS and not self.descriptions.organisation(token) and (
+                    judge := self.descriptions.judge_of_court(gpos)):
+                return Speaker(judge, self._mention(k, token), resolution="the court's judge")
             spoken_for = self._their_organisation(k, token, create)
             if spoken_for is None and not determiners and token.lemma_.lower() in SPEAKING_ORG_WORDS:
                 org = self.descriptions.organisation(token)
