@@ -143,3 +143,20 @@ def test_a_court_that_speaks_before_its_judge_is_named_is_the_one_judge_of_the_a
                "at a \"delicate stage\" and that he could tamper with evidence.\n"
                "District Judge Halima Rourke said the records showed \"a pattern of concealment\".\n")
     assert who(a, "delicate stage") == "Halima Rourke"
+
+
+def test_a_text_published_from_someones_account_is_theirs():
+    a = parsed("Security firm flags leaking app\n"
+               "Grayline Security found the open server in March, its founder Tove Nakamura said.\n"
+               "That post, published on Friday from Grayline's account, named no company but warned that a "
+               "\"widely used booking app\" was \"handing out passwords to anyone who asked.\"\n")
+    assert who(a, "widely used booking app") == "Grayline Security"
+    assert who(a, "handing out passwords") == "Grayline Security"
+
+
+def test_a_text_only_seen_by_someone_is_not_theirs():
+    a = parsed("Visa rules tightened\n"
+               "The Interior Ministry has changed the form again.\n"
+               "A leaked memo seen by the Harbour Courier says \"late forms will not be read\", but the ministry "
+               "promises a reminder.\n")
+    assert who(a, "late forms will not be read") != "Harbour Courier"

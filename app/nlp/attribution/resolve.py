@@ -33,6 +33,7 @@ SPEAKING_ORG_WORDS = lexicon.words("organisation_words", "kind")
 ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
 STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
 BENCH_WORDS = lexicon.words("organisation_words", "bench")
+AUTHORING_VERBS = lexicon.words("authoring_verbs")
 # Dependents that stay inside one noun phrase ('Irish poet and lecturer Jo Roe',
 # 'Governor of Kent Jo Roe'); a clause hanging on the noun is not part of it.
 # An owner ('Jo's sister') or a phrase after a preposition ('the mother of Jo') names someone
@@ -211,12 +212,34 @@ class Resolver:
                     if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and child.lower_ == "by" and any(
                             c.dep_ == "det" and c.lower_ in INDEFINITE for c in obj.children):
                         return Speaker(None, None, resolution="author of the text")  # 'a note by a former employee'
+        if (found := self._posted_from(k, noun)) is not None:
+            return found
         if definite(noun) and (found := introducer(self.docs, k, noun)):
             speaker = self.speaker_of(found[0], found[1], create=False)
             if speaker and speaker.entity is not None:
                 return replace(speaker, resolution="author of the text")  # 'Roe sent an email ... the email reads'
         org = self.discourse.recent(gpos, lambda e: e.type == "ORG", subject_only=True)
         return Speaker(org, None, resolution="author of the text") if org else None
+
+    def _posted_from(self, k: int, noun: "Token") -> Speaker | None:
+        """'That post, published on Monday from Acme's account, warned ...', 'the letter, signed by Roe,':
+        the text's author is whom the participle right after it names ('by X', 'from X's account')."""
+        doc = noun.doc
+        at = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
+        if at >= len(doc) or doc[at].tag_ != "VBN" or doc[at].dep_ not in ("acl", "advcl") \
+                or doc[at].lemma_.lower() not in AUTHORING_VERBS:
+            return None
+        for prep in doc[at].children:
+            if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("by", "from"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                owner = next((c for c in obj.children if c.dep_ == "poss"), None) if obj.pos_ == "NOUN" else obj
+                found = self.speaker_of(k, owner) if owner is not None else None
+                if found and found.entity is not None:
+                    return replace(found, resolution="author of the text")
+        return None
 
     def _described(self, k: int, token: "Token", gpos: int, create: bool = True) -> Speaker | None:
         """A common noun phrase: someone unnamed, someone speaking for a body, or a description."""
