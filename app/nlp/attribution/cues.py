@@ -21,6 +21,7 @@ DISPLAY_VERBS = lexicon.words("display_verbs")
 STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
 CLAIM_NOUNS = lexicon.words("speech_nouns", "claim")
 WORK_NOUNS = lexicon.words("work_nouns")
+AUTHORING_VERBS = lexicon.words("authoring_verbs")
 CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "pobj", "acomp", "npadvmod", "dobj", "agent")
 NO_SPANS = Spans()
 
@@ -272,4 +273,22 @@ def nested_verb(doc: "Doc", span: QuoteSpan, within) -> "Token | None":
         if _quotative_go(token, span):  # 'the tub going' may be read as a noun: then the clause's verb
             root = token.sent.root
             return token if token.pos_ == "VERB" else root if within(root) and root.pos_ == "VERB" else None
+    return None
+
+
+def author_named_after(noun: "Token") -> "Token | None":
+    """'That post, published on Monday from Acme's account, warned ...', 'the letter, signed by Roe,':
+    the word for the text's author that the participle right after the text names ('by X', 'from X's
+    account'); not 'a memo seen by X', whose X only read it."""
+    doc = noun.doc
+    at = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
+    if at >= len(doc) or doc[at].tag_ != "VBN" or doc[at].dep_ not in ("acl", "advcl") \
+            or doc[at].lemma_.lower() not in AUTHORING_VERBS:
+        return None
+    for prep in doc[at].children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("by", "from"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                return next((c for c in obj.children if c.dep_ == "poss"), None) if obj.pos_ == "NOUN" else obj
     return None

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 from app.domain import Entity, Mention
 from app.nlp import lexicon
 from app.nlp.attribution.descriptions import Descriptions, is_person_noun
+from app.nlp.attribution.cues import author_named_after
 from app.nlp.attribution.discourse import Discourse
+from app.nlp.attribution.unnamed import introduced_unnamed
 from app.nlp.entities.mentions import VALUE_TYPES
 from app.nlp.names import TITLE_WORDS, fold, name_tokens, strip_possessive
 from app.nlp.syntax import SUBJECT_DEPS, appositions, definite, introducer
@@ -33,7 +35,6 @@ SPEAKING_ORG_WORDS = lexicon.words("organisation_words", "kind")
 ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
 STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
 BENCH_WORDS = lexicon.words("organisation_words", "bench")
-AUTHORING_VERBS = lexicon.words("authoring_verbs")
 # Dependents that stay inside one noun phrase ('Irish poet and lecturer Jo Roe',
 # 'Governor of Kent Jo Roe'); a clause hanging on the noun is not part of it.
 # An owner ('Jo's sister') or a phrase after a preposition ('the mother of Jo') names someone
@@ -45,8 +46,6 @@ NARRATOR_PRONOUNS = lexicon.words("pronouns", "narrator")
 POSTNOMINALS = lexicon.words("person_words", "postnominal")
 SMALL_WORDS = lexicon.words("title_small_words")
 INDEFINITE = lexicon.words("determiners", "indefinite")
-# How far back (in tokens) an unnamed "a diplomat" is looked for before "the diplomat".
-UNNAMED_REACH = 150
 
 
 @dataclass(frozen=True)
@@ -212,34 +211,15 @@ class Resolver:
                     if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and child.lower_ == "by" and any(
                             c.dep_ == "det" and c.lower_ in INDEFINITE for c in obj.children):
                         return Speaker(None, None, resolution="author of the text")  # 'a note by a former employee'
-        if (found := self._posted_from(k, noun)) is not None:
-            return found
+        owner = author_named_after(noun)  # 'That post, published from Acme's account, warned'
+        if owner is not None and (found := self.speaker_of(k, owner)) and found.entity is not None:
+            return replace(found, resolution="author of the text")
         if definite(noun) and (found := introducer(self.docs, k, noun)):
             speaker = self.speaker_of(found[0], found[1], create=False)
             if speaker and speaker.entity is not None:
                 return replace(speaker, resolution="author of the text")  # 'Roe sent an email ... the email reads'
         org = self.discourse.recent(gpos, lambda e: e.type == "ORG", subject_only=True)
         return Speaker(org, None, resolution="author of the text") if org else None
-
-    def _posted_from(self, k: int, noun: "Token") -> Speaker | None:
-        """'That post, published on Monday from Acme's account, warned ...', 'the letter, signed by Roe,':
-        the text's author is whom the participle right after it names ('by X', 'from X's account')."""
-        doc = noun.doc
-        at = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
-        if at >= len(doc) or doc[at].tag_ != "VBN" or doc[at].dep_ not in ("acl", "advcl") \
-                or doc[at].lemma_.lower() not in AUTHORING_VERBS:
-            return None
-        for prep in doc[at].children:
-            if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("by", "from"):
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                owner = next((c for c in obj.children if c.dep_ == "poss"), None) if obj.pos_ == "NOUN" else obj
-                found = self.speaker_of(k, owner) if owner is not None else None
-                if found and found.entity is not None:
-                    return replace(found, resolution="author of the text")
-        return None
 
     def _described(self, k: int, token: "Token", gpos: int, create: bool = True) -> Speaker | None:
         """A common noun phrase: someone unnamed, someone speaking for a body, or a description."""
@@ -268,47 +248,12 @@ class Resolver:
                     if c.dep_ in ("det", "amod", "compound", "nummod", "nmod", "npadvmod", "punct")] + [token.idx])
         text = block.text[left:token.idx + len(token.text)]
         words = re.findall(r"[\w-]+", text)
-        if "the" in determiners and self._introduced_unnamed(k, token):
+        if "the" in determiners and introduced_unnamed(self, k, token):
             return Speaker(None, Mention(text, block.start + left, block.start + left + len(text)),
                            resolution="someone unnamed, introduced before")
         entity = self.descriptions.resolve(token, gpos, words[-1] if words else None)
         return Speaker(entity, Mention(text, block.start + left, block.start + left + len(text)),
                        resolution="description")
-
-    def _introduced_unnamed(self, k: int, token: "Token") -> bool:
-        """'One engineer, who declined to give a name, ... . "...," the engineer said': the
-        paragraph introduced someone by that word with 'a' or 'one' and named nobody since; 'the
-        engineer' is that one, not a named engineer of the article."""
-        # Back from the description to the last person named, within a few sentences' reach: a
-        # paragraph of thousands of words costs no more than a short one. The paragraph before counts
-        # too ('A nurse, who asked not to be named, said ...' / '"...," the nurse said').
-        here = list(token.doc[max(0, token.i - UNNAMED_REACH):token.i])
-        blocks = [(k, here[::-1])]
-        if len(here) < UNNAMED_REACH and k > 0 and self.structure.blocks[k - 1].kind == "paragraph":
-            doc = self.docs[k - 1]
-            blocks.append((k - 1, list(doc[max(0, len(doc) - UNNAMED_REACH + len(here)):])[::-1]))
-        for j, words in blocks:
-            found = self._unnamed_among(j, words, token)
-            if found is not None:
-                return found
-        return False
-
-    def _unnamed_among(self, k: int, words: list["Token"], token: "Token") -> bool | None:
-        """True at an indefinite 'a nurse' among `words` (read backwards), False at a named person first."""
-        base = self.structure.blocks[k].start
-        for earlier in words:
-            if self._quoted(k, earlier):
-                continue
-            if self.registry.mention_at(base + earlier.idx, base + earlier.idx + len(earlier.text), types=("PERSON",)):
-                return False  # someone named since: 'the engineer' may be them
-            if earlier.lemma_ != token.lemma_ or earlier.pos_ != "NOUN":
-                continue
-            if earlier.dep_ in ("appos", "attr", "compound") or earlier.head.pos_ == "PROPN":
-                continue  # 'Roe, a diplomat,', 'Roe is a diplomat': a description of someone named
-            if any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in earlier.children) and not any(
-                    c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN" for c in earlier.children):
-                return True
-        return None
 
     def _their_organisation(self, k: int, token: "Token", create: bool = False) -> Speaker | None:
         """'a Health Department spokesperson', 'a spokeswoman for Acme': the body they speak for."""
