@@ -248,7 +248,8 @@ class Resolver:
                     if c.dep_ in ("det", "amod", "compound", "nummod", "nmod", "npadvmod", "punct")] + [token.idx])
         text = block.text[left:token.idx + len(token.text)]
         words = re.findall(r"[\w-]+", text)
-        if "the" in determiners and introduced_unnamed(self, k, token):
+        if "the" in determiners and introduced_unnamed(self.structure, self.docs, self.registry, self.quotations,
+                                                       k, token):
             return Speaker(None, Mention(text, block.start + left, block.start + left + len(text)),
                            resolution="someone unnamed, introduced before")
         entity = self.descriptions.resolve(token, gpos, words[-1] if words else None)

@@ -9,14 +9,17 @@ from app.nlp import lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from app.nlp.attribution.resolve import Resolver
+    from app.nlp.entities import EntityRegistry
+    from app.nlp.marks import Spans
+    from app.nlp.structure import Structure
 
 INDEFINITE = lexicon.words("determiners", "indefinite")
 # How far back (in tokens) an unnamed "a diplomat" is looked for before "the diplomat".
 UNNAMED_REACH = 150
 
 
-def introduced_unnamed(resolver: "Resolver", k: int, token: "Token") -> bool:
+def introduced_unnamed(structure: "Structure", docs: list, registry: "EntityRegistry", quotations: "dict[int, Spans]",
+                       k: int, token: "Token") -> bool:
     """'One engineer, who declined to give a name, ... . "...," the engineer said': this paragraph or
     the one before introduced someone by that word with 'a' or 'one' and named nobody since; 'the
     engineer' is that one, not a named engineer of the article."""
@@ -24,24 +27,23 @@ def introduced_unnamed(resolver: "Resolver", k: int, token: "Token") -> bool:
     # paragraph of thousands of words costs no more than a short one.
     here = list(token.doc[max(0, token.i - UNNAMED_REACH):token.i])
     blocks = [(k, here[::-1])]
-    if len(here) < UNNAMED_REACH and k > 0 and resolver.structure.blocks[k - 1].kind == "paragraph":
-        doc = resolver.docs[k - 1]
+    if len(here) < UNNAMED_REACH and k > 0 and structure.blocks[k - 1].kind == "paragraph":
+        doc = docs[k - 1]
         blocks.append((k - 1, list(doc[max(0, len(doc) - UNNAMED_REACH + len(here)):])[::-1]))
     for j, words in blocks:
-        found = _unnamed_among(resolver, j, words, token)
+        found = _unnamed_among(structure.blocks[j].start, registry, quotations.get(j), words, token)
         if found is not None:
             return found
     return False
 
 
-def _unnamed_among(resolver: "Resolver", k: int, words: list["Token"], token: "Token") -> bool | None:
+def _unnamed_among(base: int, registry: "EntityRegistry", spans: "Spans | None", words: list["Token"],
+                   token: "Token") -> bool | None:
     """True at an indefinite 'a nurse' among `words` (read backwards), False at a named person first."""
-    base = resolver.structure.blocks[k].start
-    spans = resolver.quotations.get(k)
     for earlier in words:
         if spans is not None and spans.inside(earlier.idx):
             continue
-        if resolver.registry.mention_at(base + earlier.idx, base + earlier.idx + len(earlier.text), types=("PERSON",)):
+        if registry.mention_at(base + earlier.idx, base + earlier.idx + len(earlier.text), types=("PERSON",)):
             return False  # someone named since: 'the engineer' may be them
         if earlier.lemma_ != token.lemma_ or earlier.pos_ != "NOUN":
             continue
