@@ -160,3 +160,11 @@ def test_a_text_only_seen_by_someone_is_not_theirs():
                "A leaked memo seen by the Harbour Courier says \"late forms will not be read\", but the ministry "
                "promises a reminder.\n")
     assert who(a, "late forms will not be read") != "Harbour Courier"
+
+
+def test_a_one_word_headline_quote_the_headline_gives_nobody_echoes_the_body():
+    a = parsed("Quota plan 'reckless', fishermen told\n"
+               "The Dunmore Harbour Board has described the new quota plan as \"reckless and rushed\".\n"
+               "Local skipper Aoife Brennock said the plan was \"long overdue\".\n")
+    assert who(a, "reckless") == who(a, "reckless and rushed") == "Dunmore Harbour Board"
+    assert rule(a, "reckless") == "headline echo"
