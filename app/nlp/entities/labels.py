@@ -153,6 +153,19 @@ def _named_work(group: "Group") -> str | None:
     return None
 
 
+def _organisation_by_evidence(group: "Group") -> str | None:
+    """'the security firm Tarnwell Labs', 'a Quenby spokesperson', "Hollin Vale's Jo Roe", 'published in
+    Arnby Medicine': what the article says around a name no given name opens makes it an organisation,
+    whatever the model guessed; a town's or a country's name keeps its own rule."""
+    if not any(m.organisation_evidence in ("kind", "published") or m.described_as == "ORG" or (
+            m.organisation_evidence == "members" and m.label not in ("GPE", "LOC")) for m in group.mentions):
+        return None
+    if any(m.label in ("NORP", "LANGUAGE") or personal_name(bare_name(m.text)) or is_city(m.text) or is_country(m.text)
+           for m in group.mentions):  # 'Swedish engineers': a people's
+        return None
+    return "ORG"
+
+
 def _full_person_name(group: "Group") -> str | None:
     return "PERSON" if any(not m.weak for m in group.full_person_names()) else None
 
@@ -227,6 +240,7 @@ TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (
     ("organisation noun heads the name", _organisation_head),
     ("thing noun in the name", _thing_head),
     ("name of a work", _named_work),
+    ("organisation by the words around it", _organisation_by_evidence),
     ("a person's full name", _full_person_name),
     ("a city's name", _city),
     ("before a noun for its kind", _kind_named),

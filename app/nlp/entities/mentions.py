@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
+from app.nlp.entities.evidence import organisation_evidence
 from app.nlp.names import OCCUPATION_WORDS, SURNAME_PARTICLES, TITLE_WORDS, fold, is_first_name, strip_possessive
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class RawMention:
     company_context: bool = False  # what only a company has: 'X shares', 'X boss Jo Roe', 'X's customers'
     kind_named: bool = False  # before a lowercase noun for the organisation it names: 'the X label', 'X magazine'
     place_named: bool = False  # before a lowercase noun for the place it names: 'the X town', 'X village'
+    organisation_evidence: str | None = None  # 'the security firm X', 'X employees', 'published in X' (evidence.py)
 
 
 def _occupation_before_name(tokens: list["Token"]) -> bool:
@@ -134,6 +136,7 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     raw.place_context, raw.person_context = _contexts(span)
     raw.personal_role = _personal_role(span)
     raw.company_context = _company_context(span)
+    raw.organisation_evidence = organisation_evidence(span)
     after = span.doc[span.end] if span.end < len(span.doc) else None
     named = after.lower_ if after is not None and after.is_lower and after.pos_ == "NOUN" else ""
     raw.kind_named, raw.place_named = named in ORG_NAMED_WORDS, named in PLACE_NAMED_NOUNS and label != "NORP"

@@ -1,0 +1,66 @@
+"""What the words around a name say about an organisation, read from one model span.
+
+`organisation_evidence` says how, when the article's own syntax says the name is an
+organisation's, whatever the model labelled it:
+
+- a lowercase organisation noun right before it: 'the security firm X', 'the studio X';
+- a noun for its people right after it or its possessive: 'an X spokesperson', 'X employees',
+  'the X manager Jo Roe', "X's head of research";
+- a possessive before a person's full name: "X's Jo Roe" (the party or team Jo Roe is of);
+- a verb of publishing before 'in X': 'a study published in X', 'writing in X' (a journal).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.nlp import lexicon
+from app.nlp.names import is_first_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
+MEMBER_NOUNS = lexicon.words("member_nouns")
+HEAD_NOUNS = lexicon.words("member_nouns", "head")
+PUBLISHING_VERBS = frozenset({"publish", "write"})
+
+
+def organisation_evidence(span: "Span") -> str | None:
+    """'kind', 'published' or 'members' (the weakest: a town has councillors and a team of its name,
+    `labels` weighs it only where the model did not say place); none for a span the model already
+    calls an organisation."""
+    if span.label_ == "ORG":
+        return None
+    if _kind_before(span):
+        return "kind"
+    if _published_in(span):
+        return "published"
+    return "members" if _members_after(span) else None
+
+
+def _kind_before(span: "Span") -> bool:
+    """'the security firm X', 'startup X': not 'the firm X founded' (X the subject of a clause)."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return bool(before is not None and before.is_lower and before.pos_ == "NOUN" and before.lemma_ in ORG_KIND_WORDS
+                and span.root.dep_ not in ("nsubj", "nsubjpass"))
+
+
+def _members_after(span: "Span") -> bool:
+    doc, i = span.doc, span.end
+    possessive = i < len(doc) and doc[i].text in ("'s", "’s")
+    i += possessive
+    after = doc[i] if i < len(doc) else None
+    if after is None:
+        return False
+    if after.is_lower and after.lower_ in MEMBER_NOUNS:
+        return after.lower_ not in HEAD_NOUNS or (i + 1 < len(doc) and doc[i + 1].lower_ == "of")
+    # "X's Jo Roe": a possessive before a given name and a surname the model calls a person
+    return bool(possessive and after.ent_type_ == "PERSON" and after.ent_iob_ == "B" and is_first_name(after.text)
+                and i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON" and doc[i + 1].ent_iob_ == "I")
+
+
+def _published_in(span: "Span") -> bool:
+    """'a study published Monday in X', 'Writing in the X, she said': the journal or paper it appeared in."""
+    root = span.root
+    prep = root.head if root.dep_ == "pobj" else None
+    return bool(prep is not None and prep.lower_ == "in" and prep.head.lemma_ in PUBLISHING_VERBS)

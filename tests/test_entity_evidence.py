@@ -1,0 +1,42 @@
+"""Organisations told by the words around their names (entities/evidence.py), on text of our own."""
+from __future__ import annotations
+
+from app.nlp.pipeline import parse_article
+
+
+def type_of(text: str, name: str) -> str:
+    article = parse_article("t", text)
+    found = [e for e in article.entities if e.name == name]
+    assert len(found) == 1, [(e.name, e.type) for e in article.entities]
+    return found[0].type
+
+
+def test_a_lowercase_organisation_noun_before_the_name_makes_it_an_organisation():
+    text = ("The report was published on Tuesday by the security firm Quellbrook Labs.\n"
+            "Quellbrook Labs said the files had been open for weeks.\n")
+    assert type_of(text, "Quellbrook Labs") == "ORG"
+
+
+def test_a_noun_for_its_people_after_the_name_makes_it_an_organisation():
+    text = ("Varnosi said it had fixed the fault.\n"
+            "A Varnosi spokesperson declined to comment, and all 80 Varnosi employees were told on Monday.\n"
+            "Varnosi's head of product, Dana Whitcombe, wrote to customers.\n")
+    assert type_of(text, "Varnosi") == "ORG"
+
+
+def test_a_team_role_and_a_person_after_the_name_make_it_a_team():
+    text = ("Brackwater Vale took the lead before the break.\n"
+            "Brackwater Vale manager Colin Dray said his side deserved more.\n"
+            "Brackwater Vale goalkeeper Tom Ashdown made three fine saves.\n")
+    assert type_of(text, "Brackwater Vale") == "ORG"
+
+
+def test_a_journal_it_was_published_in_is_an_organisation():
+    text = ("The trial was small, according to a study published Friday in Quorva Cardiology.\n"
+            "Researchers followed 400 patients for two years.\n")
+    assert type_of(text, "Quorva Cardiology") == "ORG"
+
+
+def test_a_given_name_keeps_the_person():
+    text = "Marta Kowalik, the firm's founder, said the deal was done.\n"
+    assert type_of(text, "Marta Kowalik") == "PERSON"
