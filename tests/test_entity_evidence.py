@@ -40,3 +40,16 @@ def test_a_journal_it_was_published_in_is_an_organisation():
 def test_a_given_name_keeps_the_person():
     text = "Marta Kowalik, the firm's founder, said the deal was done.\n"
     assert type_of(text, "Marta Kowalik") == "PERSON"
+
+
+def test_a_possessive_before_a_given_name_and_a_surname_is_their_party_and_they_a_person():
+    text = ("Counting ended late on Sunday.\n"
+            "Rowan Hale, the outgoing councillor, held his seat, 40 votes ahead of Dell Maro's Petra Quinlivan.\n"
+            "Dell Maro's Fergus Tolland took the last seat, while the Greens and Dell Maro lost ground.\n")
+    assert type_of(text, "Dell Maro") == "ORG"
+    assert type_of(text, "Petra Quinlivan") == "PERSON"
+
+
+def test_a_span_ends_before_a_conjunction():
+    article = parse_article("t", "Voters backed Tarn Alba and Ostrava Union in equal numbers.\n")
+    assert not [e.name for e in article.entities if e.name.endswith((" and", " or"))]

@@ -6,7 +6,8 @@ organisation's, whatever the model labelled it:
 - a lowercase organisation noun right before it: 'the security firm X', 'the studio X';
 - a noun for its people right after it or its possessive: 'an X spokesperson', 'X employees',
   'the X manager Jo Roe', "X's head of research";
-- a possessive before a person's full name: "X's Jo Roe" (the party or team Jo Roe is of);
+- a possessive before a person's full name: "X's Jo Roe" (the party or team Jo Roe is of), which
+  `mentions` also reads the other way: Jo Roe is a person;
 - a verb of publishing before 'in X': 'a study published in X', 'writing in X' (a journal).
 """
 from __future__ import annotations
@@ -35,6 +36,9 @@ def organisation_evidence(span: "Span") -> str | None:
         return "kind"
     if _published_in(span):
         return "published"
+    end = span.end + (span.end < len(span.doc) and span.doc[span.end].text in ("'s", "’s"))  # the model may keep it
+    if affiliated_person(span.doc, end):
+        return "affiliation"
     return "members" if _members_after(span) else None
 
 
@@ -54,9 +58,14 @@ def _members_after(span: "Span") -> bool:
         return False
     if after.is_lower and after.lower_ in MEMBER_NOUNS:
         return after.lower_ not in HEAD_NOUNS or (i + 1 < len(doc) and doc[i + 1].lower_ == "of")
-    # "X's Jo Roe": a possessive before a given name and a surname the model calls a person
-    return bool(possessive and after.ent_type_ == "PERSON" and after.ent_iob_ == "B" and is_first_name(after.text)
-                and i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON" and doc[i + 1].ent_iob_ == "I")
+    return False
+
+
+def affiliated_person(doc, i: int) -> bool:
+    """"X's Jo Roe": a given name and a capitalised surname right after a possessive name are a
+    person of the party, the team or the firm it names."""
+    return bool(i + 1 < len(doc) and i > 0 and doc[i - 1].text in ("'s", "’s") and is_first_name(doc[i].text)
+                and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha and doc[i].pos_ == doc[i + 1].pos_ == "PROPN")
 
 
 def _published_in(span: "Span") -> bool:

@@ -158,10 +158,16 @@ def _organisation_by_evidence(group: "Group") -> str | None:
     Arnby Medicine': what the article says around a name no given name opens makes it an organisation,
     whatever the model guessed; a town's or a country's name keeps its own rule."""
     if not any(m.organisation_evidence in ("kind", "published") or m.described_as == "ORG" or (
-            m.organisation_evidence == "members" and m.label not in ("GPE", "LOC")) for m in group.mentions):
+            m.organisation_evidence in ("members", "affiliation") and m.label not in ("GPE", "LOC"))
+            for m in group.mentions):
         return None
-    if any(m.label in ("NORP", "LANGUAGE") or personal_name(bare_name(m.text)) or is_city(m.text) or is_country(m.text)
-           for m in group.mentions):  # 'Swedish engineers': a people's
+    if any(m.label in ("NORP", "LANGUAGE") or is_city(m.text) or is_country(m.text) for m in group.mentions):
+        return None  # 'Swedish engineers': a people's
+    # "Hale Party's Jo Roe", never called by one word: a name opened by a word also given as a first
+    # name ('Hale') is still a party's; a person is called by their surname.
+    party = any(m.organisation_evidence == "affiliation" for m in group.mentions) and all(
+        " " in m.text for m in group.mentions)
+    if not party and any(personal_name(bare_name(m.text)) for m in group.mentions):
         return None
     return "ORG"
 

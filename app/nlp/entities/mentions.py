@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
-from app.nlp.entities.evidence import organisation_evidence
+from app.nlp.entities.evidence import affiliated_person, organisation_evidence
 from app.nlp.names import OCCUPATION_WORDS, SURNAME_PARTICLES, TITLE_WORDS, fold, is_first_name, strip_possessive
 
 if TYPE_CHECKING:
@@ -87,8 +87,9 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     while tokens and tokens[0].lower_ in ("the", "a", "an") and span.label_ != "WORK_OF_ART":
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s", "'", "’") or (
-            span.label_ not in VALUE_TYPES and len(tokens) > 1 and not any(c.isalpha() for c in tokens[-1].text))):
-        tokens = tokens[:-1]  # possessives, edge punctuation, a score run into a name: 'Leeds United 2-1'
+            span.label_ not in VALUE_TYPES and len(tokens) > 1 and not any(c.isalpha() for c in tokens[-1].text))
+            or tokens[-1].lower_ in ("and", "or")):
+        tokens = tokens[:-1]  # possessives, edge punctuation, a score run into a name: 'Leeds United 2-1', 'Acme and'
     while span.label_ == "PERSON" and len(tokens) > 2 and tokens[-1].lower_.replace(".", "") in POSTNOMINALS:
         tokens = tokens[:-1]  # 'Jo Roe KC': the letters after a name are no part of it
         while len(tokens) > 2 and tokens[-1].is_punct:
@@ -341,8 +342,11 @@ def _contexts(span: "Span") -> tuple[bool, bool]:
     person |= bool(before is not None and before.is_lower and (
         before.lower_ in OCCUPATION_WORDS or before.lower_.endswith(("grapher", "ist", "ian"))
         or (before.pos_ == "NOUN" and before.lower_.endswith(("er", "or")))))
-    person |= bool(after is not None and after.text in ("'s", "’s")) or span[-1].text in ("'s", "’s")
+    owner = bool(after is not None and after.text in ("'s", "’s")) or span[-1].text in ("'s", "’s")
+    person |= owner and (span.label_ in ("GPE", "LOC")  # "Acme's Jo Roe": Acme is no person
+                         or not affiliated_person(doc, span.end + (span[-1].text not in ("'s", "’s"))))
     person |= head.dep_ in ("nsubj",) and head.head.lemma_ in SPEECH_VERBS
+    person |= affiliated_person(doc, span.start)  # "Acme's Jo Roe"
     # 'Dorian Quell of Brindle Capital': a person and the organisation they work for
     person |= bool(after is not None and after.lower_ in ("of", "at") and after.i + 1 < len(doc)
                    and (doc[after.i + 1].ent_type_ == "ORG" or doc[after.i + 1].pos_ == "PROPN"))
