@@ -53,3 +53,10 @@ def test_a_possessive_before_a_given_name_and_a_surname_is_their_party_and_they_
 def test_a_span_ends_before_a_conjunction():
     article = parse_article("t", "Voters backed Tarn Alba and Ostrava Union in equal numbers.\n")
     assert not [e.name for e in article.entities if e.name.endswith((" and", " or"))]
+
+
+def test_an_appositive_relative_or_occupation_says_person():
+    text = ("Orla Fennick died on Tuesday. She is survived by her sister, Wenna Tollis Marsh, of Brackley; "
+            "and four grandchildren.\nAnother neighbor, Dorian, 61, said he called the police.\n")
+    assert type_of(text, "Wenna Tollis Marsh") == "PERSON"
+    assert type_of(text, "Dorian") == "PERSON"

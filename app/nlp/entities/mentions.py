@@ -39,6 +39,9 @@ WORK_NOUNS = lexicon.words("work_nouns")
 PUBLICATION_NOUNS = lexicon.words("work_nouns", "publication")
 THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexicon.tags("thing_nouns").items()}
 DEMONYM_NOUNS = lexicon.words("demonym_nouns")
+# 'Jo Roe, her sister', 'Another neighbour, Jo': a relative's or an occupation's noun says person too
+APPOSITIVE_PERSON_NOUNS = PERSON_NOUNS | OCCUPATION_WORDS | lexicon.words("person_words", "male") \
+    | lexicon.words("person_words", "female")
 EDGE = "\"'“”‘’«»()[]{},.;:!?-–—…*"
 _ABBREVIATION_END = re.compile(r"(?:^|[.\s])[A-Z]\.$")
 _DESIGNATION = re.compile(r"[A-Z][a-z]+ (?:[A-Z]|\d{1,2})")
@@ -169,7 +172,7 @@ def _appositive_label(span: "Span") -> str | None:
                 break
             phrase.append(token.lemma_.lower())
         for lemma in reversed(phrase):
-            for words, label in ((PERSON_NOUNS, "PERSON"), (ORG_KIND_WORDS, "ORG"), (PLACE_NOUNS, "GPE")):
+            for words, label in ((APPOSITIVE_PERSON_NOUNS, "PERSON"), (ORG_KIND_WORDS, "ORG"), (PLACE_NOUNS, "GPE")):
                 if lemma in words:
                     return label
     return None
