@@ -60,3 +60,9 @@ def test_an_appositive_relative_or_occupation_says_person():
             "and four grandchildren.\nAnother neighbor, Dorian, 61, said he called the police.\n")
     assert type_of(text, "Wenna Tollis Marsh") == "PERSON"
     assert type_of(text, "Dorian") == "PERSON"
+
+
+def test_a_given_name_alone_that_speaks_is_a_person():
+    text = ('"The whole street was awake by then," said Tamsin, 29, who lives opposite.\n'
+            'Tamsin said she had called the fire service twice.\n')
+    assert type_of(text, "Tamsin") == "PERSON"

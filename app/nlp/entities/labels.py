@@ -219,6 +219,9 @@ def _weighed_labels(group: "Group") -> str:
     if label in ("GPE", "LOC", "PRODUCT", "WORK_OF_ART", "FAC") and any(
             m.person_context and m.text in name_forms for m in group.mentions):
         return "PERSON"  # 'Jane Roe told reporters': a two-word name that speaks is a person
+    if label in ("ORG", "GPE", "LOC", "NORP", "FAC") and any(m.person_context for m in group.mentions) and all(
+            m.text.istitle() and " " not in m.text and is_first_name(m.text) and not is_city(m.text) for m in group.mentions):
+        return "PERSON"  # '"It was over," said Tasmin': a given name alone that speaks is a person
     if label in ("GPE", "LOC") and any(m.company_context for m in group.mentions):
         return "ORG"  # 'Acme shares fell', 'Acme boss Jo Roe': only a company has them
     if label == "PERSON" and sum(m.on_platform for m in group.mentions) > sum(m.person_context for m in group.mentions):
