@@ -66,3 +66,13 @@ def test_a_given_name_alone_that_speaks_is_a_person():
     text = ('"The whole street was awake by then," said Tamsin, 29, who lives opposite.\n'
             'Tamsin said she had called the fire service twice.\n')
     assert type_of(text, "Tamsin") == "PERSON"
+
+
+def test_a_noun_for_a_district_or_a_lake_in_the_name_makes_it_a_place():
+    text = ("Water reached homes in Dravin Nagar and the Tolsey East Senatorial District on Friday.\n"
+            "Laguna Quetzari, which sits above the valley, rose two metres.\n"
+            "The Orvale Independent School District closed its schools.\n")
+    assert type_of(text, "Dravin Nagar") == "GPE"
+    assert type_of(text, "Tolsey East Senatorial District") == "GPE"
+    assert type_of(text, "Laguna Quetzari") == "LOC"
+    assert type_of(text, "Orvale Independent School District") == "ORG"

@@ -122,6 +122,8 @@ def _organisation_head(group: "Group") -> str | None:
         if len(words) < 2 or personal_name(m.text):
             continue
         heads = [words[-1]] + [w for w, nxt in zip(words, words[1:]) if nxt in _LINKS]
+        if THING_NOUNS.get(words[-1]) == "GPE":
+            heads.append(words[-2])  # 'the Arnby School District', 'the Tarn Water Region': an authority
         if any(h in ORG_KIND_WORDS or h in ORG_TRAILING_WORDS for h in heads) or words[-1] in MASTHEAD_WORDS:
             return "ORG"  # ... and 'the Brackton Morning Herald': a newspaper
         if any(h in THING_NOUNS and THING_NOUNS[h] == "FAC" for h in heads[1:]):
