@@ -76,3 +76,10 @@ def test_a_noun_for_a_district_or_a_lake_in_the_name_makes_it_a_place():
     assert type_of(text, "Tolsey East Senatorial District") == "GPE"
     assert type_of(text, "Laguna Quetzari") == "LOC"
     assert type_of(text, "Orvale Independent School District") == "ORG"
+
+
+def test_the_village_of_a_name_is_a_place():
+    text = ("In 1962 a flood buried the village of Quenhuari and the town of Tallowick.\n"
+            "Survivors from Quenhuari later rebuilt on higher ground.\n")
+    assert type_of(text, "Quenhuari") == "GPE"
+    assert type_of(text, "Tallowick") == "GPE"

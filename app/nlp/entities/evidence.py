@@ -73,3 +73,11 @@ def _published_in(span: "Span") -> bool:
     root = span.root
     prep = root.head if root.dep_ == "pobj" else None
     return bool(prep is not None and prep.lower_ == "in" and prep.head.lemma_ in PUBLISHING_VERBS)
+
+
+def place_of(span: "Span", place_nouns: frozenset[str]) -> bool:
+    """'the town of X', 'the village of X': a lowercase noun for a kind of place, then 'of' and the name."""
+    root = span.root
+    of = root.head if root.dep_ == "pobj" else None
+    return bool(of is not None and of.lower_ == "of" and of.i == span.start - 1 and of.head.is_lower
+                and of.head.lemma_ in place_nouns and of.head.i == of.i - 1)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
-from app.nlp.entities.evidence import affiliated_person, organisation_evidence
+from app.nlp.entities.evidence import affiliated_person, organisation_evidence, place_of
 from app.nlp.names import OCCUPATION_WORDS, SURNAME_PARTICLES, TITLE_WORDS, fold, is_first_name, strip_possessive
 
 if TYPE_CHECKING:
@@ -144,6 +144,7 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     named = after.lower_ if after is not None and after.is_lower and after.pos_ == "NOUN" else ""
     raw.kind_named, raw.place_named = named in ORG_NAMED_WORDS, named in PLACE_NAMED_NOUNS and label != "NORP"
+    raw.place_named |= place_of(span, PLACE_NAMED_NOUNS)
     prep = span.root.head if span.root.dep_ == "pobj" else None
     raw.on_platform = bool(prep is not None and prep.lower_ in ("on", "to") and (
         prep.head.lemma_ in POSTED_WORDS and prep.head.pos_ in ("VERB", "NOUN")
