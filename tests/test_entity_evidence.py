@@ -83,3 +83,8 @@ def test_the_village_of_a_name_is_a_place():
             "Survivors from Quenhuari later rebuilt on higher ground.\n")
     assert type_of(text, "Quenhuari") == "GPE"
     assert type_of(text, "Tallowick") == "GPE"
+
+
+def test_one_in_three_of_a_people_is_a_share_not_a_place():
+    text = "About one in four Canadians over 70 wears a hearing aid, the survey found.\n"
+    assert type_of(text, "Canadians") == "NORP"

@@ -149,7 +149,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     raw.on_platform = bool(prep is not None and prep.lower_ in ("on", "to") and (
         prep.head.lemma_ in POSTED_WORDS and prep.head.pos_ in ("VERB", "NOUN")
         or any(c.dep_ == "dobj" and c.lemma_ in POSTED_WORDS for c in prep.head.children)))
-    raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
+    raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near") \
+        and span.root.head.head.pos_ != "NUM"  # 'one in three X' is a share, not a place
     raw.situated = raw.located and span.root.head.lower_ != "at" and (
         span.root.head.lower_ == "near" or span.root.head.head.pos_ == "NOUN")
     raw.described_as = _appositive_label(span)
