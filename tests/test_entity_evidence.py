@@ -88,3 +88,11 @@ def test_the_village_of_a_name_is_a_place():
 def test_one_in_three_of_a_people_is_a_share_not_a_place():
     text = "About one in four Canadians over 70 wears a hearing aid, the survey found.\n"
     assert type_of(text, "Canadians") == "NORP"
+
+
+def test_two_places_run_into_one_span_before_a_plural_place_noun_are_two():
+    text = ("Counting resumes today in the Tullagh and Morvane areas.\n"
+            "Residents of Quilcapa and Huanmarca, two farming villages below the lake, were moved.\n")
+    names = {e.name: e.type for e in parse_article("t", text).entities}
+    assert not [n for n in names if " and " in n], names
+    assert names.get("Quilcapa") == "GPE" and names.get("Huanmarca") == "GPE", names
