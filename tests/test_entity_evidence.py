@@ -96,3 +96,9 @@ def test_two_places_run_into_one_span_before_a_plural_place_noun_are_two():
     names = {e.name: e.type for e in parse_article("t", text).entities}
     assert not [n for n in names if " and " in n], names
     assert names.get("Quilcapa") == "GPE" and names.get("Huanmarca") == "GPE", names
+
+
+def test_a_candidate_for_a_name_stands_for_a_party():
+    text = ("Brona Castell, a first-time candidate for Tir Glasa, took the last seat.\n"
+            "Tir Glasa gained two seats across the county.\n")
+    assert type_of(text, "Tir Glasa") == "ORG"

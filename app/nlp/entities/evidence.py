@@ -5,7 +5,7 @@ organisation's, whatever the model labelled it:
 
 - a lowercase organisation noun right before it: 'the security firm X', 'the studio X';
 - a noun for its people right after it or its possessive: 'an X spokesperson', 'X employees',
-  'the X manager Jo Roe', "X's head of research";
+  'the X manager Jo Roe', "X's head of research"; or before it: 'a candidate for X';
 - a possessive before a person's full name: "X's Jo Roe" (the party or team Jo Roe is of), which
   `mentions` also reads the other way: Jo Roe is a person;
 - a verb of publishing before 'in X': 'a study published in X', 'writing in X' (a journal).
@@ -23,19 +23,23 @@ if TYPE_CHECKING:
 ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
 MEMBER_NOUNS = lexicon.words("member_nouns")
 HEAD_NOUNS = lexicon.words("member_nouns", "head")
+MEMBER_BEFORE = lexicon.words("member_nouns", "before")
 PUBLISHING_VERBS = frozenset({"publish", "write"})
 
 
 def organisation_evidence(span: "Span") -> str | None:
     """'kind', 'published' or 'members' (the weakest: a town has councillors and a team of its name,
-    `labels` weighs it only where the model did not say place); none for a span the model already
-    calls an organisation."""
-    if span.label_ == "ORG":
-        return None
+    `labels` weighs it only where the model did not say place). The words after a span the model
+    calls an organisation are not read: a later repair may keep only its first word ('Arnby' of
+    'Arnby Borough Council's head of planning')."""
     if _kind_before(span):
         return "kind"
     if _published_in(span):
         return "published"
+    if _member_before(span):
+        return "members"
+    if span.label_ == "ORG":
+        return None
     end = span.end + (span.end < len(span.doc) and span.doc[span.end].text in ("'s", "’s"))  # the model may keep it
     if affiliated_person(span.doc, end):
         return "affiliation"
@@ -66,6 +70,14 @@ def affiliated_person(doc, i: int) -> bool:
     person of the party, the team or the firm it names."""
     return bool(i + 1 < len(doc) and i > 0 and doc[i - 1].text in ("'s", "’s") and is_first_name(doc[i].text)
                 and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha and doc[i].pos_ == doc[i + 1].pos_ == "PROPN")
+
+
+def _member_before(span: "Span") -> bool:
+    """'a candidate for X', 'a member of X': the party or the body someone stands for or belongs to."""
+    root = span.root
+    prep = root.head if root.dep_ == "pobj" else None
+    return bool(prep is not None and prep.lower_ in ("for", "of") and prep.i == span.start - 1
+                and prep.head.lemma_ in MEMBER_BEFORE and prep.head.is_lower)
 
 
 def _published_in(span: "Span") -> bool:
