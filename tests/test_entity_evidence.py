@@ -1,6 +1,11 @@
-"""Organisations told by the words around their names (entities/evidence.py), on text of our own."""
+"""Types told by the words around a name (entities/evidence.py and the rules that read it), on
+sentences of our own."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+from app.nlp.entities.listed_places import split_listed_places
+from app.nlp.entities.mentions import RawMention
 from app.nlp.pipeline import parse_article
 
 
@@ -12,28 +17,28 @@ def type_of(text: str, name: str) -> str:
 
 
 def test_a_lowercase_organisation_noun_before_the_name_makes_it_an_organisation():
-    text = ("The report was published on Tuesday by the security firm Quellbrook Labs.\n"
-            "Quellbrook Labs said the files had been open for weeks.\n")
+    text = ("Flaws in the billing app were found by the research firm Quellbrook Labs, the audit shows.\n"
+            "Quellbrook Labs warned the bank in August.\n")
     assert type_of(text, "Quellbrook Labs") == "ORG"
 
 
 def test_a_noun_for_its_people_after_the_name_makes_it_an_organisation():
     text = ("Varnosi said it had fixed the fault.\n"
-            "A Varnosi spokesperson declined to comment, and all 80 Varnosi employees were told on Monday.\n"
-            "Varnosi's head of product, Dana Whitcombe, wrote to customers.\n")
+            "Several Varnosi engineers left in May, and a Varnosi spokeswoman would not say why.\n"
+            "Varnosi's head of sales, Dana Whitcombe, wrote to clients.\n")
     assert type_of(text, "Varnosi") == "ORG"
 
 
 def test_a_team_role_and_a_person_after_the_name_make_it_a_team():
-    text = ("Brackwater Vale took the lead before the break.\n"
-            "Brackwater Vale manager Colin Dray said his side deserved more.\n"
-            "Brackwater Vale goalkeeper Tom Ashdown made three fine saves.\n")
+    text = ("Brackwater Vale scored twice after the interval.\n"
+            "Brackwater Vale manager Colin Dray praised his defence.\n"
+            "Brackwater Vale goalkeeper Tom Ashdown kept a clean sheet.\n")
     assert type_of(text, "Brackwater Vale") == "ORG"
 
 
 def test_a_journal_it_was_published_in_is_an_organisation():
-    text = ("The trial was small, according to a study published Friday in Quorva Cardiology.\n"
-            "Researchers followed 400 patients for two years.\n")
+    text = ("Their results, published last week in Quorva Cardiology, cover 400 patients.\n"
+            "The authors call for a larger trial.\n")
     assert type_of(text, "Quorva Cardiology") == "ORG"
 
 
@@ -43,9 +48,9 @@ def test_a_given_name_keeps_the_person():
 
 
 def test_a_possessive_before_a_given_name_and_a_surname_is_their_party_and_they_a_person():
-    text = ("Counting ended late on Sunday.\n"
-            "Rowan Hale, the outgoing councillor, held his seat, 40 votes ahead of Dell Maro's Petra Quinlivan.\n"
-            "Dell Maro's Fergus Tolland took the last seat, while the Greens and Dell Maro lost ground.\n")
+    text = ("The recount finished at dawn.\n"
+            "Rowan Hale kept his seat by a narrow margin over Dell Maro's Petra Quinlivan.\n"
+            "Dell Maro's Fergus Tolland also won, and Dell Maro now holds four seats.\n")
     assert type_of(text, "Dell Maro") == "ORG"
     assert type_of(text, "Petra Quinlivan") == "PERSON"
 
@@ -56,15 +61,15 @@ def test_a_span_ends_before_a_conjunction():
 
 
 def test_an_appositive_relative_or_occupation_says_person():
-    text = ("Orla Fennick died on Tuesday. She is survived by her sister, Wenna Tollis Marsh, of Brackley; "
-            "and four grandchildren.\nAnother neighbor, Dorian, 61, said he called the police.\n")
+    text = ("Orla Fennick ran the shop for forty years. Her nephew, Wenna Tollis Marsh, of Brackley, "
+            "now keeps it open.\nA customer, Dorian, 61, said the street would miss her.\n")
     assert type_of(text, "Wenna Tollis Marsh") == "PERSON"
     assert type_of(text, "Dorian") == "PERSON"
 
 
 def test_a_given_name_alone_that_speaks_is_a_person():
-    text = ('"The whole street was awake by then," said Tamsin, 29, who lives opposite.\n'
-            'Tamsin said she had called the fire service twice.\n')
+    text = ('"We saw smoke from the kitchen," said Tamsin, 29, a student.\n'
+            'Tamsin said the firefighters arrived within minutes.\n')
     assert type_of(text, "Tamsin") == "PERSON"
 
 
@@ -86,19 +91,33 @@ def test_the_village_of_a_name_is_a_place():
 
 
 def test_one_in_three_of_a_people_is_a_share_not_a_place():
-    text = "About one in four Canadians over 70 wears a hearing aid, the survey found.\n"
+    text = "The poll found that one in five Canadians had never voted.\n"
     assert type_of(text, "Canadians") == "NORP"
 
 
 def test_two_places_run_into_one_span_before_a_plural_place_noun_are_two():
-    text = ("Counting resumes today in the Tullagh and Morvane areas.\n"
-            "Residents of Quilcapa and Huanmarca, two farming villages below the lake, were moved.\n")
-    names = {e.name: e.type for e in parse_article("t", text).entities}
-    assert not [n for n in names if " and " in n], names
-    assert names.get("Quilcapa") == "GPE" and names.get("Huanmarca") == "GPE", names
+    text = ("Ballots from the Tullagh and Morvane areas arrive tomorrow. Families from Quilcapa and "
+            "Huanmarca, both fishing villages, moved. Tullagh and Morvane Ltd makes boats.")
+    block = SimpleNamespace(start=0, text=text)
+    spans = [RawMention(name, text.index(name), text.index(name) + len(name), "ORG", True)
+             for name in ("Tullagh and Morvane", "Quilcapa and Huanmarca")]
+    spans.append(RawMention("Tullagh and Morvane", text.rindex("Tullagh"), text.rindex("Morvane") + 7, "ORG", True))
+    found = [(r.text, r.label) for r in split_listed_places(block, spans)]
+    assert found == [("Tullagh", "GPE"), ("Morvane", "GPE"), ("Quilcapa", "GPE"), ("Huanmarca", "GPE"),
+                     ("Tullagh and Morvane", "ORG")]
 
 
 def test_a_candidate_for_a_name_stands_for_a_party():
-    text = ("Brona Castell, a first-time candidate for Tir Glasa, took the last seat.\n"
+    text = ("Brona Castell stood as a candidate for Tir Glasa and won on the third count.\n"
             "Tir Glasa gained two seats across the county.\n")
     assert type_of(text, "Tir Glasa") == "ORG"
+
+
+def test_a_name_with_an_age_between_commas_is_a_person():
+    text = "The new trainee, Tavish Ormerod-Kell, 19, came to the forge from a welding course.\n"
+    assert type_of(text, "Tavish Ormerod-Kell") == "PERSON"
+
+
+def test_a_town_only_ever_where_something_is_is_a_place_not_a_person():
+    text = "The ferry docked in Charlotte Amalie late on Friday, hours behind schedule.\n"
+    assert type_of(text, "Charlotte Amalie") == "GPE"

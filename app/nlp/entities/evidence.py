@@ -28,22 +28,20 @@ PUBLISHING_VERBS = frozenset({"publish", "write"})
 
 
 def organisation_evidence(span: "Span") -> str | None:
-    """'kind', 'published' or 'members' (the weakest: a town has councillors and a team of its name,
-    `labels` weighs it only where the model did not say place). The words after a span the model
-    calls an organisation are not read: a later repair may keep only its first word ('Arnby' of
-    'Arnby Borough Council's head of planning')."""
+    """'kind', 'published', 'affiliation' or 'members' (the weakest: a town has councillors and a
+    team of its name, `labels` weighs it only where the model did not say place). The nouns after a
+    span the model calls an organisation are not read: a later repair may keep only its first word
+    ('Arnby' of 'Arnby Borough Council's head of planning')."""
     if _kind_before(span):
         return "kind"
     if _published_in(span):
         return "published"
     if _member_before(span):
         return "members"
-    if span.label_ == "ORG":
-        return None
     end = span.end + (span.end < len(span.doc) and span.doc[span.end].text in ("'s", "’s"))  # the model may keep it
     if affiliated_person(span.doc, end):
         return "affiliation"
-    return "members" if _members_after(span) else None
+    return "members" if span.label_ != "ORG" and _members_after(span) else None
 
 
 def _kind_before(span: "Span") -> bool:
@@ -93,3 +91,10 @@ def place_of(span: "Span", place_nouns: frozenset[str]) -> bool:
     of = root.head if root.dep_ == "pobj" else None
     return bool(of is not None and of.lower_ == "of" and of.i == span.start - 1 and of.head.is_lower
                 and of.head.lemma_ in place_nouns and of.head.i == of.i - 1)
+
+
+def aged(span: "Span") -> bool:
+    """'Jo Roe, 19, joined in spring': a name with an age between commas is a person's."""
+    doc, i = span.doc, span.end
+    return bool(i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 1].text.isdigit()
+                and 0 < int(doc[i + 1].text) < 120 and doc[i + 2].text in (",", ";", ")"))

@@ -175,6 +175,10 @@ def _organisation_by_evidence(group: "Group") -> str | None:
 
 
 def _full_person_name(group: "Group") -> str | None:
+    """A full name the model calls a person, unless it is a town's name and only ever where
+    something is ('a building site in Charlotte Amalie')."""
+    if all(is_city(m.text) and m.located and not m.person_context for m in group.mentions):
+        return None
     return "PERSON" if any(not m.weak for m in group.full_person_names()) else None
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
-from app.nlp.entities.evidence import affiliated_person, organisation_evidence, place_of
+from app.nlp.entities.evidence import affiliated_person, aged, organisation_evidence, place_of
 from app.nlp.names import OCCUPATION_WORDS, SURNAME_PARTICLES, TITLE_WORDS, fold, is_first_name, strip_possessive
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         and span.root.head.head.pos_ != "NUM"  # 'one in three X' is a share, not a place
     raw.situated = raw.located and span.root.head.lower_ != "at" and (
         span.root.head.lower_ == "near" or span.root.head.head.pos_ == "NOUN")
-    raw.described_as = _appositive_label(span)
+    raw.described_as = _appositive_label(span) or ("PERSON" if aged(span) else None)
     before = span.doc[span.start - 1] if span.start > 0 else None
     raw.work_named = bool(before is not None and before.is_lower and before.lower_ in WORK_NOUNS
                           and before.lower_ not in PUBLICATION_NOUNS)
