@@ -121,3 +121,9 @@ def test_a_name_with_an_age_between_commas_is_a_person():
 def test_a_town_only_ever_where_something_is_is_a_place_not_a_person():
     text = "The ferry docked in Charlotte Amalie late on Friday, hours behind schedule.\n"
     assert type_of(text, "Charlotte Amalie") == "GPE"
+
+
+def test_the_words_around_a_name_outweigh_a_thing_noun_in_it():
+    text = ("Puzzle studio cuts jobs\n\nStaff at the Lisbon studio Tarrowind Games were told on Friday that a "
+            "third of them would go.\n\nTarrowind Games said the cuts were unavoidable.\n")
+    assert type_of(text, "Tarrowind Games") == "ORG"
