@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from app.nlp.entities.listed_places import split_listed_places
+from app.nlp.entities.cuts import cut_spans
 from app.nlp.entities.mentions import RawMention
 from app.nlp.pipeline import parse_article
 
@@ -102,7 +102,7 @@ def test_two_places_run_into_one_span_before_a_plural_place_noun_are_two():
     spans = [RawMention(name, text.index(name), text.index(name) + len(name), "ORG", True)
              for name in ("Tullagh and Morvane", "Quilcapa and Huanmarca")]
     spans.append(RawMention("Tullagh and Morvane", text.rindex("Tullagh"), text.rindex("Morvane") + 7, "ORG", True))
-    found = [(r.text, r.label) for r in split_listed_places(block, spans)]
+    found = [(r.text, r.label) for r in cut_spans(block, spans)]
     assert found == [("Tullagh", "GPE"), ("Morvane", "GPE"), ("Quilcapa", "GPE"), ("Huanmarca", "GPE"),
                      ("Tullagh and Morvane", "ORG")]
 
@@ -127,3 +127,12 @@ def test_the_words_around_a_name_outweigh_a_thing_noun_in_it():
     text = ("Puzzle studio cuts jobs\n\nStaff at the Lisbon studio Tarrowind Games were told on Friday that a "
             "third of them would go.\n\nTarrowind Games said the cuts were unavoidable.\n")
     assert type_of(text, "Tarrowind Games") == "ORG"
+
+
+def test_a_title_and_a_given_name_after_a_comma_open_a_person():
+    text = "The Minister for Roads, Mrs Ilsa Dorrington, said. Acme Trust, Dr Ravi Sen and Jo Roe met."
+    block = SimpleNamespace(start=0, text=text)
+    spans = [RawMention("Roads, Mrs Ilsa Dorrington", text.index("Roads"), text.index(", said"), "ORG", True),
+             RawMention("Acme Trust, Dr Ravi Sen", text.index("Acme"), text.index(" and Jo"), "ORG", True)]
+    found = [(r.text, r.label) for r in cut_spans(block, spans)]
+    assert found == [("Mrs Ilsa Dorrington", "PERSON"), ("Acme Trust", "ORG"), ("Dr Ravi Sen", "PERSON")]

@@ -15,7 +15,7 @@ from app.nlp import lexicon
 from app.nlp.entities.mentions import EDGE, OFFICE_WORDS, ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, \
     clean_span, starts_like_a_name
 from app.nlp.entities.headline_places import headline_places
-from app.nlp.entities.listed_places import split_listed_places
+from app.nlp.entities.cuts import cut_spans
 from app.nlp.marks import quoted_titles
 from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name,
                            name_tokens, nickname, same_thing)
@@ -37,7 +37,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
     for block, doc in zip(structure.blocks, docs):
         if block.kind == "byline":
             continue
-        block_raws = split_listed_places(block, _split([r for r in (clean_span(s, block) for s in doc.ents) if r]))
+        block_raws = cut_spans(block, _split([r for r in (clean_span(s, block) for s in doc.ents) if r]))
         block_raws = _nicknamed_people(block, _titles_as_works(block, block_raws))
         if block.kind == "paragraph" and block.paragraph_index in (0, 1):  # 1: after a standfirst
             block_raws = _dateline_place(block, block_raws)
