@@ -187,3 +187,57 @@ def test_dateline_with_a_state_abbreviation():
     s = parse("Court pauses plan\nFRESNO, Calif. (AP) — A county judge on Thursday paused the plan.\n"
               "The governor said he would appeal.\n")
     assert s.publisher == "AP"
+
+
+@pytest.mark.parametrize("byline, author, publisher", [
+    ("By Tamsin Orde, Ridgeway Public Radio", "Tamsin Orde", "Ridgeway Public Radio"),
+    ("By Tamsin Orde, Science Reporter", "Tamsin Orde", None),
+    ("Words by Tamsin Orde", "Tamsin Orde", None),
+    ("Story by Tamsin Orde", "Tamsin Orde", None),
+])
+def test_byline_layouts_with_a_role_or_a_credit_word(byline, author, publisher):
+    s = parse(f"Ferry timetable cut for winter\n{byline}\nThe ferry will sail twice a day.\nMore follows.\n")
+    assert (s.author, s.publisher) == (author, publisher)
+    assert [b.kind for b in s.blocks] == ["title", "byline", "paragraph", "paragraph"]
+
+
+def test_picture_credit_is_neither_author_nor_text_but_names_a_person():
+    s = parse("The last lamplighter\nWords by Tamsin Orde\nPictures by Ivo Brandt\n"
+              "The lamps on the quay are lit by hand.\nHe has done it for years.\n")
+    assert s.author == "Tamsin Orde" and s.credited == ["Ivo Brandt"]
+    assert [x.heading for x in s.sections] == [None]
+    assert s.sections[0].paragraphs[0].text.startswith("The lamps")
+
+
+def test_a_name_alone_above_a_date_line_is_the_byline():
+    s = parse("Startup leaves files open to the web\nThe firm's chief apologised in a post\nTamsin Orde\n"
+              "Mar 3, 2025, 9:15 AM GMT\nThe firm left files open.\nResearchers found them.\n")
+    assert s.author == "Tamsin Orde"
+    assert all(x.heading is None for x in s.sections)
+    assert s.sections[0].paragraphs[0].text == "The firm's chief apologised in a post"
+
+
+def test_a_name_alone_without_a_date_line_is_no_byline():
+    s = parse("Startup leaves files open to the web\nTamsin Orde\nThe firm left files open.\nResearchers found them.\n")
+    assert s.author is None
+
+
+@pytest.mark.parametrize("byline, author, publisher", [
+    ("Written by Tamsin Orde", "Tamsin Orde", None),
+    ("Author: Tamsin Orde (KRDV)", "Tamsin Orde", "KRDV"),
+    ("From Tamsin Orde, Kelton", "Tamsin Orde", None),
+    ("By Tamsin Orde, Kelton News-Courier", "Tamsin Orde", "Kelton News-Courier"),
+    ("By Tamsin Orde — Ridgeway Sport", "Tamsin Orde", "Ridgeway Sport"),
+])
+def test_more_byline_layouts(byline, author, publisher):
+    s = parse(f"Ferry timetable cut for winter\n{byline}\nPublished: 6:42 AM EST November 27, 2026\n"
+              "The ferry will sail twice a day.\nMore follows.\n")
+    assert (s.author, s.publisher) == (author, publisher)
+    assert [x.heading for x in s.sections] == [None]
+
+
+def test_a_place_line_under_the_byline_is_text_not_a_heading():
+    s = parse("Roe steers Kelton home\nBy Lachie Reed\nRiverside Oval, Kelton\nTom Roe batted all day.\nMore.\n")
+    assert [x.heading for x in s.sections] == [None]
+    s = parse("Roe steers Kelton home\nBy Lachie Reed\nTeam News\nTom Roe batted all day.\nMore.\n")
+    assert [x.heading for x in s.sections] == [None, "Team News"]

@@ -1,11 +1,9 @@
 """Quotation marks: where quotations are, and which marked words quote nobody.
 
-Pure text work, no model. `find_quote_spans` reads the marks of one block
-(straight, curly, single, double, nested, mixed styles) and tells them from
-apostrophes; `not_a_quote` decides what else marked words can be (a title of
-a work, a nickname, a term cited as a word); `find_quotations` walks an
-article's blocks and keeps the quotations, with their nesting, their kind
-(direct or partial) and their continuation over paragraphs.
+Pure text work, no model. `find_quote_spans` reads one block's marks (any style, nested) and tells
+them from apostrophes; `not_a_quote` decides what else marked words can be (a title, a nickname, a
+term cited as a word); `find_quotations` keeps an article's quotations, with their nesting, their
+kind (direct or partial) and their continuation over paragraphs.
 """
 from __future__ import annotations
 
@@ -152,8 +150,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     for n, mark in enumerate(marks):
         open_same = [k for k, m in enumerate(stack) if m.kind == mark.kind]
         if mark.role == "weak-close":
-            # A later closing mark of its kind makes this one an apostrophe, unless a quotation
-            # opens first: "of ‘bulldozing voices’ and said ‘a licence’" closes at 'voices’'.
+            # A later closing mark of its kind makes it an apostrophe, unless a quotation opens first.
             following = next((m for m in marks[n + 1:] if m.kind == mark.kind), None)
             later_close = following is not None and following.role in ("close", "weak-close", "either")
             if not open_same or later_close:
@@ -311,14 +308,18 @@ def _in_title_case_line(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def quoted_titles(text: str) -> list[tuple[int, int]]:
-    """[start, end) of every quoted title of a work in one block: its words name no person or place."""
+def quoted_titles(text: str, elsewhere: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """[start, end) of every quoted title of a block (or marked as one `elsewhere`): no person or place."""
     if not any(c in text for c in "\"“‘'"):
         return []
-    return [(s.start, s.end) for s in find_quote_spans(text) if s.closed and not_a_quote(text, s) == "title"]
+    return [(s.start, s.end) for s in find_quote_spans(text) if s.closed and (
+        not_a_quote(text, s) == "title" or _title_key(text[s.start:s.end]) in elsewhere)]
 
 
-# ---------------------------------------------------------------- quotations of an article
+def article_titles(texts: list[str]) -> frozenset[str]:
+    """A title the article marks as one somewhere ('Halloran’s “The Glass Winter”') is a title everywhere."""
+    return frozenset(_title_key(t[s.start:s.end]) for t in texts for s in find_quote_spans(t)
+                     if s.closed and not_a_quote(t, s) and _is_title_case(t[s.start:s.end]))
 
 
 @dataclass
@@ -342,9 +343,7 @@ def find_quotations(structure: "Structure") -> list[Quotation]:
     found = [find_quote_spans(block.text) if block.kind != "byline" else [] for block in blocks]
     not_quotes = [{id(s) for s in spans if s.closed and not_a_quote(block.text, s)}
                   for block, spans in zip(blocks, found)]
-    # A title the article marks as one somewhere ('Halloran’s “The Glass Winter”') is a title everywhere.
-    titles = {_title_key(block.text[s.start:s.end]) for block, spans, nots in zip(blocks, found, not_quotes)
-              for s in spans if id(s) in nots and _is_title_case(block.text[s.start:s.end])}
+    titles = article_titles([block.text for block in blocks if block.kind != "byline"])
     for k, block in enumerate(blocks):
         if block.kind == "byline":
             continue

@@ -256,7 +256,8 @@ def same_thing(a: str, b: str, loose: bool = True, strict: bool = False) -> bool
     shorter, longer = sorted((ka.split(), kb.split()), key=len)
     a_is_shorter = len(ka.split()) < len(kb.split())
     if not strict and (loose or a_is_shorter) and shorter and longer[:len(shorter)] == shorter and (
-            len(shorter) >= 2 or is_proper_word(a if a_is_shorter else b) and not _is_initialism(a if a_is_shorter else b)):
+            len(shorter) >= 2 or is_proper_word(a if a_is_shorter else b) and not _is_initialism(a if a_is_shorter else b)) \
+            and not _body_within(shorter, longer):
         return True  # 'Acme Labs' and 'Acme Labs Research Unit'
 
     if not strict and loose and len(shorter) >= 2 and _inside(shorter, longer) and (
@@ -268,6 +269,23 @@ def same_thing(a: str, b: str, loose: bool = True, strict: bool = False) -> bool
     ia, ib = _initials(a), _initials(b)
     compact_a, compact_b = ka.replace(" ", ""), kb.replace(" ", "")
     return bool((ia and ia in (compact_b, cb.replace(" ", ""))) or (ib and ib in (compact_a, ca.replace(" ", ""))))
+
+
+def _body_within(shorter: list[str], longer: list[str]) -> bool:
+    """'University of Arnby' and 'University of Arnby Chess Society': a whole 'Kind of Name' followed
+    by a name of its own for a body within it are two organisations."""
+    rest = longer[len(shorter):]
+    return "of" in shorter[1:-1] and shorter[-1] not in ORG_KIND_WORDS and len(rest) >= 2 and rest[-1] in ORG_KIND_WORDS
+
+
+def ticker_of(ticker: str, name: str) -> bool:
+    """'KRVL' for 'Korvell Systems': a stock symbol spelt by letters of the name's first word, in order,
+    from its first letter."""
+    letters, word = ticker.lower(), fold(name.split()[0])
+    if not word.startswith(letters[0]) or len(word) < len(letters):
+        return False
+    rest = iter(word[1:])
+    return all(c in rest for c in letters[1:])
 
 
 def _without_place_noun(key: str) -> str:

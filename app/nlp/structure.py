@@ -26,10 +26,26 @@ _PEOPLE = rf"{_PERSON}(?:(?:\s*,\s*{_PERSON})*\s*,?\s+(?:and|&)\s+{_PERSON})?"
 _OUTLET_WORD = rf"[{UPPER_RANGES}0-9][\w'’.&-]*"
 _OUTLET = (rf"(?:the\s+)?{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|&[\w'’.&-]*|of|the|and|for|on|de|del|la|le|du|des|di|der)"
            rf"){{0,6}}")
-_BY = re.compile(rf"^by\s+(?P<names>{_PEOPLE})(?:\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET}))?\s*$", re.I)
+# Between a byline's parts: a comma, a dash or bar, a hyphen with spaces ('News-Ledger' is one word).
+_SEPARATOR = r"(?:\s*,\s*|\s*[–—|]\s*|\s+-{1,2}\s+)"
+# 'By Jo Roe', 'Words by Jo Roe', 'By Jo Roe, The Courier'.
+_BY = re.compile(rf"^(?:(?:words|story|text|interview|written)\s+)?by\s+(?P<names>{_PEOPLE})"
+                 rf"(?:{_SEPARATOR}(?P<outlet>{_OUTLET}))?\s*$", re.I)
+# 'Photographs by Jo Roe', 'Pictures: Jo Roe': a credit for the pictures, not the writer.
+_PICTURE_CREDIT = re.compile(rf"^(?:photo(?:graph)?s|pictures|images|illustrations?)(?:\s+by|\s*:)\s+(?P<names>{_PEOPLE})\s*$",
+                             re.I)
+# A name alone on its line: a byline when a publication date line follows it.
+_NAME_ALONE = re.compile(rf"^(?P<names>{_PEOPLE})$")
 _NAMES_OUTLET = re.compile(rf"^(?P<names>{_PEOPLE})\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET})$")
 # 'Jo Roe at Kelloway Road': a match reporter at the ground; the place is no outlet.
 _NAMES_AT = re.compile(rf"^(?P<names>{_PEOPLE})\s+at\s+{_OUTLET}$")
+# 'Author: Jo Roe (KBX7)', 'Byline: Jo Roe': a labelled byline, the outlet in brackets.
+_LABELLED = re.compile(rf"^(?:author|byline|reporter)\s*:\s*(?P<names>{_PEOPLE})(?:\s*\((?P<outlet>{_OUTLET})\))?\s*$",
+                       re.I)
+# 'From Jo Roe, Lokoja': a reporter filing from a place; the place is no outlet.
+_FROM = re.compile(rf"^from\s+(?P<names>{_PEOPLE})\s*(?:,|{DASH})\s*{_OUTLET}$", re.I)
+# 'Riverside Oval, Kelton': a venue or place line under a byline, before the text.
+_PLACE_LINE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})+$")
 # 'Jo Roe, Arts Correspondent': a role where the outlet would stand.
 _ROLE = re.compile(r"\b(?:correspondent|editor|reporter|writer|columnist|critic|staff|contributor|"
                    r"journalist|analyst|producer)s?$", re.I)
@@ -63,6 +79,7 @@ class Structure:
     title: str | None = None
     author: str | None = None
     publisher: str | None = None
+    credited: list[str] = field(default_factory=list)  # named in a header's picture credit
     sections: list[Section] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
 
@@ -83,7 +100,9 @@ def _is_sentence(line: str) -> bool:
 def _parse_byline(line: str) -> tuple[str, str | None] | None:
     if len(line) > 100:
         return None
-    m = _BY.match(line) or _NAMES_OUTLET.match(line)
+    if m := _FROM.match(line):
+        return " ".join(m.group("names").split()), None
+    m = _BY.match(line) or _LABELLED.match(line) or _NAMES_OUTLET.match(line)
     if not m:
         m = _NAMES_AT.match(line)
         return (" ".join(m.group("names").split()), None) if m else None
@@ -92,6 +111,20 @@ def _parse_byline(line: str) -> tuple[str, str | None] | None:
     if outlet and _ROLE.search(outlet):
         outlet = None
     return names, (" ".join(outlet.split()) if outlet else None)
+
+
+def _byline_at(lines: list[tuple[str, int, int]], i: int) -> tuple[str, str | None] | None:
+    """The byline line `i` is: one of a byline's layouts, or a name alone above a date line."""
+    line = lines[i][0]
+    if (byline := _parse_byline(line)) or i == 0:
+        return byline
+    if i + 1 < len(lines) and _NAME_ALONE.match(line) and _is_date_line(lines[i + 1][0]):
+        return " ".join(line.split()), None
+    return None
+
+
+def _is_date_line(line: str) -> bool:
+    return len(line.split()) <= 12 and _DATE_LINE.match(line) is not None
 
 
 def _looks_like_title(line: str, has_more: bool) -> bool:
@@ -124,17 +157,20 @@ def parse_structure(text: str) -> Structure:
     i, standfirst = 0, []
     while i < min(HEADER_LINES, len(lines)):
         line, start, end = lines[i]
-        byline = _parse_byline(line) if out.author is None else None
+        byline = _byline_at(lines, i) if out.author is None else None
         if byline:
             out.author, out.publisher = byline
             out.blocks.append(Block("byline", line, start, end, LEAD_ID))
         elif out.title is None and (i == 0 or out.author) and _looks_like_title(line, i + 1 < len(lines)):
             out.title = line
             out.blocks.append(Block("title", line, start, end, LEAD_ID))
-        elif i > 0 and len(line.split()) <= 12 and _DATE_LINE.match(line):
+        elif i > 0 and (credit := _PICTURE_CREDIT.match(line)):
+            out.credited.append(" ".join(credit.group("names").split()))  # 'Photographs by Jo Roe'
+            out.blocks.append(Block("byline", line, start, end, LEAD_ID))
+        elif i > 0 and _is_date_line(line):
             pass  # 'Updated 4 March 2024': metadata, neither heading nor text
         elif out.title is not None and out.author is None and not standfirst and i + 1 < len(lines) \
-                and _parse_byline(lines[i + 1][0]):
+                and _byline_at(lines, i + 1):
             standfirst.append(lines[i])
         else:
             break
@@ -147,6 +183,9 @@ def parse_structure(text: str) -> Structure:
     # introduce a one-line verdict).
     if kinds:
         kinds[-1] = "paragraph"
+    # 'Riverside Oval, Kelton' right under the byline: where the story was filed, not a heading.
+    if out.author and kinds and not standfirst and _PLACE_LINE.match(body[0][0]):
+        kinds[0] = "paragraph"
 
     # 'CITY (Outlet) –' opens the first paragraph, or the second after a standfirst.
     for line, kind in list(zip((line for line, _, _ in body), kinds))[:2]:

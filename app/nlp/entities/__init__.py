@@ -33,11 +33,12 @@ def extract_entities(structure: "Structure", docs: list["Doc"]) -> EntityRegistr
 
 
 def _add_byline(structure: "Structure", registry: EntityRegistry) -> None:
-    """Authors and the publisher are entities too, with their byline or dateline mentions."""
+    """Authors, photographers and the publisher are entities too, with their byline or dateline mentions."""
     header = [b for b in structure.blocks if b.kind == "byline"]
     lead = [b for b in structure.blocks if b.kind == "paragraph"][:2]  # a standfirst may come first
-    authors = re.split(r"\s*(?:,|\band\b|&)\s*", structure.author) if structure.author else []
-    for name, type_, blocks in [*((a, "PERSON", header) for a in authors if a),
+    people = [structure.author] if structure.author else []
+    people = [p for names in people + structure.credited for p in re.split(r"\s*(?:,|\band\b|&)\s*", names)]
+    for name, type_, blocks in [*((p, "PERSON", header) for p in people if p),
                                 (structure.publisher, "ORG", header + lead)]:
         if not name:
             continue

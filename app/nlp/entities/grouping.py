@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, RawMention, demonym_noun
-from app.nlp.names import (PLACE_NOUNS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name,
-                           name_key, name_tokens, near_spelling, nickname, same_thing, strip_possessive, surnames,
-                           title_gender)
+from app.nlp.entities.aliases import merge_alias_names, merge_tickers
+from app.nlp.entities.labels import group_type
+from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, Group, RawMention, demonym_noun
+from app.nlp.names import (FIRST_NAME_PARTICLES, PLACE_NOUNS, SURNAME_PARTICLES, TITLE_WORDS, first_name_gender, fold,
+                           is_city, is_country, is_first_name, name_key, name_tokens, near_spelling, nickname, same_thing,
+                           strip_possessive, surnames, title_gender)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -32,28 +32,8 @@ if TYPE_CHECKING:
 NAME_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr"})
 
 
-@dataclass
-class Group:
-    mentions: list[RawMention] = field(default_factory=list)
-
-    def forms(self) -> set[str]:
-        """Distinct printed forms: a name repeated a thousand times is compared once."""
-        cached = self.__dict__.get("_forms")
-        if cached is None or cached[0] != len(self.mentions):
-            cached = (len(self.mentions), {m.text for m in self.mentions})
-            self.__dict__["_forms"] = cached
-        return cached[1]
-
-    @property
-    def labels(self) -> Counter:
-        return Counter(m.label for m in self.mentions)
-
-    def full_person_names(self) -> list[RawMention]:
-        return [m for m in self.mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2]
-
-
 def group_mentions(raws: list[RawMention], structure: "Structure", docs: list["Doc"]) -> list[Group]:
-    groups = _merge_defined_acronyms(_group(raws), structure.text)
+    groups = merge_tickers(merge_alias_names(_merge_defined_acronyms(_group(raws), structure.text), structure.text))
     _add_missed_surnames(groups, structure, docs)
     return [g for g in groups if g.mentions and not _common_word(g, structure.text)]
 
@@ -92,6 +72,11 @@ def _person_owner(raw: RawMention, people: list[Group], person_surfaces: set[str
     first = [g for g in people if any(name_tokens(m.text)[0] == tokens[0] for m in g.full_person_names())]
     if len(first) == 1:
         return first[0]
+    if _particle_surname(raw.text):
+        # 'De la Rosa' for Yolanda de la Rosa Vidal: the first of two surnames stands for the person
+        middle = [g for g in people if any(tokens[0] in name_tokens(m.text)[1:-1] for m in g.full_person_names())]
+        if len(middle) == 1:
+            return middle[0]
     # 'Ms Reichtmeyer' for Greta Richtmeyer: a titled surname misspelt, when one person's is that near.
     if title_gender(raw.text) or raw.text.split()[0].lower().strip(".") in TITLE_WORDS:
         near = {id(g): g for g in people for m in g.full_person_names()
@@ -101,12 +86,28 @@ def _person_owner(raw: RawMention, people: list[Group], person_surfaces: set[str
     return None
 
 
+def _particle_owner(raw: RawMention, people: list[Group]) -> Group | None:
+    """'Bin Harith', 'Van Hoek' after 'Tariq Salim bin Harith': a particle that may be a given name
+    begins the surname of the one person whose full name ends with both words."""
+    tokens = name_tokens(raw.text)
+    if len(tokens) != 2 or tokens[0] not in FIRST_NAME_PARTICLES:
+        return None
+    owners = [g for g in people if any(name_tokens(m.text)[-1] == "".join(tokens) for m in g.full_person_names())]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _particle_surname(text: str) -> bool:
+    """'De la Rosa', 'van Hoek': a name printed with a surname particle first is a surname alone."""
+    words = strip_possessive(text).split()
+    return len(words) >= 2 and words[0].lower() in SURNAME_PARTICLES - FIRST_NAME_PARTICLES
+
+
 def _group(raws: list[RawMention]) -> list[Group]:
     people: list[Group] = []
     for raw in raws:
         if raw.in_body and raw.label == "PERSON" and len(name_tokens(raw.text)) >= 2:
             owner = next((g for g in people if any(name_tokens(m.text) == name_tokens(raw.text)
-                                                    for m in g.mentions)), None)
+                                                    for m in g.mentions)), None) or _particle_owner(raw, people)
             if owner is None:
                 owner = Group()
                 people.append(owner)
@@ -145,9 +146,12 @@ def _group(raws: list[RawMention]) -> list[Group]:
             (g for g in groups if _joins(raw, g, loose=False)), None)
         if owner is not None:
             owner.mentions.append(raw)
-        elif raw.label == "GPE" and (is_country(raw.text) or is_city(raw.text)):
-            groups.append(Group([raw]))  # a headline's 'Texas' or 'Lagos': a known place needs no body
-    return _merge_demonym_nouns(_merge_heads(_merge_speaking_surnames(groups)))
+        elif raw.label in ("GPE", "LOC", "ORG", "PERSON") and (is_country(raw.text) or is_city(raw.text)):
+            # a headline's 'Texas' or 'Lagos': a known place needs no body, whatever the model made of
+            # a title-case line
+            raw.label = "GPE"
+            groups.append(Group([raw]))
+    return _merge_plurals(_merge_demonym_nouns(_merge_heads(_merge_speaking_surnames(groups))))
 
 
 def _acronym(text: str) -> bool:
@@ -202,6 +206,28 @@ def _merge_demonym_nouns(groups: list[Group]) -> list[Group]:
     return merged
 
 
+def _merge_plurals(groups: list[Group]) -> list[Group]:
+    """'won five Ambers' after 'the Amber Awards': a one-word plural of the word that opens one other
+    name of the article, no person's, counts things of that name (a people's or a family's plural
+    is handled apart)."""
+    firsts: dict[str, list[Group]] = {}
+    for group in groups:
+        if group_type(group) not in VALUE_TYPES | {"PERSON", "NORP"}:
+            for word in {m.text.split()[0] for m in group.mentions if m.text[:1].isupper()}:
+                firsts.setdefault(word, []).append(group)
+    merged: list[Group] = []
+    for group in groups:
+        forms = group.forms()
+        word = next(iter(forms)) if len(forms) == 1 else ""
+        owners = [g for g in firsts.get(word[:-1], []) if g is not group] if word.endswith("s") and " " not in word \
+            and not any(m.label in ("PERSON", "NORP") for m in group.mentions) else []
+        if len(owners) == 1:
+            owners[0].mentions.extend(group.mentions)
+            continue
+        merged.append(group)
+    return merged
+
+
 def _name_head(name: str) -> str | None:
     """The noun that heads a name: 'House' of 'the Lower House of Deputies', 'Senate' of 'State Senate'."""
     words = strip_possessive(name).split()
@@ -212,14 +238,15 @@ def _name_head(name: str) -> str | None:
 
 
 def _merge_heads(groups: list[Group]) -> list[Group]:
-    """'the House' after 'the Lower House of Deputies', 'the Church' after 'the Church of Arnby':
-    an organisation called back by the noun heading its name, when one organisation of the
-    article has that head."""
+    """'the House' after 'the Lower House of Deputies', 'the Church' after 'the Church of Arnby',
+    'Rovers' after 'Tarnby Rovers' (whatever the model called it): an organisation called back by
+    the noun heading its name, when one organisation of the article has that head."""
     merged: list[Group] = []
     for group in groups:
         forms = group.forms()
         word = next(iter(forms)) if len(forms) == 1 else ""
-        if " " in word or not word.istitle() or not any(m.label == "ORG" for m in group.mentions):
+        if " " in word or not word.istitle() or not (any(m.label == "ORG" for m in group.mentions)
+                                                      or word.lower() in ORG_KIND_WORDS):
             merged.append(group)
             continue
         owners = [g for g in groups if g is not group and any(
@@ -233,7 +260,10 @@ def _merge_heads(groups: list[Group]) -> list[Group]:
 
 def _merge_speaking_surnames(groups: list[Group]) -> list[Group]:
     """'Jo Brannagh' (mistyped a place) and 'Brannagh told reporters' (mistyped a work): one person."""
-    full = [g for g in groups if any(len(m.text.split()) == 2 and m.text.istitle() for m in g.mentions)]
+    # 'Port Arnby' is no 'Jo Brannagh': the full name begins with a given name, or the model took it for a
+    # person's; or it is a country's, whose last word alone names it too ('Macedonia' for 'North Macedonia')
+    full = [g for g in groups if any(len(m.text.split()) == 2 and m.text.istitle() and (
+        m.label == "PERSON" or is_first_name(m.text.split()[0]) or is_country(m.text)) for m in g.mentions)]
     merged: list[Group] = []
     for group in groups:
         words = {m.text for m in group.mentions}
@@ -285,8 +315,15 @@ def _joins(raw: RawMention, group: Group, loose: bool = True) -> bool:
     kinds = {"place" if label in ("GPE", "LOC") else label for label in (raw.label, head.label)}
     # A place begins many an organisation's name, and a demonym many a name of anything.
     strict = kinds == {"place", "ORG"} or ("NORP" in kinds and len(kinds) > 1)
+    if kinds == {"ORG", "WORK_OF_ART"}:  # an organisation's name begins many a programme's ('Arnia League Tonight')
+        forms = {f for f in forms if not _begins(raw.text, f) and not _begins(f, raw.text)}
     return any(same_thing(raw.text, form, loose, strict=strict) and not _place_inside_longer_name(raw, form, group)
                for form in forms)
+
+
+def _begins(short: str, long: str) -> bool:
+    a, b = name_key(short).split(), name_key(long).split()
+    return len(a) < len(b) and b[:len(a)] == a
 
 
 def _place_inside_longer_name(raw: RawMention, form: str, group: Group) -> bool:
@@ -303,12 +340,14 @@ def _place_inside_longer_name(raw: RawMention, form: str, group: Group) -> bool:
     short_mentions, long_mentions = [raw], [m for m in group.mentions if m.text == form]
     if short_words is b:
         short_mentions, long_mentions = long_mentions, short_mentions
-    if not any(m.label in ("GPE", "LOC") or (m.label != "ORG" and (is_city(m.text) or is_country(m.text)))
+    head = long_words[-1]
+    named_by_kind = THING_NOUNS.get(head, "LOC") != "LOC" or head in ORG_KIND_WORDS
+    if not any(m.label in ("GPE", "LOC") or ((m.label != "ORG" or named_by_kind) and (is_city(m.text) or is_country(m.text)))
                for m in short_mentions):
-        return False  # a town's name the model read as an organisation's may be its club's or firm's
+        # a town's name the model read as an organisation's may be its club's or firm's, but not its
+        # court's or council's: 'Gateshead' (typed an organisation) is no 'Gateshead Crown Court'
+        return False
     n = len(short_words)
     if not any(long_words[i:i + n] == short_words for i in range(len(long_words) - n + 1)):
         return False
-    head = long_words[-1]
-    return (all(m.label not in ("GPE", "LOC") for m in long_mentions)
-            or THING_NOUNS.get(head, "LOC") != "LOC" or head in ORG_KIND_WORDS)
+    return all(m.label not in ("GPE", "LOC") for m in long_mentions) or named_by_kind

@@ -19,7 +19,7 @@ from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, 
 from app.nlp.names import ORG_TRAILING_WORDS, PLACE_NOUNS, bare_name, is_city, is_country, is_first_name, name_key, name_tokens
 
 if TYPE_CHECKING:
-    from app.nlp.entities.grouping import Group
+    from app.nlp.entities.mentions import Group
 
 # When the evidence is tied, the label a news reader would pick first.
 TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT",
@@ -28,6 +28,7 @@ SURNAME_THINGS = lexicon.words("thing_nouns", "surname")
 LAST_WORD_THINGS = lexicon.words("thing_nouns", "last")
 COMPASS_WORDS = lexicon.words("compass_words")
 MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
+CELESTIAL_BODIES = lexicon.words("celestial_bodies")
 _LINKS = frozenset({"of", "for", "on", "at"})
 
 
@@ -69,12 +70,25 @@ def _city(group: "Group") -> str | None:
     article gives no sign of a person or organisation by it (a title, a verb of saying, an
     organisation noun) and the model or the words around it once said place."""
     forms = {m.text for m in group.mentions}
-    if not all(is_city(f) for f in forms) or any(m.person_context for m in group.mentions):
-        return None
+    if not all(is_city(f) for f in forms) or any(m.person_context or m.counted for m in group.mentions):
+        return None  # ... 'a bulletproof Porto': counted, a thing of that make
     if any(m.label in ("GPE", "LOC") or m.place_context for m in group.mentions) or all(
             m.label in ("ORG", "NORP") for m in group.mentions):
         return "GPE"
     return None
+
+
+def _celestial_body(group: "Group") -> str | None:
+    """'on the Moon', 'when the Sun heats it': the Sun, the Moon or a planet, printed alone, is a
+    place, unless the article makes it speak or sell ('the Moon said', 'Mercury shares') or prints
+    it as a title ('told The Mercury')."""
+    if not all(m.text.lower() in CELESTIAL_BODIES for m in group.mentions):
+        return None
+    if any(m.person_context or m.speaks or m.company_context or m.kind_named or m.capital_the
+           or m.described_as in ("ORG", "PERSON")
+           for m in group.mentions):
+        return None
+    return "LOC"
 
 
 def _member_of_a_people(group: "Group") -> str | None:
@@ -158,8 +172,10 @@ def _named_work(group: "Group") -> str | None:
 def _organisation_by_evidence(group: "Group") -> str | None:
     """'the security firm Tarnwell Labs', 'a Quenby spokesperson', "Hollin Vale's Jo Roe", 'published in
     Arnby Medicine': what the article says around a name no given name opens makes it an organisation,
-    whatever the model guessed; a town's or a country's name keeps its own rule."""
-    if not any(m.organisation_evidence in ("kind", "published") or m.described_as == "ORG" or (
+    whatever the model guessed; a town's or a country's name keeps its own rule. A one-word name
+    'published in' is left to the rule for journals' titles."""
+    if not any(m.organisation_evidence == "kind" or m.described_as == "ORG" or (
+            m.organisation_evidence == "published" and " " in m.text) or (
             m.organisation_evidence in ("members", "affiliation") and m.label not in ("GPE", "LOC"))
             for m in group.mentions):
         return None
@@ -172,6 +188,19 @@ def _organisation_by_evidence(group: "Group") -> str | None:
     if not party and any(personal_name(bare_name(m.text)) for m in group.mentions):
         return None
     return "ORG"
+
+
+def _plural_with_the(group: "Group") -> str | None:
+    """'The Harlow Sparks', 'as though The Velvet Drifters might return': a plural name printed with
+    'The' is a band, a team or a group of some kind, not one person."""
+    for m in group.mentions:
+        words = m.text.split()
+        last = words[-1] if words else ""
+        printed_with_the = words[0] == "The" and len(words) >= 3 or m.capital_the
+        if m.label == "PERSON" and printed_with_the and last[:1].isupper() and last.endswith("s") \
+                and not last.endswith(("ss", "'s", "’s")) and not demonym_noun(last):
+            return "ORG"
+    return None
 
 
 def _full_person_name(group: "Group") -> str | None:
@@ -237,6 +266,13 @@ def _weighed_labels(group: "Group") -> str:
         return "GPE"  # 'a school in X', 'born near X': a place
     if label == "ORG" and any(m.personal_role and personal_name(m.text) for m in group.mentions):
         return "PERSON"  # 'founded by Glen Roe', 'Jo Roe of Acme Partners': a given name and a person's role
+    if label in ("GPE", "LOC", "ORG") and all(m.counted and " " not in m.text for m in group.mentions):
+        return "PRODUCT"  # 'a bulletproof X': one of many things of that make
+    if label in ("GPE", "LOC") and any(m.published_in for m in group.mentions) \
+            and not any(is_city(m.text) or is_country(m.text) for m in group.mentions):
+        return "WORK_OF_ART"  # 'published in X': a journal, not a place
+    if label in ("GPE", "LOC", "ORG") and _one_word_person(group, label):
+        return "PERSON"
     if label == "PERSON":
         place = sum(m.place_context for m in group.mentions)
         person = sum(m.person_context for m in group.mentions)
@@ -245,9 +281,22 @@ def _weighed_labels(group: "Group") -> str:
     return label
 
 
+def _one_word_person(group: "Group", label: str) -> bool:
+    """'Rafaela won twice, but she ...', 'Ondrasek asked the crew', 'a song by Zelinde': a one-word name
+    the article takes up with 'he' or 'she' is a person's; so is one that speaks or made a thing, when
+    nothing says it is a place (a company speaks and makes things too). A known town or country, or a name with place or company evidence, stays."""
+    mentions = group.mentions
+    if any(" " in m.text for m in mentions) or any(is_city(m.text) or is_country(m.text) for m in mentions):
+        return False
+    if any(m.place_context or m.located or m.place_named or m.company_context or m.kind_named for m in mentions):
+        return False
+    return any(m.pronoun_person or ((m.speaks or m.authored) and label in ("GPE", "LOC")) for m in mentions)
+
+
 TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (
     ("a date or a number", _value),
     ("country name", _country),
+    ("the Sun, the Moon or a planet", _celestial_body),
     ("member of a people", _member_of_a_people),
     ("place named with its kind", _place_with_its_kind),
     ("part of a place", _part_of_a_place),
@@ -256,6 +305,7 @@ TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (
     ("organisation by the words around it", _organisation_by_evidence),
     ("thing noun in the name", _thing_head),
     ("name of a work", _named_work),
+    ("a plural name printed with 'The'", _plural_with_the),
     ("a person's full name", _full_person_name),
     ("a city's name", _city),
     ("before a noun for its kind", _kind_named),

@@ -2,48 +2,45 @@
 
 A `RawMention` is one name as printed, with global offsets, the model's label
 and what the words around it say (a place after 'in', a person before a verb
-of saying, an appositive 'the shipping group'). Later stages merge and type
-them; this one only reads one span at a time.
+of saying, an appositive 'the shipping group': read by `context.py`). Later
+stages merge and type them; this one only reads one span at a time.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
-from app.nlp.entities.evidence import affiliated_person, aged, organisation_evidence, place_of
-from app.nlp.names import OCCUPATION_WORDS, SURNAME_PARTICLES, TITLE_WORDS, fold, is_first_name, strip_possessive
+from app.nlp.entities.evidence import aged, organisation_evidence, place_of
+from app.nlp.entities.context import (ORG_KIND_WORDS, PLACE_NOUNS, SPEECH_VERBS, VALUE_TYPES, appositive_label,
+                                      company_context, contexts, counted, personal_role, pronoun_follows)
+from app.nlp.names import SURNAME_PARTICLES, TITLE_WORDS, fold, is_first_name, name_tokens, strip_possessive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
     from app.nlp.structure import Block
 
-VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
-PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
-ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
 ORG_SUFFIX_WORDS = lexicon.words("organisation_words", "suffix")
 ORG_NAMED_WORDS = lexicon.words("organisation_words", "named")
 OFFICE_WORDS = lexicon.words("organisation_words", "office")
-PLACE_NOUNS = lexicon.words("place_nouns")
 PLACE_NAMED_NOUNS = lexicon.words("place_nouns", "named")
-PERSON_NOUNS = lexicon.words("person_words", "person")
 KIN_WORDS = lexicon.words("person_words", "kin")
 POSTNOMINALS = lexicon.words("person_words", "postnominal")
-SPEECH_VERBS = lexicon.words("speech_verbs")
-PERSON_AGENT_VERBS = lexicon.words("person_agent_verbs")
-COMPANY_NOUNS = lexicon.words("company_nouns")
 POSTED_WORDS = lexicon.words("posted_words")
 WORK_NOUNS = lexicon.words("work_nouns")
 PUBLICATION_NOUNS = lexicon.words("work_nouns", "publication")
 THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexicon.tags("thing_nouns").items()}
 DEMONYM_NOUNS = lexicon.words("demonym_nouns")
-# 'Jo Roe, her sister', 'Another neighbour, Jo': a relative's or an occupation's noun says person too
-APPOSITIVE_PERSON_NOUNS = PERSON_NOUNS | OCCUPATION_WORDS | lexicon.words("person_words", "male") \
-    | lexicon.words("person_words", "female")
+AWARD_CATEGORY_OPENERS = lexicon.words("award_categories")
+AWARD_WORDS = lexicon.words("award_words")
+NAME_PREFIXES = lexicon.words("name_prefixes")
 EDGE = "\"'“”‘’«»()[]{},.;:!?-–—…*"
 _ABBREVIATION_END = re.compile(r"(?:^|[.\s])[A-Z]\.$")
+_INITIALS_WORD = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_NOT_A_NAME_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
 _DESIGNATION = re.compile(r"[A-Z][a-z]+ (?:[A-Z]|\d{1,2})")
 
 
@@ -71,6 +68,13 @@ class RawMention:
     company_context: bool = False  # what only a company has: 'X shares', 'X boss Jo Roe', 'X's customers'
     kind_named: bool = False  # before a lowercase noun for the organisation it names: 'the X label', 'X magazine'
     place_named: bool = False  # before a lowercase noun for the place it names: 'the X town', 'X village'
+    capital_the: bool = False  # after a capitalised 'The' inside a sentence: 'told The Mercury', a title
+    after_plural: bool = False  # right after a plural noun: 'the schools X and Y' may be two names
+    speaks: bool = False  # the subject of a verb of saying: 'X said', 'X asked'
+    authored: bool = False  # who made a thing: 'a song by X', 'the new novel by X'
+    counted: bool = False  # under 'a' or 'an': 'a bulletproof X', 'an X': one of many things so called
+    published_in: bool = False  # 'the study was published in X': a journal
+    pronoun_person: bool = False  # a subject a later 'he' or 'she' of its sentence takes up: 'X won, but she left'
     organisation_evidence: str | None = None  # 'the security firm X', 'X employees', 'published in X' (evidence.py)
 
 
@@ -112,8 +116,9 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     trimmed = strip_possessive(text).strip(EDGE)
     if _ABBREVIATION_END.search(text):
         trimmed += "."  # 'U.S.' keeps its last dot
-    if not any(c.isalnum() for c in trimmed):
-        return None
+    trimmed = _without_prefix(trimmed)
+    if not any(c.isalnum() for c in trimmed) or trimmed.startswith("@"):
+        return None  # '@AcmeNews': an account's handle names no one
     offset = text.find(trimmed)
     start += offset
     end = start + len(trimmed)
@@ -122,12 +127,18 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         return None  # "n’t" tagged as a place
     if label not in VALUE_TYPES and _has_lowercase_verb(tokens):
         return None  # "Maude recalls Brigitte": the model ran names and a verb together
+    if label in ("PERSON", "ORG") and len(tokens) == 1 and (tokens[0].tag_ in _NOT_A_NAME_TAGS or (
+            tokens[0].tag_ == "NNS" and tokens[0].is_title and not demonym_noun(tokens[0].text))):
+        return None  # 'Lunar dust was found', 'she is TRULY fast': a word the tagger reads as no name
     if label not in VALUE_TYPES and all(w.lower().strip(".") in TITLE_WORDS for w in trimmed.replace("-", " ").split()):
         return None  # 'we thanked Coach', 'the Vice President said': a title standing alone names nobody
-    if label == "PERSON" and " " in trimmed and fold(trimmed.split()[-1]) in TITLE_WORDS:
-        return None  # 'One Green MP said': a description of someone unnamed
+    if label == "PERSON" and " " in trimmed and fold(trimmed.split()[-1]) in TITLE_WORDS \
+            and not (_INITIALS_WORD.match(trimmed.split()[0]) or is_first_name(trimmed.split()[0])):
+        return None  # 'One Green MP said': a description of someone unnamed (but 'Carole King', 'B.B. King')
     if label == "PERSON" and trimmed.lower() in KIN_WORDS:
         return None  # "Mum, you've burnt the toast...": a relative called by what they are
+    if label not in VALUE_TYPES and award_category(tokens[0], tokens[-1]):
+        return None  # 'won Best Debut Novel': the category of an award names no one
     if label not in VALUE_TYPES and _DESIGNATION.fullmatch(trimmed):
         return None  # 'Group G', 'Division B': a designation, not a name
     if label == "PERSON":
@@ -137,9 +148,15 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         start, label = extended, "PERSON"
     raw = RawMention(block.text[start - block.start:end - block.start], start, end, label,
                      in_body=block.kind == "paragraph")
-    raw.place_context, raw.person_context = _contexts(span)
-    raw.personal_role = _personal_role(span)
-    raw.company_context = _company_context(span)
+    raw.place_context, raw.person_context = contexts(span)
+    raw.personal_role = personal_role(span)
+    raw.speaks = span.root.dep_ == "nsubj" and span.root.head.lemma_ in SPEECH_VERBS
+    raw.pronoun_person = pronoun_follows(span)
+    by = span.root.head if span.root.dep_ == "pobj" else None
+    raw.published_in = bool(by is not None and by.lower_ == "in" and by.head.lemma_ == "publish")
+    raw.counted = counted(span)
+    raw.authored = bool(by is not None and by.lower_ == "by" and by.head.pos_ in ("NOUN", "PROPN"))
+    raw.company_context = company_context(span)
     raw.organisation_evidence = organisation_evidence(span)
     after = span.doc[span.end] if span.end < len(span.doc) else None
     named = after.lower_ if after is not None and after.is_lower and after.pos_ == "NOUN" else ""
@@ -153,31 +170,37 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         and span.root.head.head.pos_ != "NUM"  # 'one in three X' is a share, not a place
     raw.situated = raw.located and span.root.head.lower_ != "at" and (
         span.root.head.lower_ == "near" or span.root.head.head.pos_ == "NOUN")
-    raw.described_as = _appositive_label(span) or ("PERSON" if aged(span) else None)
+    raw.described_as = appositive_label(span) or ("PERSON" if aged(span) else None)
     before = span.doc[span.start - 1] if span.start > 0 else None
+    the = span.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    raw.capital_the = bool(the is not None and the.text == "The" and not the.is_sent_start)
+    raw.after_plural = bool(before is not None and before.is_lower and before.tag_ == "NNS")
     raw.work_named = bool(before is not None and before.is_lower and before.lower_ in WORK_NOUNS
                           and before.lower_ not in PUBLICATION_NOUNS)
     raw.listed_with = frozenset(t.ent_type_ for t in span.root.conjuncts if t.ent_type_ and not span.start <= t.i < span.end)
     return raw
 
 
-def _appositive_label(span: "Span") -> str | None:
-    """What an appositive noun says the name is: 'Jo Bloggs, a shop steward' is a person."""
-    root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        nouns.append(root.head)
-    for noun in nouns:
-        phrase = []
-        for token in noun.subtree:  # 'a shop steward at the plant' -> a, shop, steward
-            if token.pos_ == "ADP" or token.i > noun.i + 2:
-                break
-            phrase.append(token.lemma_.lower())
-        for lemma in reversed(phrase):
-            for words, label in ((APPOSITIVE_PERSON_NOUNS, "PERSON"), (ORG_KIND_WORDS, "ORG"), (PLACE_NOUNS, "GPE")):
-                if lemma in words:
-                    return label
-    return None
+def _without_prefix(text: str) -> str:
+    """'Ex-Acme boss', 'anti-Velmoria': a prefix joined by a hyphen is no part of the name after it."""
+    head, hyphen, rest = text.partition("-")
+    return rest if hyphen and head.lower() in NAME_PREFIXES and rest[:1].isupper() else text
+
+
+def award_category(first, last=None) -> bool:
+    """'won Best Debut Novel', 'nominated in Best Stage Design', 'named Baker of the Year': a capitalised
+    superlative opening a run of capitalised words, or a name ending in 'of the Year', near a word
+    of awards, is an award's category ('Best Buy shares' is not)."""
+    doc = first.doc
+    following = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    opened = bool(first.lower_ in AWARD_CATEGORY_OPENERS and first.text[:1].isupper() and following is not None
+                  and following.is_alpha and following.text[:1].isupper())
+    of_the_year = bool(last is not None and last.i >= 2 and last.text == "Year"
+                       and [t.lower_ for t in doc[last.i - 2:last.i]] == ["of", "the"])
+    if not (opened or of_the_year):
+        return False
+    near = doc[max(0, first.i - 60):first.i]
+    return any(t.lower_ in AWARD_WORDS or t.lemma_ in AWARD_WORDS for t in near)
 
 
 def _extend_organisation(span: "Span", tokens: list) -> list:
@@ -202,10 +225,62 @@ def _extend_organisation(span: "Span", tokens: list) -> list:
         i += 1
     if joined and i < tokens[0].i:
         tokens = list(doc[i:tokens[-1].i + 1])
+    tokens = _extend_over_served_places(_extend_over_untagged_words(tokens))
+    first = tokens[0].i
+    if first > 1 and _ORDINAL_LEAD.match(doc[first - 1].text + " A") and doc[first - 2].lower_ == "the" \
+            and any(t.lower_ in ORG_KIND_WORDS for t in tokens):
+        tokens = [doc[first - 1], *tokens]  # 'the 5th | District Court of Appeal': a numbered organisation
     after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
     if after is not None and after.is_lower and after.lemma_ in ORG_SUFFIX_WORDS and after.pos_ == "NOUN":
         tokens = [*tokens, after]
     return tokens
+
+
+def _extend_over_untagged_words(tokens: list) -> list:
+    """'told Arnia Radio | Westvale:', 'the Brell Institute | Tamsworth': one or two capitalised
+    words the model left untagged right after an organisation's name end it (titles aside:
+    'Acme Chief Executive Jo Roe')."""
+    doc = tokens[0].doc
+    i = tokens[-1].i + 1
+    while i < len(doc) and i - tokens[-1].i <= 2 and _untagged_capital(doc[i]) and doc[i].pos_ == "PROPN" \
+            and doc[i].lower_ not in TITLE_WORDS and not doc[i].is_sent_start and len(doc[i].text) > 1:
+        i += 1
+    if i == tokens[-1].i + 1 or i < len(doc) and (doc[i].text[:1].isupper() or doc[i].text in ("-", "–")):
+        return tokens
+    return list(doc[tokens[0].i:i])
+
+
+def _extend_over_served_places(tokens: list) -> list:
+    """'the Dental Guild | of Arnia and Velmoria', 'the Humane Society of Arnia | and Velmoria': an
+    organisation named with the places it serves; the model stops before 'of' or after the first
+    place. Only a definite name ('the ...'), and only places the model tagged as such, joined by
+    commas and 'and'."""
+    doc = tokens[0].doc
+    if len(tokens) > 2 and tokens[-1].lower_ == "of":
+        tokens = tokens[:-1]  # 'the Dental Guild of | Arnia': the model stopped after 'of'
+    before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    if not (tokens[0].lower_ == "the" or before is not None and before.lower_ == "the") \
+            or len(tokens) < 2 or tokens[-1].text.isupper():
+        return tokens  # 'the TSIB of Arnia': an acronym is a whole name, the place says whose
+    i = tokens[-1].i + 1
+    served = len(tokens) >= 3 and tokens[-2].lower_ == "of" and tokens[-1].text[:1].isupper()
+    if served and i + 1 < len(doc) and doc[i].lower_ == "and" and doc[i + 1].ent_type_ == "GPE":
+        i -= 1  # 'the Humane Society of Arnia | and Velmoria'
+    elif i + 1 >= len(doc) or doc[i].lower_ != "of" or doc[i + 1].ent_type_ != "GPE" or doc[i + 1].ent_iob_ != "B":
+        return tokens
+    end = i
+    j = i + 1
+    while j < len(doc):
+        if doc[j].ent_type_ == "GPE" and (doc[j].ent_iob_ == "I" or doc[j - 1].lower_ in ("of", ",", "and")):
+            end = j
+        elif not (doc[j].text == "," or doc[j].lower_ == "and") or j + 1 >= len(doc) \
+                or doc[j + 1].ent_type_ != "GPE":
+            break
+        j += 1
+    nxt = doc[end + 1] if end + 1 < len(doc) else None
+    if end == tokens[-1].i or nxt is not None and (nxt.text[:1].isupper() or nxt.text in ("-", "–", "'s", "’s")):
+        return tokens  # 'of Arnia Valley Farms': the place begins another name
+    return list(doc[tokens[0].i:end + 1])
 
 
 def _extend_over_office(tokens: list) -> list:
@@ -256,9 +331,15 @@ def demonym_noun(text: str) -> str | None:
     return None
 
 
+_ORDINAL_LEAD = re.compile(r"\d{1,3}(?:st|nd|rd|th) [A-Z]")
+
+
 def starts_like_a_name(text: str) -> bool:
-    """A capital first, or a surname particle before one ('al-Rashidi', 'de la Cruz'), or a number."""
+    """A capital first, or a surname particle before one ('al-Rashidi', 'de la Cruz'), or a number,
+    or an ordinal before a capital ('2nd Circuit Court of Appeals', '82nd Airborne Division')."""
     first = next((c for c in text if c.isalpha()), "")
+    if _ORDINAL_LEAD.match(text):
+        return True
     if first.islower():
         m = re.match(r"([a-z]+)[-‐ ]+(?:[a-z]+ )?([A-Z])", text)
         return bool(m) and m.group(1) in SURNAME_PARTICLES
@@ -266,7 +347,8 @@ def starts_like_a_name(text: str) -> bool:
 
 
 def _has_lowercase_verb(tokens) -> bool:
-    return any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in tokens)
+    """A verb inside a span; not a possessive the model read as 'is' ('Radio 4’s')."""
+    return any(t.pos_ in ("VERB", "AUX") and t.text.islower() and t.text not in ("'s", "’s") for t in tokens)
 
 
 def _extend_left(span: "Span", block: "Block", start: int) -> int:
@@ -293,66 +375,21 @@ def _extend_left(span: "Span", block: "Block", start: int) -> int:
     return block.start + doc[i].idx if i < span.start else start
 
 
-def _personal_role(span: "Span") -> bool:
-    """'founded by X', 'saved by X': the agent of a verb only people do; 'X of Acme Partners': a person
-    and the organisation they work for. Stronger than a verb of saying, which companies use too."""
-    head = span.root
-    if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_ in PERSON_AGENT_VERBS:
-        return True
-    doc = span.doc
-    after = doc[span.end] if span.end < len(doc) else None
-    employer = doc[after.i + 1] if after is not None and after.lower_ == "of" and after.i + 1 < len(doc) else None
-    return bool(employer is not None and employer.text[:1].isupper() and (
-        employer.ent_type_ == "ORG" and employer.ent_iob_ == "B" or not employer.ent_type_ and employer.pos_ == "PROPN"))
+@dataclass
+class Group:
+    mentions: list[RawMention] = field(default_factory=list)
 
+    def forms(self) -> set[str]:
+        """Distinct printed forms: a name repeated a thousand times is compared once."""
+        cached = self.__dict__.get("_forms")
+        if cached is None or cached[0] != len(self.mentions):
+            cached = (len(self.mentions), {m.text for m in self.mentions})
+            self.__dict__["_forms"] = cached
+        return cached[1]
 
-def _company_context(span: "Span") -> bool:
-    """'Acme shares fell', 'Acme boss Jo Roe', 'Acme's largest customers', 'shares of Acme': the name
-    modifies or owns a noun for what only a company has."""
-    doc, head = span.doc, span.root
-    after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.is_lower and after.lower_ in COMPANY_NOUNS:
-        return True
-    if head.dep_ in ("poss", "compound") and head.head.is_lower and head.head.lower_ in COMPANY_NOUNS:
-        return True
-    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in COMPANY_NOUNS
+    @property
+    def labels(self) -> Counter:
+        return Counter(m.label for m in self.mentions)
 
-
-def _place_compound(span: "Span") -> bool:
-    """'the Arnby-based company', 'an Arnby, Velmoria-based firm', 'the Arnby-born singer': a place,
-    whatever verb the company it describes governs."""
-    doc, i = span.doc, span.end
-    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].text[:1].isupper():
-        i += 2  # 'Arnby, Velmoria-based'
-        while i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha:
-            i += 1
-    return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in ("based", "born", "headquartered")
-
-
-def _contexts(span: "Span") -> tuple[bool, bool]:
-    """(reads like a place, reads like a person) from the words around the span."""
-    doc = span.doc
-    head = span.root
-    place = (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS) or (
-        head.dep_ == "dobj" and head.head.lemma_ in ("visit", "leave", "enter", "invade"))
-    for sibling in head.conjuncts:
-        if sibling.ent_type_ in ("GPE", "LOC"):
-            place = True
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
-    if _place_compound(span):
-        return True, False
-    person = bool(before is not None and before.lower_.strip(".") in TITLE_WORDS and before.text[:1].isupper())
-    # 'cinematographer Bartosz Kempa', 'novelist Ana Varela': a lowercase role noun before the name
-    person |= bool(before is not None and before.is_lower and (
-        before.lower_ in OCCUPATION_WORDS or before.lower_.endswith(("grapher", "ist", "ian"))
-        or (before.pos_ == "NOUN" and before.lower_.endswith(("er", "or")))))
-    owner = bool(after is not None and after.text in ("'s", "’s")) or span[-1].text in ("'s", "’s")
-    person |= owner and (span.label_ in ("GPE", "LOC")  # "Acme's Jo Roe": Acme is no person
-                         or not affiliated_person(doc, span.end + (span[-1].text not in ("'s", "’s"))))
-    person |= head.dep_ in ("nsubj",) and head.head.lemma_ in SPEECH_VERBS
-    person |= affiliated_person(doc, span.start)  # "Acme's Jo Roe"
-    # 'Dorian Quell of Brindle Capital': a person and the organisation they work for
-    person |= bool(after is not None and after.lower_ in ("of", "at") and after.i + 1 < len(doc)
-                   and (doc[after.i + 1].ent_type_ == "ORG" or doc[after.i + 1].pos_ == "PROPN"))
-    return place, person
+    def full_person_names(self) -> list[RawMention]:
+        return [m for m in self.mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2]

@@ -19,7 +19,7 @@ from app.nlp.names import bare_name, find_entity, name_tokens, same_person, same
 from app.nlp.text import slugify, unique_slug
 
 if TYPE_CHECKING:
-    from app.nlp.entities.grouping import Group
+    from app.nlp.entities.mentions import Group
 
 
 def unique_id(name: str, used_ids: set[str]) -> str:

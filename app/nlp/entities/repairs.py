@@ -2,9 +2,9 @@
 
 Each function is one repair over one block's mentions (or the article's):
 names it did not tag (acronyms, listed people, untagged subjects, nicknamed
-people, a dateline's place), spans it ran together ('Union at Employer',
-'Actor (Character'), spans it split ('Jane' | 'Roe'), and labels the rest of
-the article contradicts. `collect_mentions` runs them in order.
+people, a dateline's place), spans it ran together (`splits.py`: 'Union at
+Employer', 'Actor (Character'), spans it split ('Jane' | 'Roe'), and labels the
+rest of the article contradicts. `collect_mentions` runs them in order.
 """
 from __future__ import annotations
 
@@ -12,12 +12,15 @@ import re
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
-from app.nlp.entities.mentions import EDGE, OFFICE_WORDS, ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, \
-    clean_span, starts_like_a_name
-from app.nlp.entities.headline_places import headline_places
+from app.nlp.entities.constructions import untagged_names
 from app.nlp.entities.cuts import cut_spans
-from app.nlp.marks import quoted_titles
-from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, first_name_gender, fold, is_city, is_country, is_first_name,
+from app.nlp.entities.headline_places import headline_places
+from app.nlp.entities.mentions import ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, award_category, \
+    clean_span
+from app.nlp.entities.splits import split_spans
+from app.nlp.entities.untagged import untagged_known_names
+from app.nlp.marks import article_titles, quoted_titles
+from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, bare_name, first_name_gender, fold, is_city, is_country, is_first_name,
                            name_tokens, nickname, same_thing)
 from app.nlp.structure import DATELINE_STATE
 
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
     from app.nlp.structure import Block, Structure
 
 COMMON_CAPITALS = lexicon.words("common_capitals")
+COMPASS_WORDS = lexicon.words("compass_words")
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _ROMAN = re.compile(r"^M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 
@@ -34,11 +38,12 @@ _ROMAN = re.compile(r"^M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,
 def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMention]:
     """Every name of the article as a cleaned, repaired RawMention, in reading order."""
     raws: list[RawMention] = []
+    titles = article_titles([block.text for block in structure.blocks if block.kind != "byline"])
     for block, doc in zip(structure.blocks, docs):
         if block.kind == "byline":
             continue
-        block_raws = cut_spans(block, _split([r for r in (clean_span(s, block) for s in doc.ents) if r]))
-        block_raws = _nicknamed_people(block, _titles_as_works(block, block_raws))
+        block_raws = cut_spans(block, split_spans([r for r in (clean_span(s, block) for s in doc.ents) if r]))
+        block_raws = _nicknamed_people(block, _titles_as_works(block, block_raws, titles))
         if block.kind == "paragraph" and block.paragraph_index in (0, 1):  # 1: after a standfirst
             block_raws = _dateline_place(block, block_raws)
         block_raws += _listed_people(doc, block)
@@ -46,22 +51,24 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
         block_raws += _untagged_subjects(doc, block, taken)
         taken = [(r.start, r.end) for r in block_raws]
         block_raws += _acronyms(doc, block, taken, structure.text)
-        raws.extend(_join_adjacent(sorted(block_raws, key=lambda r: r.start), structure.text))
+        block_raws += untagged_names(doc, block, block_raws)
+        raws.extend(_join_adjacent(_without_nested(sorted(block_raws, key=lambda r: r.start)), structure.text))
     raws = _without_postnominals(_without_common_capitals(_without_lone_acronyms(raws)), structure.text)
     _relabel_affiliations(raws, structure.text)
     _trim_to_known_people(raws)
-    raws = _untagged_known_names(structure, docs, raws)
+    raws = untagged_known_names(structure, docs, raws)
     raws = sorted(raws + headline_places(structure, docs, raws), key=lambda r: r.start)
     _relabel_first_names(raws)
+    _relabel_compass_parts(raws)
     _relabel_companies(raws)
     return _without_families(raws)
 
 
-def _split(raws: list[RawMention]) -> list[RawMention]:
-    """Each model span through `SPLITS` in turn: one span may be several names."""
-    for splitter in SPLITS:
-        raws = [part for raw in raws for part in splitter(raw)]
-    return raws
+def _without_nested(raws: list[RawMention]) -> list[RawMention]:
+    """A name a repair extended over the model's other spans ('the Dental Guild of Arnia', 'the 5th |
+    District Court') holds them: the inner spans are no names of their own."""
+    outer = [(r.start, r.end) for r in raws if r.label not in VALUE_TYPES]
+    return [r for r in raws if not any(s <= r.start and r.end <= e and (s, e) != (r.start, r.end) for s, e in outer)]
 
 
 def _without_families(raws: list[RawMention]) -> list[RawMention]:
@@ -130,8 +137,8 @@ def _listed_people(doc: "Doc", block: "Block") -> list[RawMention]:
         while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and not doc[first.i - 1].ent_type_ \
                 and doc[first.i - 1].text[:1].isupper() and doc[first.i - 1].dep_ == "compound":
             first = doc[first.i - 1]
-        if first.i == token.i:
-            continue  # a lone word is too weak a sign
+        if first.i == token.i or award_category(first):
+            continue  # a lone word is too weak a sign; 'won Best Stage Design' names a category
         start, end = block.start + first.idx, block.start + token.idx + len(token.text)
         found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "PERSON",
                                 in_body=block.kind == "paragraph"))
@@ -197,67 +204,10 @@ def _dateline_place(block: "Block", raws: list[RawMention]) -> list[RawMention]:
 # ---------------------------------------------------------------- spans cut wrongly
 
 
-_AT_SPLIT = re.compile(r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*) at ([A-Z].*)$")
-
-
-def _split_at(raw: RawMention) -> list[RawMention]:
-    """'Wardlink at Acme Hospitals Trust': the model ran a union and its employer together;
-    'University of Leeds and Wexbury College': two organisations listed as one."""
-    both = re.match(r"^(.+?) and (.+)$", raw.text) if raw.label not in VALUE_TYPES else None
-    if both and all(set(w.lower() for w in part.split()) & ORG_KIND_WORDS for part in both.groups()):
-        m = both
-    else:
-        m = _AT_SPLIT.match(raw.text) if raw.label == "ORG" else None
-    if not m:
-        return [raw]
-    return [RawMention(m.group(n), raw.start + m.start(n), raw.start + m.end(n), "ORG", raw.in_body) for n in (1, 2)]
-
-
-_PERSON_FOR = re.compile(r"^([A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,2}) (?:for|at) ([A-Z].+)$")
-_PERSON_AFTER = re.compile(r"^(.+) ([A-Z][\w'’-]+ [A-Z][\w'’-]+)$")
-
-
-def _split_person_and_organisation(raw: RawMention) -> list[RawMention]:
-    """'Jo Roe for Acme Foods', 'the Acme Workers Council Jo Roe': a person and the organisation
-    they speak for, run together by the model. The person's given name, and an organisation noun
-    in the other part only, tell them apart."""
-    if raw.label in VALUE_TYPES:
-        return [raw]
-    parts = None
-    m = _PERSON_FOR.match(raw.text)
-    if m:
-        parts = ((m, 1, "PERSON"), (m, 2, "ORG"))
-    else:
-        m = _PERSON_AFTER.match(raw.text)
-        parts = ((m, 1, "ORG"), (m, 2, "PERSON")) if m else None
-    if parts is None:
-        return [raw]
-    person = next(m.group(n) for m, n, label in parts if label == "PERSON")
-    organisation = next(m.group(n) for m, n, label in parts if label == "ORG")
-    after = parts[0][2] == "ORG"  # 'Acme Council Jo Roe': only an organisation noun marks the cut
-    if not is_first_name(person.split()[0]) or {w.lower() for w in person.split()} & ORG_KIND_WORDS \
-            or (after and not {w.lower() for w in organisation.split()} & ORG_KIND_WORDS):
-        return [raw]
-    return [RawMention(m.group(n), raw.start + m.start(n), raw.start + m.end(n), label, raw.in_body)
-            for m, n, label in parts]
-
-
-def _split_brackets(raw: RawMention) -> list[RawMention]:
-    """'Amos (Lucian Fenwright': a character and the actor in brackets, run together by the model."""
-    if raw.label in VALUE_TYPES or not re.search(r"[()]", raw.text):
-        return [raw]
-    parts = []
-    for m in re.finditer(r"[^()]+", raw.text):
-        text = m.group(0).strip(EDGE + " ")
-        if text and starts_like_a_name(text):
-            start = raw.start + raw.text.index(text, m.start())
-            parts.append(RawMention(text, start, start + len(text), raw.label, raw.in_body, weak=bool(parts)))
-    return parts
-
-
-def _titles_as_works(block: "Block", raws: list[RawMention]) -> list[RawMention]:
-    """Words of a quoted title ('Halloran’s “Lisbon, Ohio”') name a work, not the places in it."""
-    titles = quoted_titles(block.text)
+def _titles_as_works(block: "Block", raws: list[RawMention], elsewhere: frozenset[str]) -> list[RawMention]:
+    """Words of a quoted title ('Halloran’s “Lisbon, Ohio”', or a title the article marks as one
+    elsewhere) name a work, not the places in it."""
+    titles = quoted_titles(block.text, elsewhere)
     if not titles:
         return raws
     kept = [r for r in raws if not any(block.start + s <= r.start and r.end <= block.start + e for s, e in titles)]
@@ -271,28 +221,6 @@ def _titles_as_works(block: "Block", raws: list[RawMention]) -> list[RawMention]
     return sorted(kept, key=lambda r: r.start)
 
 
-def _split_inner_possessive(raw: RawMention) -> list[RawMention]:
-    """'City’s Station' is two things; keep the owner, which names something on its own."""
-    m = re.search(r"['’]s\s", raw.text)
-    if not m or raw.label == "WORK_OF_ART" or raw.text[m.end():].lower() in OFFICE_WORDS:
-        return [raw]  # 'the County Sheriff’s Office' is one institution
-    owner = raw.text[:m.start()]
-    if raw.label in ("ORG", "FAC"):  # 'Leeds's Station' a town's; 'Jo Roe's Horizon' a person's
-        label = "PERSON" if len(owner.split()) >= 2 and is_first_name(owner.split()[0]) else "GPE"
-    else:
-        label = raw.label
-    parts = [RawMention(owner, raw.start, raw.start + len(owner), label, raw.in_body, raw.place_context,
-                        raw.person_context or label == "PERSON")]
-    owned = raw.text[m.end():]
-    words = [w.lower() for w in owned.split()]
-    if raw.label == "ORG" and owned[:1].isupper() and len(words) >= 2 and (words[0] in ORG_KIND_WORDS
-                                                                           or words[-1] in ORG_KIND_WORDS):
-        # 'Velmoria’s Ministry of Water': the country and its ministry, both named
-        parts.append(RawMention(owned, raw.start + m.end(), raw.end, "ORG", raw.in_body))
-    return parts
-
-
-SPLITS = (_split_inner_possessive, _split_at, _split_brackets, _split_person_and_organisation)
 
 
 def _join_adjacent(raws: list[RawMention], text: str) -> list[RawMention]:
@@ -303,9 +231,12 @@ def _join_adjacent(raws: list[RawMention], text: str) -> list[RawMention]:
         gap = text[prev.end:raw.start] if prev else ""
         nicknamed = bool(prev and nickname(gap) and gap.strip() and "PERSON" in (prev.label, raw.label)
                          and is_first_name(prev.text))  # Duke “Bullfrog” | Pettaway
+        # 'Seed Authority Arnia | Norway', 'Acme | Canada': an organisation named for the country it serves
+        national = bool(prev and prev.label == "ORG" and raw.label in ("GPE", "LOC") and gap == " "
+                        and is_country(raw.text) and text[raw.end:raw.end + 2] not in ("'s", "’s"))
         if prev and prev.label not in VALUE_TYPES and raw.label not in VALUE_TYPES \
                 and (gap == " " or nicknamed) and prev.label != "NORP" and raw.label != "NORP" \
-                and " " not in prev.text and " " not in raw.text:
+                and (" " not in prev.text and " " not in raw.text or national):
             label = "PERSON" if "PERSON" in (prev.label, raw.label) else prev.label
             out[-1] = RawMention(text[prev.start:raw.end], prev.start, raw.end, label, prev.in_body,
                                  prev.place_context or raw.place_context, prev.person_context or raw.person_context,
@@ -355,6 +286,16 @@ def _relabel_first_names(raws: list[RawMention]) -> None:
             r.label = "PERSON"
 
 
+def _relabel_compass_parts(raws: list[RawMention]) -> None:
+    """'Arnby North' tagged a person: a name and a direction after it ('Leeds West', 'Brent Central')
+    is part of a place, a ward or a seat, unless a given name opens it ('Oliver North')."""
+    for r in raws:
+        words = r.text.split()
+        if r.label == "PERSON" and len(words) == 2 and words[1].lower() in COMPASS_WORDS and words[1].istitle() \
+                and not is_first_name(words[0]):
+            r.label = "GPE"
+
+
 def _relabel_companies(raws: list[RawMention]) -> None:
     """'Acme's customers' tagged a place: a name that owns what only a company has is one, unless it
     is a country's or a city's ('London shares': its market)."""
@@ -363,37 +304,14 @@ def _relabel_companies(raws: list[RawMention]) -> None:
             r.label = "ORG"
 
 
-def _untagged_known_names(structure: "Structure", docs: list["Doc"], raws: list[RawMention]) -> list[RawMention]:
-    """'Bruno took it over in 1989' with Bruno Lind named before: a lone capitalised subject the
-    model left untagged that is the first name or surname of one full-named person is that person."""
-    words: dict[str, set[tuple[str, ...]]] = {}
-    for r in raws:
-        if r.label == "PERSON" and len(tokens := tuple(name_tokens(r.text))) >= 2:
-            for word in (tokens[0], tokens[-1]):
-                words.setdefault(word, set()).add(tokens)
-    taken = {(r.start, r.end) for r in raws}
-    found = []
-    for block, doc in zip(structure.blocks, docs):
-        if block.kind != "paragraph":
-            continue
-        for token in doc:
-            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.ent_type_ \
-                    or any(c.dep_ in ("compound", "flat") for c in token.children) or token.head.pos_ == "PROPN":
-                continue
-            start = block.start + token.idx
-            if len(words.get(fold(token.text), ())) == 1 and (start, start + len(token.text)) not in taken:
-                found.append(RawMention(token.text, start, start + len(token.text), "PERSON", in_body=True,
-                                        person_context=True))
-    return sorted(raws + found, key=lambda r: r.start) if found else raws
-
-
 def _trim_to_known_people(raws: list[RawMention]) -> None:
     """'Jane Best' tagged ORG where Jane is a known person's first name: keep only the person."""
     known: set[str] = set()
     full_names: set[tuple[str, ...]] = set()
     for r in raws:
         if r.label == "PERSON" and len(name_tokens(r.text)) >= 2:
-            known.update(name_tokens(r.text))
+            if is_first_name(bare_name(r.text).split()[0]):  # not 'Arnby North' or 'Space Probe' mistyped a person
+                known.update(name_tokens(r.text))
             full_names.add(tuple(name_tokens(r.text)))
     for r in raws:
         if r.label in VALUE_TYPES or r.label == "PERSON":

@@ -1,0 +1,140 @@
+"""What the words around one model span say about the name in it.
+
+A place after 'in', a person before a verb of saying or after a title, a company
+that has shares, an appositive 'the shipping group', a 'he' or 'she' that takes
+a subject up, a maker after 'by', a thing counted with 'a'. `mentions.clean_span`
+records these on each `RawMention`; `labels` weighs them.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.nlp import lexicon
+from app.nlp.entities.evidence import affiliated_person
+from app.nlp.names import OCCUPATION_WORDS, TITLE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
+ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
+PLACE_NOUNS = lexicon.words("place_nouns")
+PERSON_NOUNS = lexicon.words("person_words", "person")
+SPEECH_VERBS = lexicon.words("speech_verbs")
+PERSON_PRONOUNS = lexicon.words("pronouns", "male") | lexicon.words("pronouns", "female")
+PERSON_AGENT_VERBS = lexicon.words("person_agent_verbs")
+COMPANY_NOUNS = lexicon.words("company_nouns")
+# 'Jo Roe, her sister', 'A customer, Jo, said': a relative's or an occupation's noun says person too
+APPOSITIVE_PERSON_NOUNS = PERSON_NOUNS | OCCUPATION_WORDS | lexicon.words("person_words", "male") \
+    | lexicon.words("person_words", "female")
+
+
+def appositive_label(span: "Span") -> str | None:
+    """What an appositive noun says the name is: 'Jo Bloggs, a shop steward' is a person."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    for noun in nouns:
+        phrase = []
+        for token in noun.subtree:  # 'a shop steward at the plant' -> a, shop, steward
+            if token.pos_ == "ADP" or token.i > noun.i + 2:
+                break
+            phrase.append(token.lemma_.lower())
+        for lemma in reversed(phrase):
+            for words, label in ((APPOSITIVE_PERSON_NOUNS, "PERSON"), (ORG_KIND_WORDS, "ORG"), (PLACE_NOUNS, "GPE")):
+                if lemma in words:
+                    return label
+    return None
+
+
+def counted(span: "Span") -> bool:
+    """'a bulletproof X that he drove', 'an X': a name under 'a' or 'an' (perhaps past a word or two
+    that describe it) is one of many things so called; 'an X spokesman' is not about X."""
+    doc, i = span.doc, span.start - 1
+    if span.root.dep_ == "compound":
+        return False
+    while i >= 0 and span.start - i <= 3 and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN", "ADV"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in ("a", "an")
+
+
+def pronoun_follows(span: "Span") -> bool:
+    """'Marisol won two awards, but she left early': a subject that the next name-like word of its
+    sentence, a 'he' or a 'she' (or 'his', 'her'), takes up is a person. Another name between
+    them may be the one the pronoun means."""
+    if span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    doc = span.doc
+    for token in doc[span.end:min(span.root.sent.end, span.end + 20)]:
+        if token.ent_type_ and token.ent_type_ not in VALUE_TYPES or token.pos_ == "PROPN":
+            return False
+        if token.lower_ in PERSON_PRONOUNS:
+            return True
+    return False
+
+
+def personal_role(span: "Span") -> bool:
+    """'founded by X', 'saved by X': the agent of a verb only people do; 'X of Acme Partners': a person
+    and the organisation they work for. Stronger than a verb of saying, which companies use too."""
+    head = span.root
+    if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_ in PERSON_AGENT_VERBS:
+        return True
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    employer = doc[after.i + 1] if after is not None and after.lower_ == "of" and after.i + 1 < len(doc) else None
+    return bool(employer is not None and employer.text[:1].isupper() and (
+        employer.ent_type_ == "ORG" and employer.ent_iob_ == "B" or not employer.ent_type_ and employer.pos_ == "PROPN"))
+
+
+def company_context(span: "Span") -> bool:
+    """'Acme shares fell', 'Acme boss Jo Roe', 'Acme's largest customers', 'shares of Acme': the name
+    modifies or owns a noun for what only a company has."""
+    doc, head = span.doc, span.root
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.is_lower and after.lower_ in COMPANY_NOUNS:
+        return True
+    if head.dep_ in ("poss", "compound") and head.head.is_lower and head.head.lower_ in COMPANY_NOUNS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in COMPANY_NOUNS
+
+
+def _place_compound(span: "Span") -> bool:
+    """'the Arnby-based company', 'an Arnby, Velmoria-based firm', 'the Arnby-born singer': a place,
+    whatever verb the company it describes governs."""
+    doc, i = span.doc, span.end
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].text[:1].isupper():
+        i += 2  # 'Arnby, Velmoria-based'
+        while i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha:
+            i += 1
+    return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in ("based", "born", "headquartered")
+
+
+def contexts(span: "Span") -> tuple[bool, bool]:
+    """(reads like a place, reads like a person) from the words around the span."""
+    doc = span.doc
+    head = span.root
+    place = (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS) or (
+        head.dep_ == "dobj" and head.head.lemma_ in ("visit", "leave", "enter", "invade"))
+    for sibling in head.conjuncts:
+        if sibling.ent_type_ in ("GPE", "LOC"):
+            place = True
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if _place_compound(span):
+        return True, False
+    person = bool(before is not None and before.lower_.strip(".") in TITLE_WORDS and before.text[:1].isupper())
+    # 'cinematographer Bartosz Kempa', 'novelist Ana Varela': a lowercase role noun before the name
+    person |= bool(before is not None and before.is_lower and (
+        before.lower_ in OCCUPATION_WORDS or before.lower_.endswith(("grapher", "ist", "ian"))
+        or (before.pos_ == "NOUN" and before.lower_.endswith(("er", "or")))))
+    owner = bool(after is not None and after.text in ("'s", "’s")) or span[-1].text in ("'s", "’s")
+    person |= owner and (span.label_ in ("GPE", "LOC")  # "Acme's Jo Roe": Acme is no person
+                         or not affiliated_person(doc, span.end + (span[-1].text not in ("'s", "’s"))))
+    person |= head.dep_ in ("nsubj",) and head.head.lemma_ in SPEECH_VERBS
+    person |= affiliated_person(doc, span.start)  # "Acme's Jo Roe"
+    # 'Dorian Quell of Brindle Capital': a person and the organisation they work for
+    person |= bool(after is not None and after.lower_ in ("of", "at") and after.i + 1 < len(doc)
+                   and (doc[after.i + 1].ent_type_ == "ORG" or doc[after.i + 1].pos_ == "PROPN"))
+    return place, person
