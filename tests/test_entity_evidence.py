@@ -136,3 +136,9 @@ def test_a_title_and_a_given_name_after_a_comma_open_a_person():
              RawMention("Acme Trust, Dr Ravi Sen", text.index("Acme"), text.index(" and Jo"), "ORG", True)]
     found = [(r.text, r.label) for r in cut_spans(block, spans)]
     assert found == [("Mrs Ilsa Dorrington", "PERSON"), ("Acme Trust", "ORG"), ("Dr Ravi Sen", "PERSON")]
+
+
+def test_a_name_something_is_launched_on_is_a_platform():
+    text = ("The studio had hoped for more after the game's launch on Pixelhaven in March.\n"
+            "The reviews on Pixelhaven were poor.\n")
+    assert type_of(text, "Pixelhaven") == "ORG"
