@@ -142,3 +142,11 @@ def test_a_name_something_is_launched_on_is_a_platform():
     text = ("The studio had hoped for more after the game's launch on Pixelhaven in March.\n"
             "The reviews on Pixelhaven were poor.\n")
     assert type_of(text, "Pixelhaven") == "ORG"
+
+
+def test_a_district_is_not_the_library_named_after_it():
+    from app.nlp.entities.grouping import Group, _place_inside_longer_name
+
+    county = RawMention("Brennard County", 0, 15, "FAC", in_body=True)
+    library = Group([RawMention("Brennard County Library", 40, 63, "ORG", in_body=True)])
+    assert _place_inside_longer_name(county, "Brennard County Library", library)
