@@ -150,3 +150,11 @@ def test_a_district_is_not_the_library_named_after_it():
     county = RawMention("Brennard County", 0, 15, "FAC", in_body=True)
     library = Group([RawMention("Brennard County Library", 40, 63, "ORG", in_body=True)])
     assert _place_inside_longer_name(county, "Brennard County Library", library)
+
+
+def test_a_maker_and_a_short_model_code_name_a_product():
+    from app.nlp.entities.grouping import Group
+    from app.nlp.entities.labels import group_type
+
+    assert group_type(Group([RawMention("Corvel KT4", 0, 10, "PERSON", in_body=True)])) == "PRODUCT"
+    assert group_type(Group([RawMention("KT4", 0, 3, "ORG", in_body=True)])) != "PRODUCT"

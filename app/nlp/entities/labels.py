@@ -117,11 +117,13 @@ def _place_with_its_kind(group: "Group") -> str | None:
 
 
 _CODE = re.compile(r"^(?:[A-Z]{1,4}-\d{1,4}|[A-Z]{1,2}\d{2,4}[A-Z]?)$")
+_SHORT_CODE = re.compile(r"^[A-Z]{2,3}\d$")  # 'Aerolis KT4': only after a maker's name
 
 
 def _code(group: "Group") -> str | None:
-    """'Aerolis K410', 'XR-207': a name ending in a model or mission code names a product."""
-    return "PRODUCT" if any(_CODE.match(m.text.split()[-1]) for m in group.mentions) else None
+    """'Aerolis K410', 'XR-207', 'Aerolis KT4': a name ending in a model or mission code names a product."""
+    return "PRODUCT" if any(_CODE.match(m.text.split()[-1]) or (
+        " " in m.text and _SHORT_CODE.match(m.text.split()[-1])) for m in group.mentions) else None
 
 
 def _words(name: str) -> list[str]:
