@@ -158,3 +158,8 @@ def test_a_maker_and_a_short_model_code_name_a_product():
 
     assert group_type(Group([RawMention("Corvel KT4", 0, 10, "PERSON", in_body=True)])) == "PRODUCT"
     assert group_type(Group([RawMention("KT4", 0, 3, "ORG", in_body=True)])) != "PRODUCT"
+
+
+def test_a_one_letter_name_ending_a_sentence_keeps_no_dot():
+    article = parse_article("t", "The founder later posted an apology on Q.\nNobody replied to it.\n")
+    assert not [e.name for e in article.entities if e.name == "Q."]

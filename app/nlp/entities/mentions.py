@@ -114,8 +114,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     end = block.start + tokens[-1].idx + len(tokens[-1].text)
     text = block.text[start - block.start:end - block.start]
     trimmed = strip_possessive(text).strip(EDGE)
-    if _ABBREVIATION_END.search(text):
-        trimmed += "."  # 'U.S.' keeps its last dot
+    if _ABBREVIATION_END.search(text) and len(trimmed) > 1:
+        trimmed += "."  # 'U.S.' keeps its last dot; 'on X.' ends a sentence
     trimmed = _without_prefix(trimmed)
     if not any(c.isalnum() for c in trimmed) or trimmed.startswith("@"):
         return None  # '@AcmeNews': an account's handle names no one
