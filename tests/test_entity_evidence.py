@@ -163,3 +163,8 @@ def test_a_maker_and_a_short_model_code_name_a_product():
 def test_a_one_letter_name_ending_a_sentence_keeps_no_dot():
     article = parse_article("t", "The founder later posted an apology on Q.\nNobody replied to it.\n")
     assert not [e.name for e in article.entities if e.name == "Q."]
+
+
+def test_the_second_of_two_places_after_to_is_a_place_too():
+    text = "Families will have to drive to Rockhampton or Mackay for the birth.\n"
+    assert type_of(text, "Mackay") == "GPE"

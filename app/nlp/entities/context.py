@@ -120,6 +120,8 @@ def contexts(span: "Span") -> tuple[bool, bool]:
     for sibling in head.conjuncts:
         if sibling.ent_type_ in ("GPE", "LOC"):
             place = True
+    first = head.head if head.dep_ == "conj" else None  # 'drive to Arnby or Tolsey': the second place too
+    place |= bool(first is not None and first.dep_ == "pobj" and first.head.lower_ in PLACE_PREPOSITIONS)
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     if _place_compound(span):
