@@ -25,7 +25,7 @@ def test_a_lowercase_organisation_noun_before_the_name_makes_it_an_organisation(
 def test_a_noun_for_its_people_after_the_name_makes_it_an_organisation():
     text = ("Varnosi said it had fixed the fault.\n"
             "Several Varnosi engineers left in May, and a Varnosi spokeswoman would not say why.\n"
-            "Varnosi's head of sales, Dana Whitcombe, wrote to clients.\n")
+            "Varnosi's head of sales, Dana Pellinger, wrote to clients.\n")
     assert type_of(text, "Varnosi") == "ORG"
 
 
@@ -68,9 +68,9 @@ def test_an_appositive_relative_or_occupation_says_person():
 
 
 def test_a_given_name_alone_that_speaks_is_a_person():
-    text = ('"We saw smoke from the kitchen," said Tamsin, 29, a student.\n'
-            'Tamsin said the firefighters arrived within minutes.\n')
-    assert type_of(text, "Tamsin") == "PERSON"
+    text = ('"We saw smoke from the kitchen," said Bryony, 29, a student.\n'
+            'Bryony said the firefighters arrived within minutes.\n')
+    assert type_of(text, "Bryony") == "PERSON"
 
 
 def test_a_noun_for_a_district_or_a_lake_in_the_name_makes_it_a_place():
@@ -91,8 +91,8 @@ def test_the_village_of_a_name_is_a_place():
 
 
 def test_one_in_three_of_a_people_is_a_share_not_a_place():
-    text = "The poll found that one in five Canadians had never voted.\n"
-    assert type_of(text, "Canadians") == "NORP"
+    text = "The poll found that one in five Norwegians had never voted.\n"
+    assert type_of(text, "Norwegians") == "NORP"
 
 
 def test_two_places_run_into_one_span_before_a_plural_place_noun_are_two():
@@ -108,7 +108,7 @@ def test_two_places_run_into_one_span_before_a_plural_place_noun_are_two():
 
 
 def test_a_candidate_for_a_name_stands_for_a_party():
-    text = ("Brona Castell stood as a candidate for Tir Glasa and won on the third count.\n"
+    text = ("Brona Dallowen stood as a candidate for Tir Glasa and won on the third count.\n"
             "Tir Glasa gained two seats across the county.\n")
     assert type_of(text, "Tir Glasa") == "ORG"
 
@@ -124,7 +124,7 @@ def test_a_town_only_ever_where_something_is_is_a_place_not_a_person():
 
 
 def test_the_words_around_a_name_outweigh_a_thing_noun_in_it():
-    text = ("Puzzle studio cuts jobs\n\nStaff at the Lisbon studio Tarrowind Games were told on Friday that a "
+    text = ("Puzzle studio cuts jobs\n\nStaff at the Porto studio Tarrowind Games were told on Friday that a "
             "third of them would go.\n\nTarrowind Games said the cuts were unavoidable.\n")
     assert type_of(text, "Tarrowind Games") == "ORG"
 
