@@ -50,7 +50,7 @@ docs-examples: install  # regenerate the /docs examples from the demo archive (a
 
 # Development only: the team's scoring tools live outside the project (docs/development.md).
 SHARED ?= ../shared
-eval: install  # every corpus, the Wikinews one as its development two thirds and its held-out third
+eval: install  # every corpus; the Wikinews and our blind ones as development two thirds and held-out third
 	@test -x $(SHARED)/tools/evaluate.py || { echo "make eval: needs the team's scoring tools in $(SHARED)/tools (see docs/development.md)"; exit 1; }
 	$(BIN)/python scripts/eval.py $(if $(MISSES),--misses)
 

@@ -8,7 +8,8 @@ development two thirds and its held-out third) and our own `data/eval`,
 thirds). The held-out thirds of the Wikinews corpus and of those three are fixed
 by rule: the articles whose position in the sorted list of gold files is 2, 5,
 8, ... (`index % 3 == 2`). Their misses are never printed: they are scored,
-never read.
+never read. `data/eval-blind3` is kept wholly unseen: scored only when named
+(`scripts/eval.py data/eval-blind3`), its misses never printed, never in the gate.
 
 The scoring functions are those of the shared `evaluate.py` (imported from
 `../shared/tools`), applied to the real app over httpx, so the figures are
@@ -30,15 +31,19 @@ SHARED_TOOLS = ROOT.parent / "shared" / "tools"
 DEFAULT_CORPORA = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "corpus-wikinews", ROOT / "data" / "eval",
                    ROOT / "data" / "eval-fresh", ROOT / "data" / "eval-blind", ROOT / "data" / "eval-blind2"]
 HELD_OUT_CORPORA = ("corpus-wikinews", "eval-fresh", "eval-blind", "eval-blind2")
+UNSEEN_CORPORA = ("eval-blind3",)  # scored now and then, never read, never in the gate
 COUNTERS = ("q_tp", "q_fp", "q_fn", "a_ok", "e_tp", "e_fp", "e_fn", "n_tp", "n_fp", "n_fn", "f_ok", "f_total",
             "m_ok", "m_total", "h_tp", "h_fp", "h_fn", "o_bad", "o_total")
 
 
 def held_out(corpus: Path) -> set[str]:
-    """Stems of the held-out third of a corpus (the Wikinews one and our fresh and blind ones have one)."""
+    """Stems of the held-out third of a corpus (the Wikinews one and our fresh and blind ones have one);
+    every stem of a corpus kept wholly unseen."""
+    stems = sorted(p.name[:-len(".gold.json")] for p in corpus.glob("*.gold.json"))
+    if corpus.name in UNSEEN_CORPORA:
+        return set(stems)
     if corpus.name not in HELD_OUT_CORPORA:
         return set()
-    stems = sorted(p.name[:-len(".gold.json")] for p in corpus.glob("*.gold.json"))
     return {s for i, s in enumerate(stems) if i % 3 == 2}
 
 
@@ -124,13 +129,15 @@ def score(corpora: list[Path], show_misses: bool) -> dict[str, dict]:
                 notes: list[str] = []
                 evaluate.score_article(api, stem, gold, counts, notes)
                 part = "held-out" if stem in held else "dev" if held else None
+                if corpus.name in UNSEEN_CORPORA:
+                    part = None  # one row: nothing of it is development
                 name = f"{corpus.name} ({part})" if part else corpus.name
                 groups.setdefault(name, {})[stem] = {**counts, "notes": [] if stem in held else notes}
                 if show_misses and stem not in held and notes:
                     print(f"{corpus.name}/{stem}")
                     for note in notes:
                         print(note)
-        if held:
+        if held and corpus.name not in UNSEEN_CORPORA:
             groups[corpus.name] = {**groups[f"{corpus.name} (dev)"], **groups[f"{corpus.name} (held-out)"]}
     return {name: summary(articles, evaluate.prf) for name, articles in groups.items()}
 

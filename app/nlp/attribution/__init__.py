@@ -89,6 +89,7 @@ def _read(resolver: Resolver, items: list[Quoted]) -> None:
                 if item.parent is not None:
                     item.speaker = attribute(ctx, NESTED_SIEVES)
                     continue
+                item.before = previous
                 item.speaker = attribute(ctx, SIEVES)
                 previous = item
 

@@ -21,6 +21,7 @@ DISPLAY_VERBS = lexicon.words("display_verbs")
 STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
 CLAIM_NOUNS = lexicon.words("speech_nouns", "claim")
 WORK_NOUNS = lexicon.words("work_nouns")
+AUTHORING_VERBS = lexicon.words("authoring_verbs")
 CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "pobj", "acomp", "npadvmod", "dobj", "agent")
 NO_SPANS = Spans()
 
@@ -34,8 +35,17 @@ def is_speech_verb(token: "Token") -> bool:
     return (lemma in SPEECH_VERBS or (lemma in RETORT_VERBS and any(c.lower_ == "back" for c in token.children))
             or (lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
                 and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children))
+            or (lemma == "put" and _put_to_someone(token))
             or (lemma in DISPLAY_VERBS and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in STATEMENT_NOUNS
                                                for c in token.children)))
+
+
+def _put_to_someone(verb: "Token") -> bool:
+    """'"...?" I put to her', 'I put it to him': a question or a claim put to a person."""
+    if any(c.dep_ == "dobj" and c.lower_ not in ("it", "this", "that", "question") for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.pos_ in ("PRON", "PROPN")
+                                                             for o in c.children) for c in verb.children)
 
 
 def is_mistagged_cue(token: "Token", span: QuoteSpan) -> bool:
@@ -59,6 +69,10 @@ def subject_of(verb: "Token", before: int | None = None, spans: Spans = NO_SPANS
             return subjects[0]
     for _ in range(8):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and not spans.inside(c.idx)]
+        if not subjects:
+            # 'Roe had, while visiting the town, alleged that...': the subject hung on the auxiliary
+            subjects = [c for aux in token.children if aux.dep_ == "aux" for c in aux.children
+                        if c.dep_ in SUBJECT_DEPS and not spans.inside(c.idx)]
         if subjects:
             return subjects[0]
         if token.dep_ == "relcl" or (token.dep_ == "acl" and (token.tag_ in ("VBD", "VBZ", "VBP")
@@ -104,7 +118,7 @@ def _left_neighbour(verb: "Token", spans: Spans) -> "Token | None":
     if j < 0 or spans.inside(doc[j].idx):
         return None
     age = doc[j].lower_ == "old" and j > 0 and doc[j - 1].text == "-"  # 'the 27-year-old wrote'
-    if age or (doc[j].pos_ in ("PROPN", "NOUN") and j < verb.i - 1):
+    if age or (doc[j].pos_ in ("PROPN", "NOUN") and j < verb.i - 1 and doc[j].dep_ != "pobj"):
         return doc[j]
     return _person_before(verb, spans)
 
@@ -152,6 +166,7 @@ def governing_verb(doc: "Doc", span: QuoteSpan, spans: Spans) -> "tuple[Token | 
     for head in quote_heads(doc, span):
         token, relative = head, None
         for _ in range(12):
+            below = token
             if token.dep_ in ("relcl", "acl") and not is_speech_verb(token) and (
                     token.i == head.i or not spans.inside(token.idx)):
                 if token.dep_ == "acl" and token.head.lemma_.lower() in STATEMENT_NOUNS:
@@ -175,8 +190,24 @@ def governing_verb(doc: "Doc", span: QuoteSpan, spans: Spans) -> "tuple[Token | 
                 if _text_as_patient(token):
                     passive = passive or token
                     continue  # 'she said the letter was drafted "in a hurry"': she, not the letter
+                if below.dep_ == "conj" and token.pos_ != "NOUN" and (upper := _reporter_above(token, spans)):
+                    return upper, False
                 return token, False
     return passive, blocked and passive is None
+
+
+def _reporter_above(verb: "Token", spans: Spans) -> "Token | None":
+    """'He added that Roe had written to the board and would "fight on"': a verb of saying coordinated
+    with the quotation's own is part of what a verb above it reports; that verb's subject speaks."""
+    token, reported = verb, False
+    for _ in range(8):
+        if token.head.i == token.i:
+            return None
+        reported = reported or token.dep_ == "ccomp"
+        token = token.head
+        if not spans.inside(token.idx) and is_speech_verb(token):
+            return token if reported else None
+    return None
 
 
 def _text_as_patient(verb: "Token") -> bool:
@@ -242,4 +273,22 @@ def nested_verb(doc: "Doc", span: QuoteSpan, within) -> "Token | None":
         if _quotative_go(token, span):  # 'the tub going' may be read as a noun: then the clause's verb
             root = token.sent.root
             return token if token.pos_ == "VERB" else root if within(root) and root.pos_ == "VERB" else None
+    return None
+
+
+def author_named_after(noun: "Token") -> "Token | None":
+    """'That post, published on Monday from Acme's account, warned ...', 'the letter, signed by Roe,':
+    the word for the text's author that the participle right after the text names ('by X', 'from X's
+    account'); not 'a memo seen by X', whose X only read it."""
+    doc = noun.doc
+    at = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
+    if at >= len(doc) or doc[at].tag_ != "VBN" or doc[at].dep_ not in ("acl", "advcl") \
+            or doc[at].lemma_.lower() not in AUTHORING_VERBS:
+        return None
+    for prep in doc[at].children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("by", "from"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                return next((c for c in obj.children if c.dep_ == "poss"), None) if obj.pos_ == "NOUN" else obj
     return None

@@ -167,7 +167,9 @@ class Descriptions:
         is_definite = (definite(head) or any(c.dep_ == "det" and c.lower_ == "this" for c in head.children)) and (
             lemma in ORG_ANAPHORS)
         named = self.organisation(head, before=pos)
-        if not named and lemma in BENCH_WORDS and definite(head) and (judge := self._judge_in_focus(pos)):
+        if not named and lemma not in BENCH_WORDS and any(c.dep_ in ("compound", "amod") for c in head.lefts):
+            named = self.organisation(head)  # 'the environment ministry warned ...', its full name only later
+        if not named and lemma in BENCH_WORDS and definite(head) and (judge := self.judge_of_court(pos)):
             return judge  # 'Judge Jo Roe ... the court observed': no court named yet, the judge speaks
         if named or not is_definite:
             return named
@@ -181,10 +183,16 @@ class Descriptions:
                 return found
         return self.discourse.recent(pos, organisation, subject_only=True)
 
-    def _judge_in_focus(self, pos: int) -> Entity | None:
+    def judge_of_court(self, pos: int) -> Entity | None:
+        """A court that speaks, no court being named: the judge last mentioned, else the one judge the
+        article names at all ('A district court refused bail, observing ... . Judge Jo Roe said ...')."""
         titles = self.profiles.titles
         judge = lambda e: e.type == "PERSON" and any(JUDICIAL_WORDS & set(run) for run in titles.get(id(e), ()))  # noqa: E731
-        return self.discourse.recent(pos, judge, subject_only=False)
+        found = self.discourse.recent(pos, judge, subject_only=False)
+        if found is None:
+            judges = [e for e in self.registry.people() if judge(e)]
+            found = judges[0] if len(judges) == 1 else None
+        return found
 
     def named_by_head(self, head: "Token", pos: int) -> Entity | None:
         """'the festival said': the organisation whose name ends in that word, the last one

@@ -118,10 +118,16 @@ class Discourse:
         entity = (self.recent(pos, fits, subject_only=True, since=paragraph, main_only=True)
                   or self.recent(pos, fits, subject_only=True, since=paragraph)
                   or self.recent(pos, known, subject_only=True, since=self.window(pos))
+                  or self.recent(pos, lambda e: fits(e) and not self._unknown_stand_in(e), subject_only=True)
                   or self.recent(pos, fits, subject_only=True) or self.recent(pos, fits, subject_only=False))
         if entity is not None and id(entity) not in self.profiles.gender:
             self.profiles.gender[id(entity)] = want
         return self.real(entity)
+
+    def _unknown_stand_in(self, entity: Entity) -> bool:
+        """Someone unnamed whose sex the text never showed ('one critic described it as...'): beyond
+        the last two paragraphs a 'she' rather means a named person who fits."""
+        return id(entity) in self._stands_for and id(entity) not in self.profiles.gender
 
     def resolve_quoted_pronoun(self, word: str, pos: int, exclude: set[int]) -> Entity | None:
         """'He' inside a quotation: first whom the speaker has just named in their own words
@@ -131,5 +137,8 @@ class Discourse:
             return None
         fits = lambda e: (e.type == "PERSON" and id(e) not in exclude  # noqa: E731
                           and (self.profiles.gender_of(e) or want) == want)
+        known = lambda e: (e.type == "PERSON" and id(e) not in exclude  # noqa: E731
+                           and self.profiles.gender_of(e) == want)
         return (self.recent(pos, fits, subject_only=False, since=self.paragraph_start(pos), quoted=True)
+                or self.recent(pos, known, subject_only=False, since=self.window(pos))
                 or self.resolve_pronoun(word, pos, exclude))

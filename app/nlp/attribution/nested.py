@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from app.domain import Mention
 import app.nlp.attribution.cues as cues
+from app.nlp.attribution.cues import STATEMENT_NOUNS
 from app.nlp.attribution.discourse import FEMALE_PRONOUNS, MALE_PRONOUNS
 from app.nlp.attribution.resolve import Speaker
 from app.nlp.attribution.sieves import Context, Sieve
@@ -30,6 +31,8 @@ def nested_cue(ctx: Context) -> Speaker | None:
     if verb is None:
         return replace(parent.speaker or Speaker(None, None), sieve="outer speaker")
     subject = cues.subject_of(verb)
+    if subject is not None and within(subject):
+        subject = _sender(subject, within) or subject
     if subject is None or not within(subject):
         return _narrated_subject(ctx, verb, within) or Speaker(None, None, verb.text)
     if subject.dep_ == "nsubjpass" and cues.agent_of(verb) is None:
@@ -49,12 +52,31 @@ def nested_cue(ctx: Context) -> Speaker | None:
         entity = resolver.known_name(subject.text, start, start + len(subject.text))
         if entity is not None and entity.type in ("PERSON", "ORG"):
             return Speaker(entity, mention, verb.text, resolution="name")
-    if subject.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+    if subject.pos_ == "NOUN" and any((c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.lower_ in (
+            "my", "our")) for c in subject.children):
+        # 'My father used to say, "..."': the one person the narration calls the speaker's father, if any
         # '"The judge called it 'a gamble'," Roe said': the one person whose title fits, if any
         entity = resolver.descriptions.resolve(subject, start, fallback=False)
         if entity is not None and entity.type == "PERSON":
             return Speaker(entity, mention, verb.text, resolution="description")
     return Speaker(None, None, verb.text)
+
+
+def _sender(subject: "Token", within) -> "Token | None":
+    """'he sent me a note that said, "..."', 'she left a letter saying "..."': a note's words are the
+    words of whoever sent, left or wrote it, in the speaker's own sentence."""
+    noun = subject.head.head if subject.lower_ in ("that", "which") and subject.head.dep_ == "relcl" else subject
+    if noun.lemma_.lower() not in STATEMENT_NOUNS or noun.pos_ != "NOUN":
+        return None
+    token = noun
+    for _ in range(6):
+        if token.dep_ not in ("conj", "dobj", "pobj", "prep", "appos", "dative") or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ == "VERB":
+            found = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and within(c)), None)
+            return found
+    return None
 
 
 def _narrated_subject(ctx: Context, verb: "Token", within) -> Speaker | None:
@@ -73,22 +95,38 @@ def _narrated_subject(ctx: Context, verb: "Token", within) -> Speaker | None:
 def _unnamed_relative(ctx: Context, sex: str) -> bool:
     """'Roe ended by remembering her grandfather. "He always warned me, '...'"': the last person of that
     sex the paragraph's narration mentions before the quotation is a relative it does not name."""
-    resolver, base = ctx.resolver, ctx.block.start
+    resolver = ctx.resolver
+    outer = ctx.item.parent.speaker.entity if ctx.item.parent.speaker else None
     last = None
-    for token in ctx.doc:
-        if token.idx >= ctx.item.parent.span.opener:
+    blocks = resolver.structure.blocks
+    before = ctx.k - 1
+    if before >= 0 and blocks[before].kind == "paragraph" and not resolver.quotations.get(before):
+        # 'Neighbours woke to the mother shouting.' / '"She kept screaming, '...'"': the paragraph before too
+        last = _relative_in(ctx, before, resolver.docs[before], len(blocks[before].text), sex, outer, last)
+    return bool(_relative_in(ctx, ctx.k, ctx.doc, ctx.item.parent.span.opener, sex, outer, last))
+
+
+def _relative_in(ctx: Context, k: int, doc, until: int, sex: str, outer, last: bool | None) -> bool | None:
+    """Reading block `k` up to `until`: True after an unnamed relative of that sex ('her mother', 'the
+    mother'), False after a named person of that sex other than the one speaking, else `last`."""
+    resolver, base = ctx.resolver, ctx.resolver.structure.blocks[k].start
+    spans = resolver.quotations.get(k)
+    for token in doc:
+        if token.idx >= until:
             break
-        if ctx.spans.inside(token.idx):
+        if spans is not None and spans.inside(token.idx):
             continue
         hit = resolver.registry.mention_at(base + token.idx, base + token.idx + len(token.text), types=("PERSON",))
         if hit is not None and (resolver.discourse.profiles.gender_of(hit[0]) or sex) == sex:
-            last = False
+            if hit[0] is not outer:  # the one speaking says 'I', not 'she'
+                last = False
         elif token.pos_ == "NOUN" and title_gender(token.text) == sex and any(
-                c.dep_ == "poss" for c in token.children) and not any(
+                c.dep_ == "poss" or (k != ctx.k and c.dep_ == "det" and c.lower_ == "the")
+                for c in token.children) and not any(
                 c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN" for c in token.children) \
                 and not (token.dep_ == "appos" and token.head.pos_ == "PROPN"):
             last = True
-    return bool(last)
+    return last
 
 
 NESTED_SIEVES: tuple[Sieve, ...] = (Sieve("nested cue", nested_cue),)

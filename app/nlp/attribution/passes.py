@@ -47,8 +47,8 @@ def headline_echo(resolver: Resolver, items: list[Quoted]) -> None:
         if blocks[item.block].kind not in ("title", "heading"):
             continue
         words = fold(blocks[item.block].text[item.span.start:item.span.end])
-        if len(words.split()) < 2:
-            continue
+        if len(words.split()) < 2 and item.speaker is not None and item.speaker.entity is not None:
+            continue  # one word echoes the body only when the headline's own grammar named nobody
         speakers = {id(sp.entity): sp for text, sp in said if f" {words} " in f" {text} "}
         if len(speakers) == 1:
             item.speaker = Speaker(next(iter(speakers.values())).entity, None, sieve="headline echo")

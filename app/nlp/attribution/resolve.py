@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 from app.domain import Entity, Mention
 from app.nlp import lexicon
 from app.nlp.attribution.descriptions import Descriptions, is_person_noun
+from app.nlp.attribution.cues import author_named_after
 from app.nlp.attribution.discourse import Discourse
+from app.nlp.attribution.unnamed import introduced_unnamed
 from app.nlp.entities.mentions import VALUE_TYPES
 from app.nlp.names import TITLE_WORDS, fold, name_tokens, strip_possessive
 from app.nlp.syntax import SUBJECT_DEPS, appositions, definite, introducer
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 SPEAKING_ORG_WORDS = lexicon.words("organisation_words", "kind")
 ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
 STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
+BENCH_WORDS = lexicon.words("organisation_words", "bench")
 # Dependents that stay inside one noun phrase ('Irish poet and lecturer Jo Roe',
 # 'Governor of Kent Jo Roe'); a clause hanging on the noun is not part of it.
 # An owner ('Jo's sister') or a phrase after a preposition ('the mother of Jo') names someone
@@ -43,8 +46,6 @@ NARRATOR_PRONOUNS = lexicon.words("pronouns", "narrator")
 POSTNOMINALS = lexicon.words("person_words", "postnominal")
 SMALL_WORDS = lexicon.words("title_small_words")
 INDEFINITE = lexicon.words("determiners", "indefinite")
-# How far back (in tokens) an unnamed "a diplomat" is looked for before "the diplomat".
-UNNAMED_REACH = 150
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,9 @@ class Resolver:
             if found and found.entity is not None and (
                     found.entity.type == "PERSON" or (organisation_word and found.entity.type == "ORG")):
                 return replace(found, resolution="apposition")
-        if not (named and named.entity is not None) and (inside := self._person_in_phrase(k, token)):
-            return inside
+        if not (named and named.entity is not None) and not (token.pos_ == "PROPN" and organisation_word) \
+                and (inside := self._person_in_phrase(k, token)):
+            return inside  # but 'the Kelby State Government' is an organisation's name, whatever it holds
         if token.tag_ == "VBG" and token.dep_ in SUBJECT_DEPS:
             # 'Writing online, the senator, Jo Roe, called it...' parsed with 'Writing' as subject:
             # the one person the opening phrase names is the one who speaks.
@@ -209,6 +211,9 @@ class Resolver:
                     if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and child.lower_ == "by" and any(
                             c.dep_ == "det" and c.lower_ in INDEFINITE for c in obj.children):
                         return Speaker(None, None, resolution="author of the text")  # 'a note by a former employee'
+        owner = author_named_after(noun)  # 'That post, published from Acme's account, warned'
+        if owner is not None and (found := self.speaker_of(k, owner)) and found.entity is not None:
+            return replace(found, resolution="author of the text")
         if definite(noun) and (found := introducer(self.docs, k, noun)):
             speaker = self.speaker_of(found[0], found[1], create=False)
             if speaker and speaker.entity is not None:
@@ -226,6 +231,9 @@ class Resolver:
             # 'police said': the article's one police force.
             if token.tag_ == "NN" and token.lower_ not in SPOKESPEOPLE and is_person_noun(token.lemma_):
                 return None  # 'an Acme Ports official said': one person, speaking for themselves, unnamed
+            if token.lemma_.lower() in BENCH_WORDS and not self.descriptions.organisation(token) and (
+                    judge := self.descriptions.judge_of_court(gpos)):
+                return Speaker(judge, self._mention(k, token), resolution="the court's judge")
             spoken_for = self._their_organisation(k, token, create)
             if spoken_for is None and not determiners and token.lemma_.lower() in SPEAKING_ORG_WORDS:
                 org = self.descriptions.organisation(token)
@@ -240,33 +248,13 @@ class Resolver:
                     if c.dep_ in ("det", "amod", "compound", "nummod", "nmod", "npadvmod", "punct")] + [token.idx])
         text = block.text[left:token.idx + len(token.text)]
         words = re.findall(r"[\w-]+", text)
-        if "the" in determiners and self._introduced_unnamed(k, token):
+        if "the" in determiners and introduced_unnamed(self.structure, self.docs, self.registry, self.quotations,
+                                                       k, token):
             return Speaker(None, Mention(text, block.start + left, block.start + left + len(text)),
                            resolution="someone unnamed, introduced before")
         entity = self.descriptions.resolve(token, gpos, words[-1] if words else None)
         return Speaker(entity, Mention(text, block.start + left, block.start + left + len(text)),
                        resolution="description")
-
-    def _introduced_unnamed(self, k: int, token: "Token") -> bool:
-        """'One engineer, who declined to give a name, ... . "...," the engineer said': the
-        paragraph introduced someone by that word with 'a' or 'one' and named nobody since; 'the
-        engineer' is that one, not a named engineer of the article."""
-        base = self.structure.blocks[k].start
-        # Back from the description to the last person named, within a few sentences' reach: a
-        # paragraph of thousands of words costs no more than a short one.
-        for earlier in reversed(token.doc[max(0, token.i - UNNAMED_REACH):token.i]):
-            if self._quoted(k, earlier):
-                continue
-            if self.registry.mention_at(base + earlier.idx, base + earlier.idx + len(earlier.text), types=("PERSON",)):
-                return False  # someone named since: 'the engineer' may be them
-            if earlier.lemma_ != token.lemma_ or earlier.pos_ != "NOUN":
-                continue
-            if earlier.dep_ in ("appos", "attr", "compound") or earlier.head.pos_ == "PROPN":
-                continue  # 'Roe, a diplomat,', 'Roe is a diplomat': a description of someone named
-            if any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in earlier.children) and not any(
-                    c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN" for c in earlier.children):
-                return True
-        return False
 
     def _their_organisation(self, k: int, token: "Token", create: bool = False) -> Speaker | None:
         """'a Health Department spokesperson', 'a spokeswoman for Acme': the body they speak for."""

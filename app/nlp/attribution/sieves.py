@@ -12,114 +12,17 @@ put `Sieve("my construction", my_sieve)` at its place in `SIEVES`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from functools import cached_property
-from typing import TYPE_CHECKING
 
 from app.domain import Mention
 from app.nlp import lexicon
 import app.nlp.attribution.cues as cues
-from app.nlp.attribution.resolve import Resolver, Speaker
-from app.nlp.marks import Quotation, Spans, find_quote_spans
+from app.nlp.attribution.context import Context, Quoted, Sieve, attribute  # noqa: F401  (the sieves' interface)
+from app.nlp.attribution.resolve import Speaker
+from app.nlp.marks import find_quote_spans
 from app.nlp.syntax import SUBJECT_DEPS, first_token_at, quote_heads, tokens
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
 
 ACCUSATION_VERBS = lexicon.words("accusation_verbs")
 STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
-
-
-@dataclass
-class Quoted:
-    """A quotation being attributed."""
-
-    quotation: Quotation
-    speaker: Speaker | None = None
-    sentence: tuple[int, int] = (0, 0)
-    parent: "Quoted | None" = None
-
-    @property
-    def block(self) -> int:
-        return self.quotation.block
-
-    @property
-    def span(self):
-        return self.quotation.span
-
-
-@dataclass
-class Context:
-    """What a sieve may look at: the quotation, its sentence [lo, hi) and block, the one before."""
-
-    resolver: Resolver
-    k: int
-    doc: "Doc"
-    item: Quoted
-    lo: int
-    hi: int
-    spans: Spans
-    previous: Quoted | None
-    sentences: list[tuple[int, int]] = field(default_factory=list)  # the block's, as `syntax.sentences` cut them
-
-    @property
-    def block(self):
-        return self.resolver.structure.blocks[self.k]
-
-    @cached_property
-    def governing(self) -> "tuple[Token | None, bool]":
-        return cues.governing_verb(self.doc, self.item.span, self.spans)
-
-    @cached_property
-    def according(self) -> "Token | None":
-        return cues.according_to(self.doc, self.lo, self.hi, self.spans)
-
-    @cached_property
-    def previous_sentence(self) -> tuple[int, int] | None:
-        """The sentence of this block right before the quotation's own."""
-        before = [(a, b) for a, b in self.sentences if b <= self.lo]
-        return before[-1] if before else None
-
-    def resolved_subject(self, verb: "Token") -> Speaker | None:
-        """The subject of `verb` when it resolves to an entity of the article, else None."""
-        subject = cues.subject_of(verb, self.item.span.end, self.spans)
-        if subject is None or self.spans.inside(subject.idx):
-            return None
-        found = self.resolver.speaker_of(self.k, subject)
-        if found is None or found.entity is None:
-            return None
-        found = self.resolver.not_named_inside(self.k, subject, self.item.span, found)
-        return found.with_cue(verb.text if cues.is_speech_verb(verb) else None)
-
-    def subject_speaker(self, verb: "Token") -> Speaker:
-        """The resolved subject of a verb of saying, with the verb as cue."""
-        subject = cues.subject_of(verb, self.item.span.end, self.spans)
-        if subject is None or self.spans.inside(subject.idx):
-            return Speaker(None, None, verb.text)
-        if cues.is_expletive(subject, verb):
-            # 'It is stated on the forum that "..."', 'it was reported that': nobody, unless 'by X'
-            agent = cues.agent_of(verb)
-            found = self.resolver.speaker_of(self.k, agent) if agent is not None else None
-            return (found or Speaker(None, None)).with_cue(verb.text)
-        found = self.resolver.speaker_of(self.k, subject)
-        found = self.resolver.not_named_inside(self.k, subject, self.item.span, found)
-        return (found or Speaker(None, None)).with_cue(verb.text)
-
-
-@dataclass(frozen=True)
-class Sieve:
-    name: str
-    run: Callable[[Context], Speaker | None]
-
-
-def attribute(ctx: Context, sieves: "tuple[Sieve, ...]") -> Speaker | None:
-    """The first sieve's decision, stamped with its name (unless it names a more precise rule)."""
-    for sieve in sieves:
-        found = sieve.run(ctx)
-        if found is not None:
-            return found if found.sieve else replace(found, sieve=sieve.name)
-    return None
 
 
 # ---------------------------------------------------------------- the sieves
@@ -202,6 +105,24 @@ def verb_before_quotation(ctx: Context) -> Speaker | None:
     if verb is None or before.i == verb.i or not cues.is_speech_verb(before) or before.tag_ != "VBG":
         return None
     return ctx.subject_speaker(before)
+
+
+def described_as(ctx: Context) -> Speaker | None:
+    """'The board has described as "reckless" the decision by Roe', 'Board dismisses Roe's claim as
+    "baseless"': words right after 'as' on a verb of saying (or on its object) are the verb's subject's,
+    whoever owns the thing described."""
+    first = first_token_at(ctx.doc, ctx.item.span.opener)
+    if first == 0 or ctx.item.span.depth > 0:
+        return None
+    before = ctx.doc[first - 1]
+    if before.lower_ != "as" or before.dep_ != "prep" or ctx.spans.inside(before.idx):
+        return None
+    verb = before.head
+    if verb.dep_ == "dobj" and not cues.is_speech_verb(verb):
+        verb = verb.head
+    if not cues.is_speech_verb(verb) or ctx.spans.inside(verb.idx):
+        return None
+    return ctx.subject_speaker(verb)
 
 
 def claim_owner(ctx: Context) -> Speaker | None:
@@ -324,6 +245,28 @@ def _bare(ctx: Context) -> bool:
     return not re.search(r"\w", frame) and ctx.block.kind == "paragraph"
 
 
+def interview_answer(ctx: Context) -> Speaker | None:
+    """'"So did you go back?" I ask.' / '"Twice. The second time I stayed."': a paragraph that is only a
+    quotation, right after the writer's own question, is the answer of the one being interviewed, the
+    last person quoted before the question."""
+    previous = ctx.previous
+    if previous is None or ctx.k - previous.block != 1 or not _bare(ctx) or ctx.item.span.opener != 0:
+        return None
+    if previous.speaker is None or previous.speaker.resolution != "the writer" or previous.speaker.entity is None:
+        return None
+    asked = ctx.resolver.structure.blocks[previous.block].text[previous.span.start:previous.span.end]
+    if not asked.rstrip(" ,’'\"”").endswith("?"):
+        return None
+    writer, earlier = previous.speaker.entity, previous.before
+    while earlier is not None:
+        found = earlier.speaker
+        if found is not None and found.entity is not None and found.entity is not writer \
+                and found.entity.type == "PERSON":
+            return Speaker(found.entity, None, resolution="the one interviewed")
+        earlier = earlier.before
+    return None
+
+
 def quote_run(ctx: Context) -> Speaker | None:
     """A quotation right after another (this paragraph or the one before), with no verb of its
     own around it ('"..."', 'Then, more quietly: "..."'): the same speaker goes on."""
@@ -361,6 +304,7 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("headline quote, then its speaker", headline_quote_then_speaker),
     Sieve("verb before the quotation", verb_before_quotation),
     Sieve("cue subject", cue_subject),
+    Sieve("described as", described_as),
     Sieve("claim owner", claim_owner),
     Sieve("according to", according_to),
     Sieve("a text's own words", text_own_words),
@@ -369,6 +313,7 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("nearest cue", nearest_cue),
     Sieve("sentence speaker", sentence_speaker),
     Sieve("previous sentence cue", previous_sentence_cue),
+    Sieve("interview answer", interview_answer),
     Sieve("quote run", quote_run),
     Sieve("introduced speaker", introduced_speaker),
 )

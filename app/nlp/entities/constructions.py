@@ -1,4 +1,5 @@
-"""Names the model left untagged, found by a construction around them (more repairs in `repairs`)."""
+"""Names the model left untagged, found by a construction around them or vouched for by the rest of
+the article (more repairs in `repairs`)."""
 from __future__ import annotations
 
 import re
@@ -6,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
 from app.nlp.entities.mentions import VALUE_TYPES, RawMention
-from app.nlp.names import TITLE_WORDS, is_city, is_country, is_first_name
+from app.nlp.names import TITLE_WORDS, fold, is_city, is_country, is_first_name, name_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from app.nlp.structure import Block
+    from app.nlp.structure import Block, Structure
 
 def untagged_names(doc: "Doc", block: "Block", raws: list[RawMention]) -> list[RawMention]:
     """The names this module finds in one block, each repair in turn, none over a name found before."""
@@ -230,3 +231,65 @@ def names_before_acronyms(doc: "Doc", block: "Block", raws: list[RawMention]) ->
         found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "ORG",
                                 block.kind == "paragraph"))
     return found
+
+
+# ---------------------------------------------------------------- names the rest of the article vouches for
+
+
+def untagged_known_names(structure: "Structure", docs: list["Doc"], raws: list[RawMention]) -> list[RawMention]:
+    """'Bruno took it over in 1989' with Bruno Lind named before: a lone capitalised subject the
+    model left untagged that is the first name or surname of one full-named person is that person."""
+    words: dict[str, set[tuple[str, ...]]] = {}
+    for r in raws:
+        if r.label == "PERSON" and len(tokens := tuple(name_tokens(r.text))) >= 2:
+            for word in (tokens[0], tokens[-1]):
+                words.setdefault(word, set()).add(tokens)
+    taken = {(r.start, r.end) for r in raws}
+    found = []
+    for block, doc in zip(structure.blocks, docs):
+        if block.kind != "paragraph":
+            continue
+        for token in doc:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.ent_type_ \
+                    or any(c.dep_ in ("compound", "flat") for c in token.children) or token.head.pos_ == "PROPN":
+                continue
+            start = block.start + token.idx
+            if len(words.get(fold(token.text), ())) == 1 and (start, start + len(token.text)) not in taken:
+                found.append(RawMention(token.text, start, start + len(token.text), "PERSON", in_body=True,
+                                        person_context=True))
+    return sorted(raws + found, key=lambda r: r.start) if found else raws
+
+
+# 'Dry Winter Has Ulster Farmers Worried': in a title-case headline or heading the model cannot tell a
+# place from the words around it; a known country or state printed there is a place when the body
+# names a place that holds the same name ('Northern Ulster').
+LONGEST_NAME = 3  # words: 'New South Wales'
+
+
+def headline_places(structure: "Structure", docs: list["Doc"], raws: list[RawMention]) -> list[RawMention]:
+    body_places = [r.text for r in raws if r.in_body and r.label in ("GPE", "LOC")]
+    taken = [(r.start, r.end) for r in raws]
+    found: list[RawMention] = []
+    for block, doc in zip(structure.blocks, docs):
+        if block.kind not in ("title", "heading"):
+            continue
+        i = 0
+        while i < len(doc):
+            for n in range(LONGEST_NAME, 0, -1):
+                span = doc[i:i + n]
+                if len(span) < n or not all(t.is_alpha and t.text[:1].isupper() for t in span):
+                    continue
+                start = block.start + span.start_char
+                end = start + len(span.text)
+                if any(s < end and start < e for s, e in taken) or not _known_place(span.text, body_places):
+                    continue
+                found.append(RawMention(span.text, start, end, "GPE", in_body=False))
+                i += n - 1
+                break
+            i += 1
+    return found
+
+
+def _known_place(name: str, body_places: list[str]) -> bool:
+    return is_country(name) and not is_first_name(name) and any(
+        re.search(rf"(?<!\w){re.escape(name)}(?!\w)", place) for place in body_places)

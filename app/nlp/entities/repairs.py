@@ -12,13 +12,11 @@ import re
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
-from app.nlp.entities.constructions import untagged_names
+from app.nlp.entities.constructions import headline_places, untagged_known_names, untagged_names
 from app.nlp.entities.cuts import cut_spans
-from app.nlp.entities.headline_places import headline_places
 from app.nlp.entities.mentions import ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, award_category, \
     clean_span
 from app.nlp.entities.splits import split_spans
-from app.nlp.entities.untagged import untagged_known_names
 from app.nlp.marks import article_titles, quoted_titles
 from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, bare_name, first_name_gender, fold, is_city, is_country, is_first_name,
                            name_tokens, nickname, same_thing)
