@@ -168,3 +168,8 @@ def test_a_one_letter_name_ending_a_sentence_keeps_no_dot():
 def test_the_second_of_two_places_after_to_is_a_place_too():
     text = "Families will have to drive to Rockhampton or Mackay for the birth.\n"
     assert type_of(text, "Mackay") == "GPE"
+
+
+def test_a_centre_the_model_calls_an_organisation_stays_one():
+    text = "The injured were flown to Velmont Regional Medical Center on Sunday.\n"
+    assert type_of(text, "Velmont Regional Medical Center") == "ORG"

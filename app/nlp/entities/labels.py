@@ -26,6 +26,7 @@ TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_
                    "LAW", "LANGUAGE")
 SURNAME_THINGS = lexicon.words("thing_nouns", "surname")
 LAST_WORD_THINGS = lexicon.words("thing_nouns", "last")
+INSTITUTION_THINGS = lexicon.words("thing_nouns", "institution")
 COMPASS_WORDS = lexicon.words("compass_words")
 MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
 CELESTIAL_BODIES = lexicon.words("celestial_bodies")
@@ -159,6 +160,8 @@ def _thing_head(group: "Group") -> str | None:
             continue
         for n, word in enumerate((words[-1], words[0], *(words[1:-1] if len(words) >= 3 else ()))):
             if word[:1].isupper() and word.lower() in THING_NOUNS and not (n and word.lower() in LAST_WORD_THINGS):
+                if word.lower() in INSTITUTION_THINGS and m.label == "ORG":
+                    return "ORG"  # 'taken to Arnby Medical Center': the hospital, as the model read it
                 return THING_NOUNS[word.lower()]
     return None
 
