@@ -173,3 +173,13 @@ def test_the_second_of_two_places_after_to_is_a_place_too():
 def test_a_centre_the_model_calls_an_organisation_stays_one():
     text = "The injured were flown to Velmont Regional Medical Center on Sunday.\n"
     assert type_of(text, "Velmont Regional Medical Center") == "ORG"
+
+
+def test_a_name_under_a_past_a_hyphened_colour_is_counted():
+    from app.nlp.entities.context import counted
+    from app.nlp.pipeline import load_nlp
+
+    text = "He still types on a battered olive-green Pellario that he bought in 1971."
+    doc = load_nlp()(text)
+    at = text.index("Pellario")
+    assert counted(doc.char_span(at, at + len("Pellario")))

@@ -55,8 +55,13 @@ def counted(span: "Span") -> bool:
     doc, i = span.doc, span.start - 1
     if span.root.dep_ == "compound":
         return False
-    while i >= 0 and span.start - i <= 3 and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN", "ADV"):
+    words = 0
+    while i >= 0 and words < 3 and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN", "ADV"):
         i -= 1
+        if i > 0 and doc[i].text in ("-", "‐") and not doc[i].whitespace_ and not doc[i - 1].whitespace_:
+            i -= 1  # 'a sky-blue X': a word joined by a hyphen is one word
+        else:
+            words += 1
     return i >= 0 and doc[i].lower_ in ("a", "an")
 
 
