@@ -183,3 +183,8 @@ def test_a_name_under_a_past_a_hyphened_colour_is_counted():
     doc = load_nlp()(text)
     at = text.index("Pellario")
     assert counted(doc.char_span(at, at + len("Pellario")))
+
+
+def test_the_club_a_player_was_signed_from_is_an_organisation():
+    text = "Match report\n\nThe defender, signed from Tromso last summer, was booked.\n"
+    assert type_of(text, "Tromso") == "ORG"

@@ -8,7 +8,8 @@ organisation's, whatever the model labelled it:
   'the X manager Jo Roe', "X's head of research"; or before it: 'a candidate for X';
 - a possessive before a person's full name: "X's Jo Roe" (the party or team Jo Roe is of), which
   `mentions` also reads the other way: Jo Roe is a person;
-- a verb of publishing before 'in X': 'a study published in X', 'writing in X' (a journal).
+- a verb of publishing before 'in X': 'a study published in X', 'writing in X' (a journal);
+- a verb of signing a player before 'from X': 'signed from X' (a club, even one named after a town).
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ MEMBER_NOUNS = lexicon.words("member_nouns")
 HEAD_NOUNS = lexicon.words("member_nouns", "head")
 MEMBER_BEFORE = lexicon.words("member_nouns", "before")
 PUBLISHING_VERBS = frozenset({"publish", "write"})
+SIGNING_VERBS = frozenset({"sign", "loan", "transfer", "recruit"})
 
 
 def organisation_evidence(span: "Span") -> str | None:
@@ -36,6 +38,8 @@ def organisation_evidence(span: "Span") -> str | None:
         return "kind"
     if _published_in(span):
         return "published"
+    if _signed_from(span):
+        return "club"
     if _member_before(span):
         return "members"
     end = span.end + (span.end < len(span.doc) and span.doc[span.end].text in ("'s", "’s"))  # the model may keep it
@@ -76,6 +80,15 @@ def _member_before(span: "Span") -> bool:
     prep = root.head if root.dep_ == "pobj" else None
     return bool(prep is not None and prep.lower_ in ("for", "of") and prep.i == span.start - 1
                 and prep.head.lemma_ in MEMBER_BEFORE and prep.head.is_lower)
+
+
+def _signed_from(span: "Span") -> bool:
+    """'signed from X in the summer', 'on loan from X': the club a player came from, even one named
+    after its town."""
+    root = span.root
+    prep = root.head if root.dep_ == "pobj" else None
+    return bool(prep is not None and prep.lower_ == "from" and prep.i == span.start - 1
+                and prep.head.lemma_ in SIGNING_VERBS)
 
 
 def _published_in(span: "Span") -> bool:

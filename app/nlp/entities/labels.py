@@ -179,12 +179,14 @@ def _organisation_by_evidence(group: "Group") -> str | None:
     Arnby Medicine': what the article says around a name no given name opens makes it an organisation,
     whatever the model guessed; a town's or a country's name keeps its own rule. A one-word name
     'published in' is left to the rule for journals' titles."""
-    if not any(m.organisation_evidence == "kind" or m.described_as == "ORG" or (
+    if not any(m.organisation_evidence in ("kind", "club") or m.described_as == "ORG" or (
             m.organisation_evidence == "published" and " " in m.text) or (
             m.organisation_evidence in ("members", "affiliation") and m.label not in ("GPE", "LOC"))
             for m in group.mentions):
         return None
-    if any(m.label in ("NORP", "LANGUAGE") or is_city(m.text) or is_country(m.text) for m in group.mentions):
+    club = any(m.organisation_evidence == "club" for m in group.mentions)
+    if any(m.label in ("NORP", "LANGUAGE") or is_country(m.text) or (is_city(m.text) and not club)
+           for m in group.mentions):
         return None  # 'Swedish engineers': a people's
     # "Hale Party's Jo Roe", never called by one word: a name opened by a word also given as a first
     # name ('Hale') is still a party's; a person is called by their surname.
