@@ -56,9 +56,9 @@ class QueryKeys:
 
 
 def speaker_match_score(query: str, name: str, aliases: Iterable[str], entity_id: str) -> float:
-    """100 when the query is the entity's id, name, an alias or its surname (case, accents and
-    punctuation ignored); 99 for the given name and surname of a form; the similarity of a near
-    spelling of the same name; else 0."""
+    """100 when the query is the entity's id, name, an alias, or its surname printed alone (case,
+    accents and punctuation ignored); 99.5 for a surname the article never prints alone; 99 for the
+    given name and surname of a form; the similarity of a near spelling of the same name; else 0."""
     words = name_tokens(query)
     if not words:
         return 0.0
