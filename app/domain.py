@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# Entity labels of values (dates, times, amounts, numbers), not of things: they join only their
+# exact form, never speak, and are no corpus entity.
+VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
 
 @dataclass
 class Mention:

@@ -176,7 +176,7 @@ def test_a_centre_the_model_calls_an_organisation_stays_one():
 
 
 def test_a_name_under_a_past_a_hyphened_colour_is_counted():
-    from app.nlp.entities.context import counted
+    from app.nlp.entities.surroundings import counted
     from app.nlp.pipeline import load_nlp
 
     text = "He still types on a battered olive-green Pellario that he bought in 1971."

@@ -14,10 +14,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from app.domain import VALUE_TYPES
 from app.nlp.names import linking_keys, name_key, name_tokens, surname_key
 from app.nlp.text import slugify, unique_slug
-
-VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from app.api import answers
-from app.nlp.linking import VALUE_TYPES, CorpusEntity, EntityRecord, LinkFacts, link
+from app.domain import VALUE_TYPES
+from app.nlp.linking import CorpusEntity, EntityRecord, LinkFacts, link
 from app.nlp.speaker_query import index_keys
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
 from app.nlp.entities.evidence import aged, organisation_evidence, place_of
-from app.nlp.entities.context import (ORG_KIND_WORDS, PLACE_NOUNS, SPEECH_VERBS, VALUE_TYPES, appositive_label,
+from app.nlp.entities.surroundings import (ORG_KIND_WORDS, PLACE_NOUNS, SPEECH_VERBS, VALUE_TYPES, appositive_label,
                                       company_context, contexts, counted, personal_role, pronoun_follows)
 from app.nlp.names import SURNAME_PARTICLES, TITLE_WORDS, fold, is_first_name, name_tokens, strip_possessive
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.domain import VALUE_TYPES
 from app.nlp import lexicon
 from app.nlp.entities.evidence import affiliated_person
 from app.nlp.names import OCCUPATION_WORDS, TITLE_WORDS
@@ -16,7 +17,6 @@ from app.nlp.names import OCCUPATION_WORDS, TITLE_WORDS
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
 ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
 PLACE_NOUNS = lexicon.words("place_nouns")
