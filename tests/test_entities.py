@@ -474,8 +474,8 @@ def test_an_office_named_by_its_holders_title_is_one_organisation():
 
 def test_an_office_of_an_organisation_named_by_title_and_remit_is_one_organisation():
     ents = entities_of(
-        "The United Nations High Commissioner for Refugees said the camps were full.\n")
-    assert by_name(ents, "United Nations High Commissioner for Refugees").type == "ORG"
+        "The Atlantic Union High Commissioner for Fisheries said the quotas were final.\n")
+    assert by_name(ents, "Atlantic Union High Commissioner for Fisheries").type == "ORG"
 
 
 def test_a_countrys_ministry_is_named_beside_the_country():
@@ -577,7 +577,7 @@ def test_a_name_that_owns_what_only_a_company_has_is_a_company_though_tagged_a_p
 def test_a_name_before_based_or_born_is_a_place_though_tagged_a_person():
     ents = entities_of(
         "Pieter Smit, a partner at the Harwen-based consultancy Brinkvale, said the deal was overdue.\n"
-        "Sales will be about $2 billion, the Santa Rosa, California-based company said in a statement.\n")
+        "Orders will reach about 3,000 units, the Santa Rosa, Florida-based company told investors.\n")
     assert by_name(ents, "Harwen").type == "GPE"
     assert by_name(ents, "Santa Rosa").type == "GPE", "the company speaks, not the town"
 
@@ -644,10 +644,10 @@ def test_newspaper_named_by_its_masthead_word_is_an_organisation():
 
 def test_initials_opening_a_longer_name_are_a_modifier_not_that_name():
     ents = entities_of(
-        "Cult defector arrested over missing drives\n\n"
-        "Mara Quill, a representative for the LA Sheriff's office, told LA Weekly in a statement "
-        "that the case was open. Quill said the man left his job in Los Angeles on September 24.\n"
-        "Quill told LA Weekly that the man had returned from Florida.\n")
+        "Ferry captain charged over lost cargo\n\n"
+        "Mara Quill, who speaks for the LA harbour patrol, gave LA Weekly an email "
+        "saying the inquiry was closed. Quill said the ship docked at Los Angeles on March 3.\n"
+        "Quill told LA Weekly that the crew had flown in from Ohio.\n")
     weekly = by_name(ents, "LA Weekly")
     assert "Los Angeles" not in weekly.aliases and "LA" not in weekly.aliases
     assert by_name(ents, "Los Angeles").type == "GPE"
@@ -661,25 +661,25 @@ def test_a_councillor_abbreviated_cr_is_a_title_not_a_name():
 
 
 def test_a_known_place_in_a_title_case_headline_the_body_names_within_a_place():
-    ents = entities_of("Insufficient Snow Has Nevada Fires Burning Hotter Than Normal, Researcher Says\n"
-                       "Wildfires across Northern Nevada have burned longer this year, researchers said on Monday.\n"
-                       "The state forestry office agreed.\n")
-    assert by_name(ents, "Nevada").type == "GPE"
-    assert by_name(ents, "Northern Nevada").type in ("GPE", "LOC")
+    ents = entities_of("Dry Spring Has Oregon Growers Counting Fewer Blossoms, Farmer Says\n"
+                       "Orchards across Eastern Oregon flowered weeks late this spring, growers said on Friday.\n"
+                       "The county farm bureau agreed.\n")
+    assert by_name(ents, "Oregon").type == "GPE"
+    assert by_name(ents, "Eastern Oregon").type in ("GPE", "LOC")
 
 
 def test_the_first_of_two_surnames_opened_by_a_particle_names_the_person():
     from app.nlp.names import same_person, surnames
 
-    assert surnames("Inés de la Torre Villalba") == {"delatorre", "villalba"}
-    assert surnames("Marta Delgado-Quintanar Pons") == {"pons"} and surnames("Lotte van den Berg") == {"vandenberg"}
-    assert same_person("De la Torre", "Inés de la Torre Villalba") and not same_person("Torre", "Inés de la Torre Villalba")
-    article = parse_article("t", "Not every grower is convinced. Lucía de la Vega Ramos, who chairs the olive "
-                                 "cooperative in Arvena, expects prices to halve.\n“Nobody asked the growers,” De la "
-                                 "Vega said.\n")
+    assert surnames("Rocío de la Pradera Osuna") == {"delapradera", "osuna"}
+    assert surnames("Marta Olazabal-Sanz Bofill") == {"bofill"} and surnames("Lotte van den Hoek") == {"vandenhoek"}
+    assert same_person("De la Pradera", "Rocío de la Pradera Osuna") and not same_person("Pradera", "Rocío de la Pradera Osuna")
+    article = parse_article("t", "Few of the fishermen are pleased. Amparo de la Cruzada Ibarra, who runs the "
+                                 "net-makers' guild in Toledana, thinks catches will fall.\n“Nobody consulted the boats,” "
+                                 "De la Cruzada said.\n")
     people = [e for e in article.entities if e.type == "PERSON"]
-    assert len(people) == 1 and "De la Vega" in people[0].aliases, [(e.name, e.aliases) for e in people]
-    assert article.quotes[0].speaker.name == "Lucía de la Vega Ramos"
+    assert len(people) == 1 and "De la Cruzada" in people[0].aliases, [(e.name, e.aliases) for e in people]
+    assert article.quotes[0].speaker.name == "Amparo de la Cruzada Ibarra"
 
 
 def test_award_categories_are_no_entities():
@@ -701,7 +701,7 @@ def test_a_superlative_name_away_from_awards_stays():
 
 def test_handles_and_hyphenated_prefixes_are_no_part_of_a_name():
     ents = entities_of(
-        "Governor Lena Ostrander posted the statement from her @GovOstrander account on Tuesday.\n"
+        "Governor Lena Vantreight posted the statement from her @GovVantreight account on Tuesday.\n"
         "The Velmoria Rail Authority said the line would reopen. Ex-VRA chief Tomas Vrieling said "
         "the VRA had waited too long.\n")
     names = {e.name for e in ents}

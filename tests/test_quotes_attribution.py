@@ -72,7 +72,7 @@ def test_untagged_first_name_and_surname_subject_is_a_person():
 
 def test_name_right_before_a_verb_the_parser_left_without_subject():
     a = parsed("Mrs Prothero died at the scene.\n"
-               "In a statement read to the court by Mr Kersey, Mrs Prothero's husband, Rhodri Prothero, said: "
+               "In a letter read aloud at the inquest by Mr Kersey, Mrs Prothero's husband, Rhodri Prothero, said: "
                "\"Rosemary held our family together.\"\n")
     assert who(a, "held our family together") == "Rhodri Prothero"
 
@@ -197,7 +197,7 @@ def test_a_title_marked_once_is_a_title_everywhere():
 
 def test_the_organisation_named_by_its_last_word():
     a = parsed("The film premiered at the Corvale International Film Festival on Friday.\n"
-               "The festival said in a statement that demand had been \"extraordinary\".\n")
+               "The festival announced on Sunday that ticket sales had been \"extraordinary\".\n")
     assert who(a, "extraordinary") == "Corvale International Film Festival"
 
 
@@ -355,7 +355,7 @@ def test_a_work_written_in_the_passive_does_not_speak_for_whoever_reports_it():
 def test_the_description_of_someone_introduced_unnamed_is_nobody_the_article_names():
     a = parsed("The round was chaired by Kenyan diplomat Wanjiru Odhiambo-Pell and Danish Ambassador Per Vestergrund.\n"
                "Odhiambo-Pell said progress was \"slow but real\".\n"
-               "One Northern diplomat, who asked not to be named, described the mood as \"bitter\". "
+               "One Northern diplomat, who would not be quoted by name, described the mood as \"bitter\". "
                "\"Nobody slept for two days,\" the diplomat said.\n"
                "A diplomat, Tessa Vukovic, disagreed. \"We slept fine,\" the diplomat said.\n")
     assert who(a, "Nobody slept") is None

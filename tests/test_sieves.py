@@ -195,8 +195,8 @@ def test_bylines_with_a_place_a_role_or_a_long_name():
 
 
 def test_she_after_an_unnamed_person_is_nobody_the_article_names():
-    a = parsed("Detective Maria Ibarra said the fight began outside. A barman at the Wheatsheaf, who asked "
-               "not to be named, said the row started over a darts match. \"It was nothing,\" she said.\n")
+    a = parsed("Detective Maria Ibarra said the fight began outside. A barman at the Wheatsheaf, who would "
+               "give only his first initial, said the row started over a darts match. \"It was nothing,\" she said.\n")
     assert who(a, "It was nothing") is None
 
 

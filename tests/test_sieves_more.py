@@ -48,9 +48,9 @@ def test_an_unnamed_person_introduced_in_the_paragraph_before_stays_unnamed():
 
 def test_a_subject_the_parse_hangs_on_the_auxiliary_still_speaks():
     a = parsed("Quarry row deepens\n"
-               "Councillor Abel Nwosu-Quayle had, while touring farms at Kenby on Monday, alleged that \"not one "
-               "tonne\" of the gravel had been paid for.\n")
-    assert who(a, "not one tonne") == "Abel Nwosu-Quayle"
+               "Councillor Abel Nwosu-Haverstock had, during a walk round the Kenby depot last week, claimed that \"hardly "
+               "a truckload\" of the gravel ever left the site.\n")
+    assert who(a, "hardly a truckload") == "Abel Nwosu-Haverstock"
 
 
 def test_words_after_as_on_a_verb_of_saying_are_its_subjects_whoever_owns_the_thing_described():
@@ -88,24 +88,24 @@ def test_a_specific_description_of_a_body_named_only_later_is_that_body():
 def test_a_notes_words_inside_a_quotation_are_its_senders():
     a = parsed("Painter finds her voice\n"
                "Ilse Moravec met the gallery owner Pieter Vandam Hollis twice before she agreed to show with him.\n"
-               "\"The third time, he mailed me a postcard of the sea and a note that said, 'Paint what you hear,'\" "
-               "Moravec says. \"So I did.\"\n")
-    assert who(a, "Paint what you hear") == "Pieter Vandam Hollis"
-    assert rule(a, "Paint what you hear").startswith("nested cue")
+               "\"Once he left a tin of brushes on my doorstep with a note that said, 'Start with the blue,'\" "
+               "Moravec says. \"So I started.\"\n")
+    assert who(a, "Start with the blue") == "Pieter Vandam Hollis"
+    assert rule(a, "Start with the blue").startswith("nested cue")
 
 
 def test_my_mother_inside_a_quotation_is_the_one_the_narration_calls_the_speakers_mother():
     a = parsed("A baker's return\n"
                "Noor Skjelbred grew up above the shop. Her mother, Sigrid Skjelbred, a baker who never took a "
                "holiday, died in 2020.\n"
-               "\"My mother used to say, 'Bread forgives everything,'\" Skjelbred says.\n")
-    assert who(a, "Bread forgives everything") == "Sigrid Skjelbred"
+               "\"My mother would tell us, 'Dough knows when you are in a hurry,'\" Skjelbred says.\n")
+    assert who(a, "Dough knows") == "Sigrid Skjelbred"
 
 
 def test_a_she_inside_a_quotation_after_an_unnamed_mother_in_the_paragraph_before_is_nobody_named():
     a = parsed("Flat fire in Redwater\n"
                "Fire Captain Moira Lenz said the blaze started in a kitchen.\n"
-               "Neighbours said they woke to the smoke alarm and the mother shouting.\n"
+               "A tenant upstairs heard the mother calling for help from the landing.\n"
                "\"She was out on the steps in her dressing gown and she kept shouting, 'Where is the cat?'\" said Priya Ampofo, "
                "a neighbour.\n")
     assert who(a, "Where is the cat") is None

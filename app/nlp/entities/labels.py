@@ -144,7 +144,7 @@ def _organisation_head(group: "Group") -> str | None:
 
 
 def _thing_head(group: "Group") -> str | None:
-    """'Corvan Sea', 'Union Station', 'Mount Kenya', 'Lunar Rocket Halcyon': a name headed or opened by
+    """'Corvan Sea', 'Union Station', 'Mount Kenya', 'Lunar Rocket Tessivar': a name headed or opened by
     a noun for a kind of thing (or holding one, in a longer name) names a thing of that kind, never a
     person. A quoted title stays a work, whatever its words."""
     if any(m.quoted_title for m in group.mentions):
