@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from app.nlp.names import EXACT_MATCH, fold, name_tokens, near_spelling
+from app.nlp.names import EXACT_MATCH, fold, name_tokens, near_spelling, surnames
 
 # Index keys are prefixed by what they stand for: '=' a whole form, '~' a surname, '^' a given
 # name with a surname (a middle name more or less).
@@ -56,9 +56,9 @@ class QueryKeys:
 
 
 def speaker_match_score(query: str, name: str, aliases: Iterable[str], entity_id: str) -> float:
-    """100 when the query is the entity's id, name, an alias or its surname (case, accents and
-    punctuation ignored); 99 for the given name and surname of a form; the similarity of a near
-    spelling of the same name; else 0."""
+    """100 when the query is the entity's id, name, an alias, or its surname printed alone (case,
+    accents and punctuation ignored); 99.5 for a surname the article never prints alone; 99 for the
+    given name and surname of a form; the similarity of a near spelling of the same name; else 0."""
     words = name_tokens(query)
     if not words:
         return 0.0
@@ -129,7 +129,8 @@ def _forms(name: str, aliases: Iterable[str]) -> list[str]:
 
 
 def _surnames(forms: list[str]) -> set[str]:
-    return {name_tokens(f)[-1] for f in forms} | {fold(f).split()[-1] for f in forms if len(fold(f).split()) > 1}
+    """Each form's surnames (names.surnames), and its last word apart ('vries' of 'de Vries')."""
+    return {s for f in forms for s in surnames(f)} | {fold(f).split()[-1] for f in forms if len(fold(f).split()) > 1}
 
 
 def _near_spelling(query: list[str], name: list[str]) -> float:

@@ -42,15 +42,16 @@ def sentences(doc: "Doc", spans: Spans, is_cue=None) -> list[tuple[int, int]]:
     by_start = {s.start_char: s for s in doc.sents}
     closers = {s.closer for s in spans if s.closer is not None}
     kept = {0}
+    text = doc.text  # built afresh on every access: once per block, not per sentence
     for start, sentence in by_start.items():
         if spans.cuts(start):
             continue
-        if is_cue and len(sentence) <= 8 and _after_closer(doc.text, start, closers) \
+        if is_cue and len(sentence) <= 8 and _after_closer(text, start, closers) \
                 and any(is_cue(t) for t in sentence):
             continue  # 'I ask.' after '"Why now?"'
         kept.add(start)
     kept = sorted(kept)
-    return [(a, b) for a, b in zip(kept, kept[1:] + [len(doc.text)])]
+    return [(a, b) for a, b in zip(kept, kept[1:] + [len(text)])]
 
 
 def _after_closer(text: str, boundary: int, closers: set[int]) -> bool:

@@ -15,6 +15,7 @@ point into), `descriptions` and `resolve` (mention to speaker), `sieves`
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from app.domain import Quote, SpeakerRef
@@ -75,15 +76,14 @@ def _read(resolver: Resolver, items: list[Quoted]) -> None:
         if block.kind == "byline":
             continue
         doc = resolver.docs[k]
-        block_items = by_block.get(k, [])
+        block_items = sorted(by_block.get(k, []), key=lambda i: i.span.opener)  # reading order, outer first
+        openers = [i.span.opener for i in block_items]
         spans = Spans(i.span for i in block_items)
         resolver.quotations[k] = spans
         block_sentences = sentences(doc, spans, cues.is_speech_verb)
         for lo, hi in block_sentences:
             _record_sentence(resolver, k, doc, lo, hi, spans)
-            for item in block_items:
-                if not (lo <= item.span.opener < hi):
-                    continue
+            for item in block_items[bisect_left(openers, lo):bisect_left(openers, hi)]:
                 item.sentence = (lo, hi)
                 ctx = Context(resolver, k, doc, item, lo, hi, spans, previous, block_sentences)
                 if item.parent is not None:

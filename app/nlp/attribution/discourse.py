@@ -6,6 +6,7 @@ or 'the minister' most likely means.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -33,7 +34,10 @@ class Discourse:
     def __init__(self, profiles: Profiles):
         self.profiles = profiles
         self.structure = profiles.structure
-        self.events: list[Event] = []
+        # Every event, kept ordered by (position, order of recording): `recent` looks back from a
+        # position without sorting the whole article's events each time.
+        self._keys: list[tuple[int, int]] = []
+        self._events: list[Event] = []
         self.excluded: set[int] = set()  # people a pronoun or description cannot be, for now
         # Stand-ins for people the article does not name: 'a bartender' (standing for nobody) or
         # 'a spokeswoman for Acme' (standing for Acme). A pronoun may point to one, as to anyone.
@@ -45,7 +49,7 @@ class Discourse:
         self._stands_for[id(stand_in)] = speaks_for
         if gender:
             self.profiles.gender[id(stand_in)] = gender
-        self.events.append(Event(pos, stand_in, subject=True, main=main))
+        self._add(Event(pos, stand_in, subject=True, main=main))
 
     def recent_spoken_for(self, pos: int) -> Entity | None:
         """'A spokeswoman for Acme said ... the spokeswoman added': the body the last spokesperson of
@@ -62,20 +66,34 @@ class Discourse:
 
     def record(self, pos: int, entity: Entity | None, subject: bool, main: bool = False, quoted: bool = False) -> None:
         if entity is not None:
-            self.events.append(Event(pos, entity, subject, main, quoted))
+            self._add(Event(pos, entity, subject, main, quoted))
 
     def recent(self, pos: int, accept: Callable[[Entity], bool], subject_only: bool,
                exclude: set[int] = frozenset(), since: int = 0, main_only: bool = False,
                quoted: bool = False) -> Entity | None:
         """The latest entity before `pos` (and from `since`) that `accept`s, among subjects if asked;
         among the narrator's mentions, or with `quoted` among those inside quotations."""
-        for event in sorted((e for e in self.events if since <= e.pos < pos), key=lambda e: -e.pos):
+        for event in self._before(pos, since):
             if (subject_only and not event.subject) or (main_only and not event.main) or event.quoted != quoted:
                 continue
             if id(event.entity) in exclude or not accept(event.entity):
                 continue
             return event.entity
         return None
+
+    def _add(self, event: Event) -> None:
+        key = (event.pos, len(self._keys))
+        at = bisect_right(self._keys, key)
+        self._keys.insert(at, key)
+        self._events.insert(at, event)
+
+    def _before(self, pos: int, since: int):
+        """Events from `since` to before `pos`, latest position first, in recording order within one."""
+        lo, j = bisect_left(self._keys, (since, -1)), bisect_left(self._keys, (pos, -1)) - 1
+        while j >= lo:
+            first = max(lo, bisect_left(self._keys, (self._keys[j][0], -1)))
+            yield from self._events[first:j + 1]
+            j = first - 1
 
     def window(self, pos: int) -> int:
         """Start of the paragraph before the one at `pos`."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
+from app.nlp.entities.evidence import affiliated_person
 from app.nlp.names import OCCUPATION_WORDS, TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -24,6 +25,9 @@ SPEECH_VERBS = lexicon.words("speech_verbs")
 PERSON_PRONOUNS = lexicon.words("pronouns", "male") | lexicon.words("pronouns", "female")
 PERSON_AGENT_VERBS = lexicon.words("person_agent_verbs")
 COMPANY_NOUNS = lexicon.words("company_nouns")
+# 'Jo Roe, her sister', 'A customer, Jo, said': a relative's or an occupation's noun says person too
+APPOSITIVE_PERSON_NOUNS = PERSON_NOUNS | OCCUPATION_WORDS | lexicon.words("person_words", "male") \
+    | lexicon.words("person_words", "female")
 
 
 def appositive_label(span: "Span") -> str | None:
@@ -39,7 +43,7 @@ def appositive_label(span: "Span") -> str | None:
                 break
             phrase.append(token.lemma_.lower())
         for lemma in reversed(phrase):
-            for words, label in ((PERSON_NOUNS, "PERSON"), (ORG_KIND_WORDS, "ORG"), (PLACE_NOUNS, "GPE")):
+            for words, label in ((APPOSITIVE_PERSON_NOUNS, "PERSON"), (ORG_KIND_WORDS, "ORG"), (PLACE_NOUNS, "GPE")):
                 if lemma in words:
                     return label
     return None
@@ -51,8 +55,13 @@ def counted(span: "Span") -> bool:
     doc, i = span.doc, span.start - 1
     if span.root.dep_ == "compound":
         return False
-    while i >= 0 and span.start - i <= 3 and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN", "ADV"):
+    words = 0
+    while i >= 0 and words < 3 and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN", "ADV"):
         i -= 1
+        if i > 0 and doc[i].text in ("-", "‐") and not doc[i].whitespace_ and not doc[i - 1].whitespace_:
+            i -= 1  # 'a sky-blue X': a word joined by a hyphen is one word
+        else:
+            words += 1
     return i >= 0 and doc[i].lower_ in ("a", "an")
 
 
@@ -116,6 +125,8 @@ def contexts(span: "Span") -> tuple[bool, bool]:
     for sibling in head.conjuncts:
         if sibling.ent_type_ in ("GPE", "LOC"):
             place = True
+    first = head.head if head.dep_ == "conj" else None  # 'drive to Arnby or Tolsey': the second place too
+    place |= bool(first is not None and first.dep_ == "pobj" and first.head.lower_ in PLACE_PREPOSITIONS)
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     if _place_compound(span):
@@ -125,8 +136,11 @@ def contexts(span: "Span") -> tuple[bool, bool]:
     person |= bool(before is not None and before.is_lower and (
         before.lower_ in OCCUPATION_WORDS or before.lower_.endswith(("grapher", "ist", "ian"))
         or (before.pos_ == "NOUN" and before.lower_.endswith(("er", "or")))))
-    person |= bool(after is not None and after.text in ("'s", "’s")) or span[-1].text in ("'s", "’s")
+    owner = bool(after is not None and after.text in ("'s", "’s")) or span[-1].text in ("'s", "’s")
+    person |= owner and (span.label_ in ("GPE", "LOC")  # "Acme's Jo Roe": Acme is no person
+                         or not affiliated_person(doc, span.end + (span[-1].text not in ("'s", "’s"))))
     person |= head.dep_ in ("nsubj",) and head.head.lemma_ in SPEECH_VERBS
+    person |= affiliated_person(doc, span.start)  # "Acme's Jo Roe"
     # 'Dorian Quell of Brindle Capital': a person and the organisation they work for
     person |= bool(after is not None and after.lower_ in ("of", "at") and after.i + 1 < len(doc)
                    and (doc[after.i + 1].ent_type_ == "ORG" or doc[after.i + 1].pos_ == "PROPN"))

@@ -342,8 +342,9 @@ def _place_inside_longer_name(raw: RawMention, form: str, group: Group) -> bool:
         short_mentions, long_mentions = long_mentions, short_mentions
     head = long_words[-1]
     named_by_kind = THING_NOUNS.get(head, "LOC") != "LOC" or head in ORG_KIND_WORDS
-    if not any(m.label in ("GPE", "LOC") or ((m.label != "ORG" or named_by_kind) and (is_city(m.text) or is_country(m.text)))
-               for m in short_mentions):
+    district = THING_NOUNS.get(short_words[-1]) == "GPE"  # 'Arnby County' is a place by its own head noun
+    if not district and not any(m.label in ("GPE", "LOC") or (
+            (m.label != "ORG" or named_by_kind) and (is_city(m.text) or is_country(m.text))) for m in short_mentions):
         # a town's name the model read as an organisation's may be its club's or firm's, but not its
         # court's or council's: 'Gateshead' (typed an organisation) is no 'Gateshead Crown Court'
         return False

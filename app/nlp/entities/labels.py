@@ -26,6 +26,7 @@ TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_
                    "LAW", "LANGUAGE")
 SURNAME_THINGS = lexicon.words("thing_nouns", "surname")
 LAST_WORD_THINGS = lexicon.words("thing_nouns", "last")
+INSTITUTION_THINGS = lexicon.words("thing_nouns", "institution")
 COMPASS_WORDS = lexicon.words("compass_words")
 MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
 CELESTIAL_BODIES = lexicon.words("celestial_bodies")
@@ -117,11 +118,13 @@ def _place_with_its_kind(group: "Group") -> str | None:
 
 
 _CODE = re.compile(r"^(?:[A-Z]{1,4}-\d{1,4}|[A-Z]{1,2}\d{2,4}[A-Z]?)$")
+_SHORT_CODE = re.compile(r"^[A-Z]{2,3}\d$")  # 'Aerolis KT4': only after a maker's name
 
 
 def _code(group: "Group") -> str | None:
-    """'Aerolis K410', 'XR-207': a name ending in a model or mission code names a product."""
-    return "PRODUCT" if any(_CODE.match(m.text.split()[-1]) for m in group.mentions) else None
+    """'Aerolis K410', 'XR-207', 'Aerolis KT4': a name ending in a model or mission code names a product."""
+    return "PRODUCT" if any(_CODE.match(m.text.split()[-1]) or (
+        " " in m.text and _SHORT_CODE.match(m.text.split()[-1])) for m in group.mentions) else None
 
 
 def _words(name: str) -> list[str]:
@@ -136,6 +139,8 @@ def _organisation_head(group: "Group") -> str | None:
         if len(words) < 2 or personal_name(m.text):
             continue
         heads = [words[-1]] + [w for w, nxt in zip(words, words[1:]) if nxt in _LINKS]
+        if THING_NOUNS.get(words[-1]) == "GPE":
+            heads.append(words[-2])  # 'the Arnby School District', 'the Tarn Water Region': an authority
         if any(h in ORG_KIND_WORDS or h in ORG_TRAILING_WORDS for h in heads) or words[-1] in MASTHEAD_WORDS:
             return "ORG"  # ... and 'the Brackton Morning Herald': a newspaper
         if any(h in THING_NOUNS and THING_NOUNS[h] == "FAC" for h in heads[1:]):
@@ -155,6 +160,8 @@ def _thing_head(group: "Group") -> str | None:
             continue
         for n, word in enumerate((words[-1], words[0], *(words[1:-1] if len(words) >= 3 else ()))):
             if word[:1].isupper() and word.lower() in THING_NOUNS and not (n and word.lower() in LAST_WORD_THINGS):
+                if word.lower() in INSTITUTION_THINGS and m.label == "ORG":
+                    return "ORG"  # 'taken to Arnby Medical Center': the hospital, as the model read it
                 return THING_NOUNS[word.lower()]
     return None
 
@@ -165,6 +172,29 @@ def _named_work(group: "Group") -> str | None:
     if any(m.work_named for m in group.mentions) and not any(personal_name(m.text) for m in group.mentions):
         return "WORK_OF_ART"
     return None
+
+
+def _organisation_by_evidence(group: "Group") -> str | None:
+    """'the security firm Tarnwell Labs', 'a Quenby spokesperson', "Hollin Vale's Jo Roe", 'published in
+    Arnby Medicine': what the article says around a name no given name opens makes it an organisation,
+    whatever the model guessed; a town's or a country's name keeps its own rule. A one-word name
+    'published in' is left to the rule for journals' titles."""
+    if not any(m.organisation_evidence in ("kind", "club") or m.described_as == "ORG" or (
+            m.organisation_evidence == "published" and " " in m.text) or (
+            m.organisation_evidence in ("members", "affiliation") and m.label not in ("GPE", "LOC"))
+            for m in group.mentions):
+        return None
+    club = any(m.organisation_evidence == "club" for m in group.mentions)
+    if any(m.label in ("NORP", "LANGUAGE") or is_country(m.text) or (is_city(m.text) and not club)
+           for m in group.mentions):
+        return None  # 'Swedish engineers': a people's
+    # "Hale Party's Jo Roe", never called by one word: a name opened by a word also given as a first
+    # name ('Hale') is still a party's; a person is called by their surname.
+    party = any(m.organisation_evidence == "affiliation" for m in group.mentions) and all(
+        " " in m.text for m in group.mentions)
+    if not party and any(personal_name(bare_name(m.text)) for m in group.mentions):
+        return None
+    return "ORG"
 
 
 def _plural_with_the(group: "Group") -> str | None:
@@ -181,6 +211,10 @@ def _plural_with_the(group: "Group") -> str | None:
 
 
 def _full_person_name(group: "Group") -> str | None:
+    """A full name the model calls a person, unless it is a town's name and only ever where
+    something is ('a building site in Charlotte Amalie')."""
+    if all(is_city(m.text) and m.located and not m.person_context for m in group.mentions):
+        return None
     return "PERSON" if any(not m.weak for m in group.full_person_names()) else None
 
 
@@ -227,9 +261,13 @@ def _weighed_labels(group: "Group") -> str:
     if label in ("GPE", "LOC", "PRODUCT", "WORK_OF_ART", "FAC") and any(
             m.person_context and m.text in name_forms for m in group.mentions):
         return "PERSON"  # 'Jane Roe told reporters': a two-word name that speaks is a person
+    if label in ("ORG", "GPE", "LOC", "NORP", "FAC") and any(m.person_context for m in group.mentions) and all(
+            m.text.istitle() and " " not in m.text and is_first_name(m.text) and not is_city(m.text) for m in group.mentions):
+        return "PERSON"  # '"It was over," said Tasmin': a given name alone that speaks is a person
     if label in ("GPE", "LOC") and any(m.company_context for m in group.mentions):
         return "ORG"  # 'Acme shares fell', 'Acme boss Jo Roe': only a company has them
-    if label == "PERSON" and sum(m.on_platform for m in group.mentions) > sum(m.person_context for m in group.mentions):
+    if label in ("PERSON", "GPE", "LOC") and sum(m.on_platform for m in group.mentions) > sum(
+            m.person_context or m.located for m in group.mentions):
         return "ORG"  # 'posted a video on X', 'messages on X': a platform, no person
     if label == "ORG" and sum(m.situated for m in group.mentions) * 2 > len(group.mentions) and not any(
             m.company_context or m.described_as == "ORG" for m in group.mentions):
@@ -272,6 +310,7 @@ TYPE_RULES: tuple[tuple[str, Callable[["Group"], str | None]], ...] = (
     ("part of a place", _part_of_a_place),
     ("model or mission code", _code),
     ("organisation noun heads the name", _organisation_head),
+    ("organisation by the words around it", _organisation_by_evidence),
     ("thing noun in the name", _thing_head),
     ("name of a work", _named_work),
     ("a plural name printed with 'The'", _plural_with_the),

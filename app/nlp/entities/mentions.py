@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
+from app.nlp.entities.evidence import aged, organisation_evidence, place_of
 from app.nlp.entities.context import (ORG_KIND_WORDS, PLACE_NOUNS, SPEECH_VERBS, VALUE_TYPES, appositive_label,
                                       company_context, contexts, counted, personal_role, pronoun_follows)
 from app.nlp.names import SURNAME_PARTICLES, TITLE_WORDS, fold, is_first_name, name_tokens, strip_possessive
@@ -74,6 +75,7 @@ class RawMention:
     counted: bool = False  # under 'a' or 'an': 'a bulletproof X', 'an X': one of many things so called
     published_in: bool = False  # 'the study was published in X': a journal
     pronoun_person: bool = False  # a subject a later 'he' or 'she' of its sentence takes up: 'X won, but she left'
+    organisation_evidence: str | None = None  # 'the security firm X', 'X employees', 'published in X' (evidence.py)
 
 
 def _occupation_before_name(tokens: list["Token"]) -> bool:
@@ -92,8 +94,9 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     while tokens and tokens[0].lower_ in ("the", "a", "an") and span.label_ != "WORK_OF_ART":
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s", "'", "’") or (
-            span.label_ not in VALUE_TYPES and len(tokens) > 1 and not any(c.isalpha() for c in tokens[-1].text))):
-        tokens = tokens[:-1]  # possessives, edge punctuation, a score run into a name: 'Leeds United 2-1'
+            span.label_ not in VALUE_TYPES and len(tokens) > 1 and not any(c.isalpha() for c in tokens[-1].text))
+            or tokens[-1].lower_ in ("and", "or")):
+        tokens = tokens[:-1]  # possessives, edge punctuation, a score run into a name: 'Leeds United 2-1', 'Acme and'
     while span.label_ == "PERSON" and len(tokens) > 2 and tokens[-1].lower_.replace(".", "") in POSTNOMINALS:
         tokens = tokens[:-1]  # 'Jo Roe KC': the letters after a name are no part of it
         while len(tokens) > 2 and tokens[-1].is_punct:
@@ -111,8 +114,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     end = block.start + tokens[-1].idx + len(tokens[-1].text)
     text = block.text[start - block.start:end - block.start]
     trimmed = strip_possessive(text).strip(EDGE)
-    if _ABBREVIATION_END.search(text):
-        trimmed += "."  # 'U.S.' keeps its last dot
+    if _ABBREVIATION_END.search(text) and len(trimmed) > 1:
+        trimmed += "."  # 'U.S.' keeps its last dot; 'on X.' ends a sentence
     trimmed = _without_prefix(trimmed)
     if not any(c.isalnum() for c in trimmed) or trimmed.startswith("@"):
         return None  # '@AcmeNews': an account's handle names no one
@@ -154,17 +157,20 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     raw.counted = counted(span)
     raw.authored = bool(by is not None and by.lower_ == "by" and by.head.pos_ in ("NOUN", "PROPN"))
     raw.company_context = company_context(span)
+    raw.organisation_evidence = organisation_evidence(span)
     after = span.doc[span.end] if span.end < len(span.doc) else None
     named = after.lower_ if after is not None and after.is_lower and after.pos_ == "NOUN" else ""
     raw.kind_named, raw.place_named = named in ORG_NAMED_WORDS, named in PLACE_NAMED_NOUNS and label != "NORP"
+    raw.place_named |= place_of(span, PLACE_NAMED_NOUNS)
     prep = span.root.head if span.root.dep_ == "pobj" else None
     raw.on_platform = bool(prep is not None and prep.lower_ in ("on", "to") and (
         prep.head.lemma_ in POSTED_WORDS and prep.head.pos_ in ("VERB", "NOUN")
         or any(c.dep_ == "dobj" and c.lemma_ in POSTED_WORDS for c in prep.head.children)))
-    raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
+    raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near") \
+        and span.root.head.head.pos_ != "NUM"  # 'one in three X' is a share, not a place
     raw.situated = raw.located and span.root.head.lower_ != "at" and (
         span.root.head.lower_ == "near" or span.root.head.head.pos_ == "NOUN")
-    raw.described_as = appositive_label(span)
+    raw.described_as = appositive_label(span) or ("PERSON" if aged(span) else None)
     before = span.doc[span.start - 1] if span.start > 0 else None
     the = span.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     raw.capital_the = bool(the is not None and the.text == "The" and not the.is_sent_start)

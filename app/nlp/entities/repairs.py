@@ -9,10 +9,13 @@ rest of the article contradicts. `collect_mentions` runs them in order.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
 from app.nlp.entities.constructions import headline_places, untagged_known_names, untagged_names
+from app.nlp.entities.cuts import cut_spans
 from app.nlp.entities.mentions import ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, award_category, \
     clean_span
 from app.nlp.entities.splits import split_spans
@@ -39,7 +42,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
     for block, doc in zip(structure.blocks, docs):
         if block.kind == "byline":
             continue
-        block_raws = split_spans([r for r in (clean_span(s, block) for s in doc.ents) if r])
+        block_raws = cut_spans(block, split_spans([r for r in (clean_span(s, block) for s in doc.ents) if r]))
         block_raws = _nicknamed_people(block, _titles_as_works(block, block_raws, titles))
         if block.kind == "paragraph" and block.paragraph_index in (0, 1):  # 1: after a standfirst
             block_raws = _dateline_place(block, block_raws)
@@ -64,8 +67,21 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
 def _without_nested(raws: list[RawMention]) -> list[RawMention]:
     """A name a repair extended over the model's other spans ('the Dental Guild of Arnia', 'the 5th |
     District Court') holds them: the inner spans are no names of their own."""
-    outer = [(r.start, r.end) for r in raws if r.label not in VALUE_TYPES]
-    return [r for r in raws if not any(s <= r.start and r.end <= e and (s, e) != (r.start, r.end) for s, e in outer)]
+    # Held by another span: one that starts earlier and ends no sooner, or starts here and ends later.
+    ends_by_start: dict[int, int] = {}
+    for r in raws:
+        if r.label not in VALUE_TYPES:
+            ends_by_start[r.start] = max(ends_by_start.get(r.start, r.end), r.end)
+    starts = sorted(ends_by_start)
+    reach = list(accumulate((ends_by_start[s] for s in starts), max))  # farthest end of spans from starts[:i+1]
+    kept = []
+    for r in raws:
+        i = bisect_left(starts, r.start)  # spans starting before r: starts[:i]
+        earlier = reach[i - 1] if i else -1
+        here = ends_by_start.get(r.start, -1)
+        if not (earlier >= r.end or here > r.end):
+            kept.append(r)
+    return kept
 
 
 def _without_families(raws: list[RawMention]) -> list[RawMention]:
