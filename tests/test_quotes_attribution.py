@@ -122,8 +122,8 @@ def test_bare_police_and_a_named_department_find_their_organisations():
 
 
 def test_said_in_a_statement_that_attributes_a_partial_quote():
-    a = parsed("Wessmoor Police said in a statement that the case was \"a sobering lesson for motorists\".\n")
-    assert who(a, "sobering lesson") == "Wessmoor Police"
+    a = parsed("Wessmoor Police said in a statement that the closure of the pier had been \"overdue by a decade\".\n")
+    assert who(a, "overdue by a decade") == "Wessmoor Police"
 
 
 def test_a_government_named_for_its_party_speaks_for_the_party():
