@@ -26,7 +26,7 @@ CASES = [
  ('The minister, Pavel Novak, was asked about the delay. His reply: "Patience."\n', "Patience", "Pavel Novak"),
  ('"There is no deal," Novak insisted, before adding that talks would "continue next week".\n', "continue next week", "Novak"),
  ('Writing on social media, the senator, Glenda Rusk, called the ruling "a disgrace".\n', "a disgrace", "Glenda Rusk"),
- ('Mayor Ines Oduya was blunt. "The budget is broken," she said. Her deputy, Malcolm Mbeki, disagreed. "It can be fixed," he said.\n', "It can be fixed", "Malcolm Mbeki"),
+ ('Mayor Ines Oduwale was blunt. "The budget is broken," she said. Her deputy, Malcolm Mbeki, disagreed. "It can be fixed," he said.\n', "It can be fixed", "Malcolm Mbeki"),
  ('Residents said the water was brown for days. "We could not drink it," one said.\n', "could not drink it", None),
 
  # 'the Welshman', 'the Scot': a word for a person, whom the text is about
@@ -38,7 +38,7 @@ CASES = [
  # someone unnamed shouting is nobody named
  ('Jared Vuong, 34, said he heard a crash and then someone screaming "Call an ambulance!"\n', "Call an ambulance", None),
  # the writer's own questions in an interview
- ('By Tamara Ravelle\nChef Ines Moreau is scrubbing a pot when I arrive at her restaurant.\n"Why walk away now?" I ask.\n"Because I was tired," she says.\n', "Why walk away now", "Tamara Ravelle"),
+ ('By Tamara Ravelle\nChef Ines Trouvelot is scrubbing a pot when I arrive at her restaurant.\n"Why walk away now?" I ask.\n"Because I was tired," she says.\n', "Why walk away now", "Tamara Ravelle"),
  # letters after a name
  ('Prosecuting, Rhys Treloar KC told the court: "This was a deliberate deception."\n', "deliberate deception", "Rhys Treloar"),
  # the spokesperson speaks for the body named the first time
@@ -51,7 +51,7 @@ CASES = [
  ('"We got lucky tonight," said Marco Bellini, the rookie defenceman and younger brother of captain Matteo Bellini.\n', "We got lucky", "Marco Bellini"),
  ('The coach praised the defence.\n"He has grown so much this year," said the rookie defenceman, Marco Bellini.\n', "grown so much", "Marco Bellini"),
  # said of
- ('Prime Minister Anna Ekdahl met Chancellor Stefan Lindner on Monday. "He is a man of his word," Ekdahl said of Lindner.\n', "man of his word", "Anna Ekdahl"),
+ ('Prime Minister Anna Vestergrund met Chancellor Stefan Lindner on Monday. "He is a man of his word," Vestergrund said of Lindner.\n', "man of his word", "Anna Vestergrund"),
  # cue after a long quotation spanning sentences
  ('Talks collapsed on Friday. "We came here in good faith. We offered everything we could. We are still waiting for an answer," union leader Joanne Connolly said.\n', "We offered everything", "Joanne Connolly"),
  # apostrophes/particles
@@ -73,9 +73,9 @@ CASES = [
  # news agencies, newspapers, courts
  ('The Daily Courier reported that the minister "knew about the payments".\n', "knew about the payments", "Daily Courier"),
  ('The Supreme Court ruled that the law was "incompatible with the constitution".\n', "incompatible with", "Supreme Court"),
- ('Reuters reported that the talks were "close to collapse".\n', "close to collapse", "Reuters"),
+ ('Novapress reported that the talks were "close to collapse".\n', "close to collapse", "Novapress"),
  # interviews: question by interviewer
- ('In an interview with the Daily Courier, reporter Rufus Pell asked the minister: "Did you know about the payments?" Minister Elke Voss replied: "No, I did not."\n', "Did you know", "Rufus Pell"),
+ ('In an interview with the Daily Courier, reporter Rufus Pell asked the minister: "Did you know about the payments?" Minister Elke Krell replied: "No, I did not."\n', "Did you know", "Rufus Pell"),
  ('Host Jenna Voight asked: "What comes next?" Singer Paolo Ricci answered, "A long holiday."\n', "What comes next", "Jenna Voight"),
  # speaker is never a date/number
  ('On Tuesday, "we will vote", the spokesman said.\n', "we will vote", None),

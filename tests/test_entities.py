@@ -145,7 +145,7 @@ def test_quoted_speaker_retypes_a_mistyped_full_name():
 
 
 def test_score_is_not_part_of_a_name():
-    ents = entities_of("Harbour City beat Northfield Athletic 3-1 at the weekend.\n")
+    ents = entities_of("Harbour City beat Larkmoor Athletic 3-1 at the weekend.\n")
     assert not [e for e in ents if any(ch.isdigit() for ch in e.name) and e.type in {"ORG", "PERSON"}]
 
 
@@ -270,7 +270,7 @@ def test_a_lowercase_event_word_is_not_part_of_an_organisation():
 
 
 def test_a_relative_called_mum_is_no_entity():
-    ents = entities_of("‘My son told me, “Mum, you can have the day off,”’ Dr Bethany Ekdahl said.\n")
+    ents = entities_of("‘My son told me, “Mum, you can have the day off,”’ Dr Bethany Vestergrund said.\n")
     assert not [e for e in ents if e.name == "Mum"]
 
 
@@ -355,13 +355,13 @@ def test_a_person_and_the_organisation_they_speak_for_run_together_are_two():
 
     assert split("Ottilie Marchetto for Water Standards Veldmark") == [("Ottilie Marchetto", "PERSON"),
                                                                    ("Water Standards Veldmark", "ORG")]
-    assert split("Migrant Council Stefan Okoro") == [("Migrant Council", "ORG"), ("Stefan Okoro", "PERSON")]
+    assert split("Migrant Council Stefan Nwachime") == [("Migrant Council", "ORG"), ("Stefan Nwachime", "PERSON")]
     assert split("Bank of Veldmark") == [("Bank of Veldmark", "ORG")]
-    assert split("Northfield Harbour Authority") == [("Northfield Harbour Authority", "ORG")]
+    assert split("Larkmoor Harbour Authority") == [("Larkmoor Harbour Authority", "ORG")]
 
 
 def test_designations_codes_and_families_are_no_organisations():
-    ents = entities_of("Northfield won Group G on Sunday. The Airbus A320 landed safely at Gatwick.\n"
+    ents = entities_of("Larkmoor won Group G on Sunday. The Airbus A320 landed safely at Gatwick.\n"
                        "Kees Adeyinka and his wife Mira Adeyinka bought the farm in 2010. The Adeyinkas sold it last year.\n")
     names = {e.name: e.type for e in ents}
     assert "Group G" not in names, names
@@ -396,8 +396,8 @@ def test_a_titled_name_the_model_typed_as_a_place_is_a_person():
 def test_a_hyphenated_surname_is_one_name():
     from app.nlp.names import name_tokens, same_person
 
-    assert name_tokens("Solange Marchand-Rowe") == ["solange", "marchandrowe"]
-    assert same_person("Marchand-Rowe", "Solange Marchand-Rowe")
+    assert name_tokens("Solange Brouillard-Pennock") == ["solange", "brouillardpennock"]
+    assert same_person("Brouillard-Pennock", "Solange Brouillard-Pennock")
 
 
 def test_club_names_are_organisations():
@@ -474,8 +474,8 @@ def test_an_office_named_by_its_holders_title_is_one_organisation():
 
 def test_an_office_of_an_organisation_named_by_title_and_remit_is_one_organisation():
     ents = entities_of(
-        "The United Nations High Commissioner for Refugees said the camps were full.\n")
-    assert by_name(ents, "United Nations High Commissioner for Refugees").type == "ORG"
+        "The Atlantic Union High Commissioner for Fisheries said the quotas were final.\n")
+    assert by_name(ents, "Atlantic Union High Commissioner for Fisheries").type == "ORG"
 
 
 def test_a_countrys_ministry_is_named_beside_the_country():
@@ -555,11 +555,11 @@ def test_a_datelines_outlet_in_parentheses_is_no_definition_of_the_city():
 def test_given_name_in_a_person_only_role_is_a_person_though_tagged_an_organisation():
     # the model tags both names an organisation; 'founded by' and 'X of Acme' are roles of people
     ents = entities_of(
-        "The contest (Youth for Science and Engineering) was founded by Corin Voss to encourage "
+        "The contest (Youth for Science and Engineering) was founded by Corin Krell to encourage "
         "interest in engineering.\n"
         "Others were less forgiving. Chase Merrow of Halvern Partners cut the shares to hold, "
         "writing that demand was weak.\n")
-    assert by_name(ents, "Corin Voss").type == "PERSON"
+    assert by_name(ents, "Corin Krell").type == "PERSON"
     assert by_name(ents, "Chase Merrow").type == "PERSON"
 
 
@@ -577,7 +577,7 @@ def test_a_name_that_owns_what_only_a_company_has_is_a_company_though_tagged_a_p
 def test_a_name_before_based_or_born_is_a_place_though_tagged_a_person():
     ents = entities_of(
         "Pieter Smit, a partner at the Harwen-based consultancy Brinkvale, said the deal was overdue.\n"
-        "Sales will be about $2 billion, the Santa Rosa, California-based company said in a statement.\n")
+        "Orders will reach about 3,000 units, the Santa Rosa, Florida-based company told investors.\n")
     assert by_name(ents, "Harwen").type == "GPE"
     assert by_name(ents, "Santa Rosa").type == "GPE", "the company speaks, not the town"
 
@@ -644,54 +644,54 @@ def test_newspaper_named_by_its_masthead_word_is_an_organisation():
 
 def test_initials_opening_a_longer_name_are_a_modifier_not_that_name():
     ents = entities_of(
-        "Cult defector arrested over missing drives\n\n"
-        "Mara Quill, a representative for the LA Sheriff's office, told LA Weekly in a statement "
-        "that the case was open. Quill said the man left his job in Los Angeles on September 24.\n"
-        "Quill told LA Weekly that the man had returned from Florida.\n")
+        "Ferry captain charged over lost cargo\n\n"
+        "Mara Quill, who speaks for the LA harbour patrol, gave LA Weekly an email "
+        "saying the inquiry was closed. Quill said the ship docked at Los Angeles on March 3.\n"
+        "Quill told LA Weekly that the crew had flown in from Ohio.\n")
     weekly = by_name(ents, "LA Weekly")
     assert "Los Angeles" not in weekly.aliases and "LA" not in weekly.aliases
     assert by_name(ents, "Los Angeles").type == "GPE"
 
 
 def test_a_councillor_abbreviated_cr_is_a_title_not_a_name():
-    ents = entities_of("Cr Marnie Kettering, a former nurse, said the clinic must stay open.\n"
-                       "Cr Kettering moved an amendment on Tuesday.\n")
-    marnie = by_name(ents, "Marnie Kettering")
-    assert marnie.type == "PERSON" and "Cr Kettering" in marnie.aliases
+    ents = entities_of("Cr Marnie Trevithick, a former nurse, said the clinic must stay open.\n"
+                       "Cr Trevithick moved an amendment on Tuesday.\n")
+    marnie = by_name(ents, "Marnie Trevithick")
+    assert marnie.type == "PERSON" and "Cr Trevithick" in marnie.aliases
 
 
 def test_a_known_place_in_a_title_case_headline_the_body_names_within_a_place():
-    ents = entities_of("Insufficient Snow Has Nevada Fires Burning Hotter Than Normal, Researcher Says\n"
-                       "Wildfires across Northern Nevada have burned longer this year, researchers said on Monday.\n"
-                       "The state forestry office agreed.\n")
-    assert by_name(ents, "Nevada").type == "GPE"
-    assert by_name(ents, "Northern Nevada").type in ("GPE", "LOC")
+    ents = entities_of("Dry Spring Has Oregon Growers Counting Fewer Blossoms, Farmer Says\n"
+                       "Orchards across Eastern Oregon flowered weeks late this spring, growers said on Friday.\n"
+                       "The county farm bureau agreed.\n")
+    assert by_name(ents, "Oregon").type == "GPE"
+    assert by_name(ents, "Eastern Oregon").type in ("GPE", "LOC")
 
 
 def test_the_first_of_two_surnames_opened_by_a_particle_names_the_person():
     from app.nlp.names import same_person, surnames
 
-    assert surnames("Inés de la Torre Villalba") == {"delatorre", "villalba"}
-    assert surnames("Marta Delgado-Ruiz Pons") == {"pons"} and surnames("Lotte van den Berg") == {"vandenberg"}
-    assert same_person("De la Torre", "Inés de la Torre Villalba") and not same_person("Torre", "Inés de la Torre Villalba")
-    article = parse_article("t", "Not every grower is convinced. Lucía de la Vega Ramos, who chairs the olive "
-                                 "cooperative in Arvena, expects prices to halve.\n“Nobody asked the growers,” De la "
-                                 "Vega said.\n")
+    assert surnames("Rocío de la Pradera Osuna") == {"delapradera", "osuna"}
+    assert surnames("Marta Olazabal-Sanz Bofill") == {"bofill"} and surnames("Lotte van den Hoek") == {"vandenhoek"}
+    assert same_person("De la Pradera", "Rocío de la Pradera Osuna") and not same_person("Pradera", "Rocío de la Pradera Osuna")
+    article = parse_article("t", "Few of the fishermen are pleased. Amparo de la Cruzada Ibarra, who runs the "
+                                 "net-makers' guild in Toledana, thinks catches will fall.\n“Nobody consulted the boats,” "
+                                 "De la Cruzada said.\n")
     people = [e for e in article.entities if e.type == "PERSON"]
-    assert len(people) == 1 and "De la Vega" in people[0].aliases, [(e.name, e.aliases) for e in people]
-    assert article.quotes[0].speaker.name == "Lucía de la Vega Ramos"
+    assert len(people) == 1 and "De la Cruzada" in people[0].aliases, [(e.name, e.aliases) for e in people]
+    assert article.quotes[0].speaker.name == "Amparo de la Cruzada Ibarra"
 
 
 def test_award_categories_are_no_entities():
     ents = entities_of(
         "Book awards\n"
-        "Marisol Quent won Best Debut Novel and Best Regional Bakery at the ceremony on Sunday.\n"
-        "Vela Marsh was nominated for Best Stage Design, Best Lighting Design and Baker of the Year.\n")
+        "Greta Quent won Best Debut Novel and Best Regional Bakery at the ceremony on Sunday.\n"
+        "Vela Thistlewood was nominated for Best Stage Design, Best Lighting Design and Baker of the Year.\n")
     names = {e.name for e in ents}
     for category in ("Best Debut Novel", "Best Regional Bakery", "Best Stage Design", "Best Lighting Design",
                      "Baker of the Year"):
         assert category not in names, names
-    assert by_name(ents, "Marisol Quent").type == "PERSON"
+    assert by_name(ents, "Greta Quent").type == "PERSON"
 
 
 def test_a_superlative_name_away_from_awards_stays():
@@ -701,8 +701,8 @@ def test_a_superlative_name_away_from_awards_stays():
 
 def test_handles_and_hyphenated_prefixes_are_no_part_of_a_name():
     ents = entities_of(
-        "Governor Lena Marchetti posted the statement from her @GovMarchetti account on Tuesday.\n"
-        "The Velmoria Rail Authority said the line would reopen. Ex-VRA chief Tomas Brandt said "
+        "Governor Lena Vantreight posted the statement from her @GovVantreight account on Tuesday.\n"
+        "The Velmoria Rail Authority said the line would reopen. Ex-VRA chief Tomas Vrieling said "
         "the VRA had waited too long.\n")
     names = {e.name for e in ents}
     assert not any(n.startswith("@") for n in names), names
@@ -733,10 +733,10 @@ def test_a_lone_adjective_or_adverb_is_no_name():
     ents = entities_of(
         "Rover report\n"
         "The rover landed near the crater. Lunar soil was found to stick to every panel.\n"
-        "Mira Olsen is SERIOUSLY fast, her coach said.\n")
+        "Mira Haugvik is SERIOUSLY fast, her coach said.\n")
     names = {e.name for e in ents}
     assert "Lunar" not in names and "SERIOUSLY" not in names, names
-    assert "Mira Olsen" in names
+    assert "Mira Haugvik" in names
 
 
 def test_a_lone_plural_common_noun_is_no_name():
@@ -788,11 +788,11 @@ def test_a_restaurant_or_a_consultancy_is_an_organisation():
 def test_a_capitalised_the_after_a_preposition_opens_another_name():
     ents = entities_of(
         "Obituary\n"
-        "Years ago the reviewer Hugo Lant, covering a 1968 recital at Dunmore Hall for The Evening Ledger, "
+        "Years ago the reviewer Hugo Lant, covering a 1968 recital at Pellworth Hall for The Evening Lantern, "
         "called her playing fearless.\n")
     names = {e.name for e in ents}
-    assert "Dunmore Hall for The Evening Ledger" not in names, names
-    assert "Dunmore Hall" in names and any(n.endswith("Evening Ledger") for n in names), names
+    assert "Pellworth Hall for The Evening Lantern" not in names, names
+    assert "Pellworth Hall" in names and any(n.endswith("Evening Lantern") for n in names), names
 
 
 def test_a_plural_name_printed_with_the_is_a_group_not_a_person():

@@ -129,7 +129,7 @@ def test_untagged_words_ending_an_organisation_name_belong_to_it():
     from app.nlp.pipeline import load_nlp
     from app.nlp.entities.mentions import _extend_over_untagged_words
 
-    doc = load_nlp()("Coach Rufus Mallow told Arnia Radio Westvale: \"We fought back.\"")
+    doc = load_nlp()("Coach Rufus Pendergrast told Arnia Radio Westvale: \"We fought back.\"")
     start = next(t.i for t in doc if t.text == "Arnia")
     for t in doc[start + 2:start + 3]:
         t.ent_type_ = ""  # as the model leaves it when it stops at 'Arnia Radio'
@@ -141,8 +141,8 @@ def test_untagged_words_ending_an_organisation_name_belong_to_it():
 
 
 def test_a_known_city_named_only_in_the_headline_is_a_place():
-    ents = entities_of("Valparaiso and Antofagasta agree to share port data\n"
-                       "The two harbour authorities signed the agreement on Monday, officials said.\n")
+    ents = entities_of("Valparaiso and Antofagasta sign a joint ferry timetable\n"
+                       "Both councils approved the timetable late on Friday, a spokesman confirmed.\n")
     places = {e.name for e in ents if e.type in ("GPE", "LOC")}
     assert {"Valparaiso", "Antofagasta"} <= places, [(e.name, e.type) for e in ents]
 
@@ -152,7 +152,7 @@ def test_a_known_city_the_model_left_untagged_after_a_preposition_is_a_place():
     from app.nlp.entities.constructions import untagged_places
     from app.nlp.structure import Block
 
-    text = "She is in talks about a second shop in Bergen, and another near Juniper Row."
+    text = "He hopes to open a third bakery in Bergen, and one more near Juniper Row."
     doc = load_nlp()(text)
     doc.ents = []  # as the model left it
     found = untagged_places(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
@@ -164,7 +164,7 @@ def test_a_stock_symbol_joins_its_company():
 
     assert ticker_of("KRVL", "Korvell Systems Inc.") and not ticker_of("NASX", "Korvell Systems Inc.")
     ents = entities_of("Korvell Systems Inc. shares tumbled on Thursday after the chipmaker cut its forecast.\n"
-                       "Shares of KRVL had more than doubled in the past year.\n")
+                       "KRVL stock had risen for six straight quarters before the warning.\n")
     company = [e for e in ents if "KRVL" in [e.name, *e.aliases]]
     assert company and company[0].name.startswith("Korvell"), [(e.name, e.type, e.aliases) for e in ents]
 
@@ -174,7 +174,7 @@ def test_an_untagged_newspaper_name_after_the_is_an_organisation():
     from app.nlp.entities.constructions import untagged_mastheads
     from app.nlp.structure import Block
 
-    text = "The Quorlan Valley News observed that the hashtag had spread, and the Evening Gazette agreed."
+    text = "The Quorlan Valley News reported that the petition had grown, and the Evening Gazette agreed."
     doc = load_nlp()(text)
     doc.ents = []  # as the model left it
     found = untagged_mastheads(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
@@ -242,7 +242,7 @@ def test_the_untagged_employer_after_a_person_and_of_is_an_organisation():
     from app.nlp.entities.constructions import employers_after_of
     from app.nlp.structure import Block
 
-    text = "Others were less forgiving. Lena Roth of Quistgaard Mellor downgraded the shares to neutral."
+    text = "Not everyone was cheerful. Lena Roth of Quistgaard Mellor trimmed her forecast for the year."
     doc = load_nlp()(text)
     doc.ents = [doc.char_span(text.index("Lena"), text.index(" of"), label="PERSON")]
     found = employers_after_of(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])
@@ -258,7 +258,7 @@ def test_a_lone_capitalised_word_after_on_that_a_verb_governs_is_a_platform():
     from app.nlp.entities.constructions import platforms_after_on
     from app.nlp.structure import Block
 
-    text = "“We found out on Chirper at nine o’clock this morning,” the mayor said of the Skating On Glass show."
+    text = "“We read about it on Chirper over breakfast today,” the harbourmaster said of the Skating On Glass show."
     doc = load_nlp()(text)
     doc.ents = []  # as the model left it
     found = platforms_after_on(doc, Block("paragraph", text, 0, len(text), "s1", 0), [])

@@ -31,10 +31,10 @@ def texts(article) -> list[str]:
 
 
 def test_straight_and_curly_double_marks():
-    a = quotes_of('"The bridge will reopen in May," said Mayor Bethany Okoro.\n'
+    a = quotes_of('"The bridge will reopen in May," said Mayor Bethany Nwachime.\n'
                   'Engineers agreed. “We are ahead of schedule,” said site manager Tomas Lindner.\n')
     assert texts(a) == ["The bridge will reopen in May", "We are ahead of schedule"]
-    assert who(a, "bridge") == "Bethany Okoro"
+    assert who(a, "bridge") == "Bethany Nwachime"
     assert who(a, "schedule") == "Tomas Lindner"
 
 
@@ -145,8 +145,8 @@ def test_organisation_speaks():
 
 
 def test_according_to():
-    a = quotes_of('The vote was "a turning point for the town", according to councillor Leila Haddad.\n')
-    assert who(a, "turning point") == "Leila Haddad"
+    a = quotes_of('The vote was "a turning point for the town", according to councillor Leila Tannous.\n')
+    assert who(a, "turning point") == "Leila Tannous"
     assert a.quotes[0].kind == "partial"
 
 
@@ -163,9 +163,9 @@ def test_partial_quote_inside_the_authors_sentence():
 
 
 def test_saying_that_and_stating_that():
-    a = quotes_of('Coach Ama Boateng criticised the referee, saying the decision "cost us the match".\n'
+    a = quotes_of('Coach Ama Ofosuhene criticised the referee, saying the decision "cost us the match".\n'
                   'Later, club president Victor Pell left early, stating that "nothing more needs to be said."\n')
-    assert who(a, "cost us") == "Ama Boateng"
+    assert who(a, "cost us") == "Ama Ofosuhene"
     assert who(a, "nothing more") == "Victor Pell"
 
 
@@ -326,10 +326,10 @@ def test_the_text_of_a_bill_or_a_titled_document_is_no_quote():
 
 
 def test_a_relative_clause_possessive_tells_the_sex_over_the_first_names_usual_one():
-    a = quotes_of("Cr Marnie Kettering said the clinic had been run down for years. She moved an amendment.\n"
-                  "Among those in the gallery was Alex Farrow, who is expecting her second child.\n"
-                  "\"My first was born an hour after the first pain,\" she said after the meeting.\n")
-    assert who(a, "My first") == "Alex Farrow"
+    a = quotes_of("Cr Marnie Trevithick said the clinic had been run down for years. She moved an amendment.\n"
+                  "Seated near the back was Alex Farrow, who has just sold her third bakery.\n"
+                  "\"My last one barely paid the rent,\" she said after the meeting.\n")
+    assert who(a, "My last one") == "Alex Farrow"
 
 
 def test_the_court_speaks_through_its_judge_when_no_court_is_named_before():
@@ -353,7 +353,7 @@ def test_the_letter_reads_is_the_words_of_who_sent_the_letter():
 
 
 def test_a_number_standing_for_someone_unnamed_is_no_speaker():
-    a = quotes_of("Dozens of Green councillors have raised concerns in private. One, who asked not to be named, "
+    a = quotes_of("Dozens of Green councillors have raised concerns in private. One, who would not give her name, "
                   "said: 'Nobody on my street was asked about the depot.'\n")
     assert who(a, "Nobody on my street") is None
 
@@ -361,9 +361,9 @@ def test_a_number_standing_for_someone_unnamed_is_no_speaker():
 @pytest.mark.parametrize("first", ["Wilfred", "Reginald", "Ambrose", "Clifford"])
 def test_a_first_name_alone_as_subject_is_the_person_so_named(first):
     a = quotes_of(f"Clockmaker {first} Lind, 68, works at the back of the shop.\n"
-                  "His father, Anton Lind, opened the shop after coming home from the war with a knack for mending "
-                  f"things. {first} took it over in 1989, the year, he notes drily, that most people assumed clocks "
-                  "were finished.\nBusiness was slow for years. Then young people started coming in.\n"
+                  "His aunt, Greta Lind, started the trade in a rented loft with two lathes and a borrowed "
+                  f"bench. {first} bought her out in 2004, a season, he says with a grin, when nobody wanted repairs "
+                  "at all.\nBusiness was slow for years. Then young people started coming in.\n"
                   "\"They bring their grandparents' clocks,\" he says.\n")
     assert who(a, "grandparents") == f"{first} Lind"
     assert not [e for e in a.entities if e.name.startswith("Clockmaker")], "an occupation is no part of the name"

@@ -52,13 +52,13 @@ def test_an_age_after_a_name_resolves_the_n_year_old():
 
 def test_former_singles_nobody_out():
     a = parsed("Her fiancé, former boxing champion Gary Fenn, watches every show.\n"
-               "Kirsty Kinsella has admitted she nearly quit.\n"
+               "Kirsty Brannagh has admitted she nearly quit.\n"
                "The former pop singer said she \"lost her nerve weekly\" in training.\n")
-    assert who(a, "lost her nerve weekly") == "Kirsty Kinsella"
+    assert who(a, "lost her nerve weekly") == "Kirsty Brannagh"
 
 
 def test_a_subject_inside_the_quotation_is_not_the_speaker():
-    a = parsed("Skater Zoran Babic partners Kirsty Kinsella this year.\n"
+    a = parsed("Skater Zoran Babic partners Kirsty Brannagh this year.\n"
                "'People see the sequins, but Kirsty's on that ice at six most mornings,' the Rijeka-born "
                "skater said.\n")
     assert who(a, "sequins") == "Zoran Babic"
@@ -72,7 +72,7 @@ def test_untagged_first_name_and_surname_subject_is_a_person():
 
 def test_name_right_before_a_verb_the_parser_left_without_subject():
     a = parsed("Mrs Prothero died at the scene.\n"
-               "In a statement read to the court by Mr Kersey, Mrs Prothero's husband, Rhodri Prothero, said: "
+               "In a letter read aloud at the inquest by Mr Kersey, Mrs Prothero's husband, Rhodri Prothero, said: "
                "\"Rosemary held our family together.\"\n")
     assert who(a, "held our family together") == "Rhodri Prothero"
 
@@ -87,9 +87,9 @@ def test_first_name_tells_the_pronoun_who_is_meant():
 
 
 def test_he_said_inside_a_quotation_is_someone_else():
-    a = parsed("Kirsty Kinsella says her fiancé Gary Fenn took her phone away.\n"
+    a = parsed("Kirsty Brannagh says her fiancé Gary Fenn took her phone away.\n"
                "'He said, \"You're not reading that rubbish.\" And he was right,' she laughed.\n")
-    assert who(a, "He said") == "Kirsty Kinsella"
+    assert who(a, "He said") == "Kirsty Brannagh"
     assert who(a, "not reading that rubbish") == "Gary Fenn"
 
 
@@ -122,8 +122,8 @@ def test_bare_police_and_a_named_department_find_their_organisations():
 
 
 def test_said_in_a_statement_that_attributes_a_partial_quote():
-    a = parsed("Wessmoor Police said in a statement that the case was \"a sobering lesson for motorists\".\n")
-    assert who(a, "sobering lesson") == "Wessmoor Police"
+    a = parsed("Wessmoor Police said in a statement that the closure of the pier had been \"overdue by a decade\".\n")
+    assert who(a, "overdue by a decade") == "Wessmoor Police"
 
 
 def test_a_government_named_for_its_party_speaks_for_the_party():
@@ -197,7 +197,7 @@ def test_a_title_marked_once_is_a_title_everywhere():
 
 def test_the_organisation_named_by_its_last_word():
     a = parsed("The film premiered at the Corvale International Film Festival on Friday.\n"
-               "The festival said in a statement that demand had been \"extraordinary\".\n")
+               "The festival announced on Sunday that ticket sales had been \"extraordinary\".\n")
     assert who(a, "extraordinary") == "Corvale International Film Festival"
 
 
@@ -264,7 +264,7 @@ def test_a_nickname_introduced_as_such_is_not_a_quote():
 
 def test_a_description_is_not_someone_the_quotation_names():
     a = parsed("The former singer is paired with Croatian professional Zoran Babic, who praised her.\n"
-               "Kirsty Kinsella trains every day.\n"
+               "Kirsty Brannagh trains every day.\n"
                "'People see the sequins, but Kirsty's on that ice at six most mornings,' the skater said.\n")
     assert who(a, "sequins") == "Zoran Babic"
 
@@ -321,10 +321,10 @@ def test_a_description_fitting_nobody_is_the_person_the_next_sentence_introduces
 
 
 def test_a_description_inside_a_quotation_is_the_person_whose_title_fits():
-    a = parsed("Judge Greta Ekdahl struck down the ferry levy on Monday.\n"
+    a = parsed("Judge Greta Vestergrund struck down the ferry levy on Monday.\n"
                "Councillor Dev Adeyinka welcomed the ruling. \"The judge told the court, 'This levy is a reckless "
                "gamble.' That settles it,\" Adeyinka said.\n")
-    assert who(a, "reckless gamble") == "Greta Ekdahl"
+    assert who(a, "reckless gamble") == "Greta Vestergrund"
     assert who(a, "That settles it") == "Dev Adeyinka"
 
 
@@ -353,9 +353,9 @@ def test_a_work_written_in_the_passive_does_not_speak_for_whoever_reports_it():
 
 
 def test_the_description_of_someone_introduced_unnamed_is_nobody_the_article_names():
-    a = parsed("The round was chaired by Kenyan diplomat Wanjiru Odhiambo-Pell and Danish Ambassador Per Ekdahl.\n"
+    a = parsed("The round was chaired by Kenyan diplomat Wanjiru Odhiambo-Pell and Danish Ambassador Per Vestergrund.\n"
                "Odhiambo-Pell said progress was \"slow but real\".\n"
-               "One Northern diplomat, who asked not to be named, described the mood as \"bitter\". "
+               "One Northern diplomat, who would not be quoted by name, described the mood as \"bitter\". "
                "\"Nobody slept for two days,\" the diplomat said.\n"
                "A diplomat, Tessa Vukovic, disagreed. \"We slept fine,\" the diplomat said.\n")
     assert who(a, "Nobody slept") is None

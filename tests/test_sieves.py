@@ -94,7 +94,7 @@ def test_the_one_person_named_inside_a_descriptive_subject():
 
 
 def test_who_after_a_person_and_their_employer_is_the_person():
-    a = parsed("Reuters spoke to Aiko Tanaka, an analyst from Osprey Capital Partners, who said "
+    a = parsed("Novapress spoke to Aiko Tanaka, an analyst from Osprey Capital Partners, who said "
                "\"the merger is dead in the water.\"\n")
     assert who(a, "dead in the water") == "Aiko Tanaka"
     assert "relative pronoun" in rule(a, "dead in the water")
@@ -195,8 +195,8 @@ def test_bylines_with_a_place_a_role_or_a_long_name():
 
 
 def test_she_after_an_unnamed_person_is_nobody_the_article_names():
-    a = parsed("Detective Maria Ibarra said the fight began outside. A barman at the Wheatsheaf, who asked "
-               "not to be named, said the row started over a darts match. \"It was nothing,\" she said.\n")
+    a = parsed("Detective Maria Ibarra said the fight began outside. A barman at the Wheatsheaf, who would "
+               "give only his first initial, said the row started over a darts match. \"It was nothing,\" she said.\n")
     assert who(a, "It was nothing") is None
 
 
@@ -242,15 +242,15 @@ def test_the_nationality_word_for_the_person_just_talked_about(word):
 
 
 def test_a_description_the_text_gave_someone_tells_them_apart_later():
-    # 'the former Danish trade minister' fits only Dahl's title; 'Danish' is his from then on, so
-    # 'the Danish commissioner' is Dahl, though his printed title is 'Trade Commissioner'
-    a = parsed("Trade Commissioner Henrik Dahl presented the tariff plan on Monday.\n"
+    # 'the former Danish trade minister' fits only Fjeldstad's title; 'Danish' is his from then on, so
+    # 'the Danish commissioner' is Fjeldstad, though his printed title is 'Trade Commissioner'
+    a = parsed("Trade Commissioner Henrik Fjeldstad presented the tariff plan on Monday.\n"
                "\"We cannot wait for everyone,\" the former Danish trade minister said.\n"
-               "Budget Commissioner Elke Moreau defended the figures in Strasbourg. "
+               "Budget Commissioner Elke Trouvelot defended the figures in Strasbourg. "
                "The French commissioner has spent weeks on the road.\n"
                "Asked whether a deal was near, the Danish commissioner was brief: \"Give it a month.\"\n")
-    assert who(a, "wait for everyone") == "Henrik Dahl"
-    assert who(a, "Give it a month") == "Henrik Dahl"
+    assert who(a, "wait for everyone") == "Henrik Fjeldstad"
+    assert who(a, "Give it a month") == "Henrik Fjeldstad"
 
 
 def test_an_empty_it_before_a_passive_verb_of_saying_names_nobody_but_its_agent():
@@ -311,8 +311,8 @@ def test_a_singer_speaks_the_line_she_sings():
 
 
 def test_a_thinker_owns_the_words_quoted_as_his_thought():
-    a = parsed("Marek Olsen read the email from his bank twice and thought the offer was a 'scam'.\n")
-    assert who(a, "scam") == "Marek Olsen"
+    a = parsed("Marek Haugvik read the email from his bank twice and thought the offer was a 'scam'.\n")
+    assert who(a, "scam") == "Marek Haugvik"
     assert rule(a, "scam").startswith("cue subject")
 
 
@@ -346,10 +346,10 @@ def test_a_headline_giving_words_to_a_kind_of_body_gives_them_to_the_body_its_of
 
 
 def test_whoever_was_told_words_inside_a_quotation_did_not_say_them():
-    a = parsed("Della Okoro, a night nurse, has worked at the clinic for nine years.\n"
+    a = parsed("Della Obiora, a night nurse, has worked at the clinic for nine years.\n"
                "\"We wrote to the board in March and we were told the boiler was 'on the list'. Nothing happened,\" "
-               "Okoro said.\n")
-    assert who(a, "We wrote to the board") == "Della Okoro"
+               "Obiora said.\n")
+    assert who(a, "We wrote to the board") == "Della Obiora"
     assert who(a, "on the list") is None
     assert rule(a, "on the list").startswith("nested cue")
 
@@ -383,7 +383,7 @@ def test_a_council_spokesman_speaks_for_the_one_council_the_article_prints():
 
     text = "The plans went to The Kelham Borough Council on Monday. Kelham Borough Council’s officers agreed."
     assert printed(text, "council") == ("Kelham Borough Council", "Kelham Borough Council")
-    assert printed(text + " Ashby Council disagreed.", "council") is None  # two councils: neither
+    assert printed(text + " Wendlebury Council disagreed.", "council") is None  # two councils: neither
     assert printed(text, "union") is None
     a = parsed("A housing scheme beside Kelham station has been recommended for approval.\n"
                "Ruth Amadi, who leads planning at Kelham Borough Council, backs the 90 flats.\n"

@@ -6,16 +6,16 @@ from tests.test_sieves import parsed, rule, who
 
 
 def test_she_beyond_the_last_paragraphs_is_a_named_woman_not_an_unnamed_one_of_unknown_sex():
-    a = parsed("Corra Lindqvist-Obi has a rule about rehearsals: nobody speaks before noon. She tells me about "
+    a = parsed("Corra Sandgren-Obi has a rule about rehearsals: nobody speaks before noon. She tells me about "
                "her garden first.\n"
                "In 2009 her first symphony opened in Tarrow, and one reviewer described it as \"a storm in a jar\".\n"
                "\"I was young and I wanted the music to hurt,\" she says.\n")
-    assert who(a, "I wanted the music to hurt") == "Corra Lindqvist-Obi"
+    assert who(a, "I wanted the music to hurt") == "Corra Sandgren-Obi"
 
 
-INTERVIEW = ("Lido Marsh: 'I only paint what scares me'\n"
+INTERVIEW = ("Lido Reyes: 'I only paint what scares me'\n"
              "By Tomas Revel, Arts Editor\n"
-             "Lido Marsh keeps her studio cold. She tells me it keeps her awake.\n"
+             "Lido Reyes keeps her studio cold. She tells me it keeps her awake.\n"
              "\"Every canvas starts as a mistake,\" she says. \"I just refuse to fix it.\"\n"
              "\"Do you ever sell the mistakes?\" I ask.\n"
              "\"Never. The mistakes are the only honest ones I have.\"\n"
@@ -31,16 +31,16 @@ def test_the_interviewers_question_put_to_someone_is_the_writers():
 
 def test_a_bare_paragraph_after_the_writers_question_is_the_interviewees_answer():
     a = parsed(INTERVIEW)
-    assert who(a, "the only honest ones") == "Lido Marsh"
+    assert who(a, "the only honest ones") == "Lido Reyes"
     assert rule(a, "the only honest ones").startswith("interview answer")
-    assert who(a, "Loneliness is when") == "Lido Marsh"
+    assert who(a, "Loneliness is when") == "Lido Reyes"
 
 
 def test_an_unnamed_person_introduced_in_the_paragraph_before_stays_unnamed():
     a = parsed("Carbury mill flooded\n"
                "Floodwater reached the old mill at Carbury on Sunday, Mayor Ilse Darrow said.\n"
-               "A river warden, who asked not to be named because he was not cleared to speak, said the banks "
-               "were failing.\n"
+               "A river warden, who would not give his name because he had no leave to talk to reporters, said "
+               "the banks were failing.\n"
                "\"We have sandbags for one more night,\" the warden said.\n")
     assert who(a, "sandbags for one more night") is None
     assert "unnamed, introduced before" in rule(a, "sandbags for one more night")
@@ -48,9 +48,9 @@ def test_an_unnamed_person_introduced_in_the_paragraph_before_stays_unnamed():
 
 def test_a_subject_the_parse_hangs_on_the_auxiliary_still_speaks():
     a = parsed("Quarry row deepens\n"
-               "Councillor Abel Nwosu-Hart had, while touring farms at Kenby on Monday, alleged that \"not one "
-               "tonne\" of the gravel had been paid for.\n")
-    assert who(a, "not one tonne") == "Abel Nwosu-Hart"
+               "Councillor Abel Nwosu-Haverstock had, during a walk round the Kenby depot last week, claimed that \"hardly "
+               "a truckload\" of the gravel ever left the site.\n")
+    assert who(a, "hardly a truckload") == "Abel Nwosu-Haverstock"
 
 
 def test_words_after_as_on_a_verb_of_saying_are_its_subjects_whoever_owns_the_thing_described():
@@ -72,7 +72,7 @@ def test_a_person_inside_an_organisations_name_does_not_speak_for_it():
 def test_a_verb_of_saying_coordinated_with_the_quotations_own_is_part_of_what_is_reported():
     a = parsed("Depot row\n"
                "Union organiser Petra Lund spoke after the vote.\n"
-               "She added that Mayor Olaf Brin had written to the depot managers and would \"not be pushed around "
+               "She added that Mayor Olaf Bryn had written to the depot managers and would \"not be pushed around "
                "by letters.\"\n")
     assert who(a, "not be pushed around") == "Petra Lund"
 
@@ -88,61 +88,61 @@ def test_a_specific_description_of_a_body_named_only_later_is_that_body():
 def test_a_notes_words_inside_a_quotation_are_its_senders():
     a = parsed("Painter finds her voice\n"
                "Ilse Moravec met the gallery owner Pieter Vandam Hollis twice before she agreed to show with him.\n"
-               "\"The third time, he mailed me a postcard of the sea and a note that said, 'Paint what you hear,'\" "
-               "Moravec says. \"So I did.\"\n")
-    assert who(a, "Paint what you hear") == "Pieter Vandam Hollis"
-    assert rule(a, "Paint what you hear").startswith("nested cue")
+               "\"Once he left a tin of brushes on my doorstep with a note that said, 'Start with the blue,'\" "
+               "Moravec says. \"So I started.\"\n")
+    assert who(a, "Start with the blue") == "Pieter Vandam Hollis"
+    assert rule(a, "Start with the blue").startswith("nested cue")
 
 
 def test_my_mother_inside_a_quotation_is_the_one_the_narration_calls_the_speakers_mother():
     a = parsed("A baker's return\n"
-               "Noor Halvorsen grew up above the shop. Her mother, Sigrid Halvorsen, a baker who never took a "
+               "Noor Skjelbred grew up above the shop. Her mother, Sigrid Skjelbred, a baker who never took a "
                "holiday, died in 2020.\n"
-               "\"My mother used to say, 'Bread forgives everything,'\" Halvorsen says.\n")
-    assert who(a, "Bread forgives everything") == "Sigrid Halvorsen"
+               "\"My mother would tell us, 'Dough knows when you are in a hurry,'\" Skjelbred says.\n")
+    assert who(a, "Dough knows") == "Sigrid Skjelbred"
 
 
 def test_a_she_inside_a_quotation_after_an_unnamed_mother_in_the_paragraph_before_is_nobody_named():
     a = parsed("Flat fire in Redwater\n"
                "Fire Captain Moira Lenz said the blaze started in a kitchen.\n"
-               "Neighbours said they woke to the smoke alarm and the mother shouting.\n"
-               "\"She was out on the steps in her dressing gown and she kept shouting, 'Where is the cat?'\" said Priya Osei, "
+               "A tenant upstairs heard the mother calling for help from the landing.\n"
+               "\"She was out on the steps in her dressing gown and she kept shouting, 'Where is the cat?'\" said Priya Ampofo, "
                "a neighbour.\n")
     assert who(a, "Where is the cat") is None
-    assert who(a, "out on the steps") == "Priya Osei"
+    assert who(a, "out on the steps") == "Priya Ampofo"
 
 
 def test_a_statement_signed_by_a_spokesman_is_the_bodys_unless_the_signer_is_the_subject():
     a = parsed("Ports authority rejects strike claim\n"
-               "The Orrin Ports Authority said in a statement signed by its General Manager, Mr Ade Bako, that no "
-               "wages were withheld.\n"
+               "The Quorran Ports Authority said in a statement signed by its harbour director, Mr Ade Bako, that "
+               "nobody's wages were held back.\n"
                "\"Every worker was paid in full on the last day of the month,\" the statement read.\n"
                "\"The payroll records are open to anyone who asks.\"\n"
                "Bako, in the statement, accused the union of \"spreading fear among families\".\n")
-    assert who(a, "paid in full") == "Orrin Ports Authority"
-    assert who(a, "payroll records are open") == "Orrin Ports Authority"
+    assert who(a, "paid in full") == "Quorran Ports Authority"
+    assert who(a, "payroll records are open") == "Quorran Ports Authority"
     assert who(a, "spreading fear") == "Ade Bako"
 
 
 def test_a_companys_blog_post_and_what_it_continues_are_the_companys():
-    a = parsed("Harrowgate Software cuts a third of its staff\n"
+    a = parsed("Tollbridge Studios shuts its Dundee office\n"
                "Written by Mina Castell\n"
-               "Harrowgate Software, the Leeds developer behind an accounting app, has laid off about a third of "
-               "its staff. The company confirmed the cuts in a blog post on Tuesday.\n"
-               "The company's post said little about the reasons. \"This is the hardest call we have made,\" the "
+               "Tollbridge Studios, maker of a farming simulator, will close its Dundee office next month. The "
+               "company announced the closure in a blog post on Friday.\n"
+               "The company's post gave few details. \"Saying goodbye to this team breaks our hearts,\" the "
                "post reads.\n"
-               "\"We know this is painful,\" it continues. \"Everyone leaving will get six months of pay.\"\n")
-    assert who(a, "hardest call") == "Harrowgate Software"
-    assert who(a, "this is painful") == "Harrowgate Software"
-    assert who(a, "six months of pay") == "Harrowgate Software"
+               "\"Nobody saw the slump coming,\" it continues. \"All staff will be offered posts in Glasgow.\"\n")
+    assert who(a, "breaks our hearts") == "Tollbridge Studios"
+    assert who(a, "slump coming") == "Tollbridge Studios"
+    assert who(a, "posts in Glasgow") == "Tollbridge Studios"
 
 
 def test_a_court_that_speaks_before_its_judge_is_named_is_the_one_judge_of_the_article():
-    a = parsed("Bail refused to fund manager\n"
-               "A district court on Monday refused bail to fund manager Oskar Brandt, observing that the case was "
-               "at a \"delicate stage\" and that he could tamper with evidence.\n"
-               "District Judge Halima Rourke said the records showed \"a pattern of concealment\".\n")
-    assert who(a, "delicate stage") == "Halima Rourke"
+    a = parsed("Ferry boss kept in custody\n"
+               "A district court on Friday kept the ferry operator Oskar Vrieling in custody, noting that the inquiry "
+               "was \"far from finished\" and that he might lean on his crew.\n"
+               "District Judge Halima Mulqueen said the logbooks showed \"a habit of erasing entries\".\n")
+    assert who(a, "far from finished") == "Halima Mulqueen"
 
 
 def test_a_text_published_from_someones_account_is_theirs():
@@ -164,7 +164,7 @@ def test_a_text_only_seen_by_someone_is_not_theirs():
 
 def test_a_one_word_headline_quote_the_headline_gives_nobody_echoes_the_body():
     a = parsed("Quota plan 'reckless', fishermen told\n"
-               "The Dunmore Harbour Board has described the new quota plan as \"reckless and rushed\".\n"
-               "Local skipper Aoife Brennock said the plan was \"long overdue\".\n")
-    assert who(a, "reckless") == who(a, "reckless and rushed") == "Dunmore Harbour Board"
+               "The Pellworth Harbour Board has described the new quota plan as \"reckless and rushed\".\n"
+               "Local skipper Aoife Gorrane said the plan was \"long overdue\".\n")
+    assert who(a, "reckless") == who(a, "reckless and rushed") == "Pellworth Harbour Board"
     assert rule(a, "reckless") == "headline echo"

@@ -36,7 +36,7 @@ def test_headline_byline_and_headings():
     ("By Jane Doe", "Jane Doe", None),
     ("BY JANE DOE", "JANE DOE", None),
     ("Jane Doe – The Valley Herald", "Jane Doe", "The Valley Herald"),
-    ("Jane Doe — Reuters", "Jane Doe", "Reuters"),
+    ("Jane Doe — Novapress", "Jane Doe", "Novapress"),
     ("Jane Doe and Hugh Roe, Valley Herald", "Jane Doe and Hugh Roe", "Valley Herald"),
     ("By Jane Doe, Valley Herald", "Jane Doe", "Valley Herald"),
 ])
@@ -190,10 +190,10 @@ def test_dateline_with_a_state_abbreviation():
 
 
 @pytest.mark.parametrize("byline, author, publisher", [
-    ("By Tamsin Orde, Ridgeway Public Radio", "Tamsin Orde", "Ridgeway Public Radio"),
-    ("By Tamsin Orde, Science Reporter", "Tamsin Orde", None),
-    ("Words by Tamsin Orde", "Tamsin Orde", None),
-    ("Story by Tamsin Orde", "Tamsin Orde", None),
+    ("By Philippa Orde, Fenwright Public Radio", "Philippa Orde", "Fenwright Public Radio"),
+    ("By Philippa Orde, Science Reporter", "Philippa Orde", None),
+    ("Words by Philippa Orde", "Philippa Orde", None),
+    ("Story by Philippa Orde", "Philippa Orde", None),
 ])
 def test_byline_layouts_with_a_role_or_a_credit_word(byline, author, publisher):
     s = parse(f"Ferry timetable cut for winter\n{byline}\nThe ferry will sail twice a day.\nMore follows.\n")
@@ -202,35 +202,35 @@ def test_byline_layouts_with_a_role_or_a_credit_word(byline, author, publisher):
 
 
 def test_picture_credit_is_neither_author_nor_text_but_names_a_person():
-    s = parse("The last lamplighter\nWords by Tamsin Orde\nPictures by Ivo Brandt\n"
+    s = parse("The last lamplighter\nWords by Philippa Orde\nPictures by Ivo Vrieling\n"
               "The lamps on the quay are lit by hand.\nHe has done it for years.\n")
-    assert s.author == "Tamsin Orde" and s.credited == ["Ivo Brandt"]
+    assert s.author == "Philippa Orde" and s.credited == ["Ivo Vrieling"]
     assert [x.heading for x in s.sections] == [None]
     assert s.sections[0].paragraphs[0].text.startswith("The lamps")
 
 
 def test_a_name_alone_above_a_date_line_is_the_byline():
-    s = parse("Startup leaves files open to the web\nThe firm's chief apologised in a post\nTamsin Orde\n"
-              "Mar 3, 2025, 9:15 AM GMT\nThe firm left files open.\nResearchers found them.\n")
-    assert s.author == "Tamsin Orde"
+    s = parse("Bakery chain recalls its seeded loaves\nThe owner said sorry in a video\nPhilippa Orde\n"
+              "Jun 14, 2027, 7:40 PM BST\nThe loaves were recalled.\nShops removed them.\n")
+    assert s.author == "Philippa Orde"
     assert all(x.heading is None for x in s.sections)
-    assert s.sections[0].paragraphs[0].text == "The firm's chief apologised in a post"
+    assert s.sections[0].paragraphs[0].text == "The owner said sorry in a video"
 
 
 def test_a_name_alone_without_a_date_line_is_no_byline():
-    s = parse("Startup leaves files open to the web\nTamsin Orde\nThe firm left files open.\nResearchers found them.\n")
+    s = parse("Bakery chain recalls its seeded loaves\nPhilippa Orde\nThe loaves were recalled.\nShops removed them.\n")
     assert s.author is None
 
 
 @pytest.mark.parametrize("byline, author, publisher", [
-    ("Written by Tamsin Orde", "Tamsin Orde", None),
-    ("Author: Tamsin Orde (KRDV)", "Tamsin Orde", "KRDV"),
-    ("From Tamsin Orde, Kelton", "Tamsin Orde", None),
-    ("By Tamsin Orde, Kelton News-Courier", "Tamsin Orde", "Kelton News-Courier"),
-    ("By Tamsin Orde — Ridgeway Sport", "Tamsin Orde", "Ridgeway Sport"),
+    ("Written by Philippa Orde", "Philippa Orde", None),
+    ("Author: Philippa Orde (KRDV)", "Philippa Orde", "KRDV"),
+    ("From Philippa Orde, Kelton", "Philippa Orde", None),
+    ("By Philippa Orde, Kelton News-Courier", "Philippa Orde", "Kelton News-Courier"),
+    ("By Philippa Orde — Fenwright Sport", "Philippa Orde", "Fenwright Sport"),
 ])
 def test_more_byline_layouts(byline, author, publisher):
-    s = parse(f"Ferry timetable cut for winter\n{byline}\nPublished: 6:42 AM EST November 27, 2026\n"
+    s = parse(f"Ferry timetable cut for winter\n{byline}\nPublished: 9:05 PM CST February 3, 2027\n"
               "The ferry will sail twice a day.\nMore follows.\n")
     assert (s.author, s.publisher) == (author, publisher)
     assert [x.heading for x in s.sections] == [None]

@@ -68,7 +68,7 @@ def nickname(text: str) -> str | None:
 def _name_tokens(text: str) -> tuple[str, ...]:
     plain = _HYPHENATED_PARTICLE.sub(r"\1\2", strip_possessive(_NICKNAME.sub(" ", text)))
     plain = _INNER_APOSTROPHE.sub("", plain)  # O'Neill, Brind'Amour: one word
-    plain = _HYPHENATED_NAME.sub("", plain)  # Castellane-Moss: one surname, not two
+    plain = _HYPHENATED_NAME.sub("", plain)  # Ferraby-Moss: one surname, not two
     plain = _INITIALS.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", plain)  # J.D. -> JD
     tokens = fold(plain).replace("-", " ").split()
     core = tokens
@@ -80,7 +80,7 @@ def _name_tokens(text: str) -> tuple[str, ...]:
         core = core[1:]
     core = core or tokens
     merged: list[str] = []
-    for token in core:  # 'de Vries', 'de la Vega' are one surname: 'devries', 'delavega'
+    for token in core:  # 'de Vries', 'de la Pradera' are one surname: 'devries', 'delapradera'
         # A particle that may be a given name ('Al Gore', 'Van Morrison') is one only alone.
         given = len(merged) == 1 and merged[0] in FIRST_NAME_PARTICLES and token not in SURNAME_PARTICLES
         if merged and _is_particles(merged[-1]) and not given:
@@ -158,7 +158,7 @@ def is_first_name(word: str) -> bool:
 
 def same_person(a: str, b: str) -> bool:
     """Can two person names denote one person? 'Varela' ~ 'Ana Varela' ~ 'Mayor Varela';
-    'de la Vega' ~ 'Lucía de la Vega Ramos' (the first of two surnames)."""
+    'de la Pradera' ~ 'Rocío de la Pradera Osuna' (the first of two surnames)."""
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
@@ -172,15 +172,15 @@ def same_person(a: str, b: str) -> bool:
 
 
 def surnames(text: str) -> set[str]:
-    """The words of a full name that name its bearer alone: the last, and in 'Lucía de la Vega
-    Ramos' also 'de la Vega', a first surname that a particle opens (Spanish and Portuguese
+    """The words of a full name that name its bearer alone: the last, and in 'Rocío de la Pradera
+    Osuna' also 'de la Pradera', a first surname that a particle opens (Spanish and Portuguese
     names carry two, and the text may use the first alone)."""
     tokens = name_tokens(text)
     found = set(tokens[-1:])
     words = fold(text).split()
     if len(tokens) == 3 and tokens[1] not in words and any(
             w in SURNAME_PARTICLES and tokens[1].startswith(w) for w in words[1:-1]):
-        found.add(tokens[1])  # run together from several words: 'de la vega' -> 'delavega'
+        found.add(tokens[1])  # run together from several words: 'de la pradera' -> 'delapradera'
     return found
 
 

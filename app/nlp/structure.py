@@ -26,7 +26,7 @@ _PEOPLE = rf"{_PERSON}(?:(?:\s*,\s*{_PERSON})*\s*,?\s+(?:and|&)\s+{_PERSON})?"
 _OUTLET_WORD = rf"[{UPPER_RANGES}0-9][\w'’.&-]*"
 _OUTLET = (rf"(?:the\s+)?{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|&[\w'’.&-]*|of|the|and|for|on|de|del|la|le|du|des|di|der)"
            rf"){{0,6}}")
-# Between a byline's parts: a comma, a dash or bar, a hyphen with spaces ('News-Ledger' is one word).
+# Between a byline's parts: a comma, a dash or bar, a hyphen with spaces ('News-Lantern' is one word).
 _SEPARATOR = r"(?:\s*,\s*|\s*[–—|]\s*|\s+-{1,2}\s+)"
 # 'By Jo Roe', 'Words by Jo Roe', 'By Jo Roe, The Courier'.
 _BY = re.compile(rf"^(?:(?:words|story|text|interview|written)\s+)?by\s+(?P<names>{_PEOPLE})"

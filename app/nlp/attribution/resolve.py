@@ -322,7 +322,7 @@ class Resolver:
         gpos = block.start + token.idx
         found = self.registry.mention_at(gpos, gpos + len(token.text))
         if found and found[0].type in VALUE_TYPES:
-            return None  # 'One, who asked not to be named, said': a number speaks for nobody named
+            return None  # 'One, who would not give her name, said': a number speaks for nobody named
         if found:
             entity, mention = found
             return Speaker(entity, Mention(mention.text, mention.start, mention.end), resolution="name")
@@ -339,7 +339,7 @@ class Resolver:
         if not text or not text[0].isupper() or fold(text.split()[-1]) in TITLE_WORDS:
             return None  # 'the CEO said', 'one Green MP said': a description, not a name
         if fold(text) in INDEFINITE or doc[lo].like_num:
-            return None  # 'One, who asked not to be named, said': someone unnamed, whatever the tagger said
+            return None  # 'One, who would not give her name, said': someone unnamed, whatever the tagger said
         type_ = "ORG" if fold(token.text) in SPEAKING_ORG_WORDS else "PERSON"
         mention = Mention(text, block.start + start, block.start + start + len(text))
         entity = self.entity_for_name(mention, type_)

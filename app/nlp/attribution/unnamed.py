@@ -1,4 +1,4 @@
-"""Someone the article introduces without a name ('a nurse, who asked not to be named'), whom a later
+"""Someone the article introduces without a name ('a nurse, who would not give her name'), whom a later
 'the nurse said' means rather than any named nurse."""
 from __future__ import annotations
 

@@ -53,7 +53,7 @@ def spelled_out_acronyms(block: "Block", raws: list[RawMention]) -> list[RawMent
 
 
 def untagged_places(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
-    """'a second shop in Bergen', 'flights from Lagos': a known city or country the model left
+    """'a third bakery in Bergen', 'ferries from Lagos': a known city or country the model left
     untagged after a preposition of place is that place."""
     found = []
     for token in doc:
@@ -139,7 +139,7 @@ def places_of_office(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -
 
 
 def employers_after_of(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
-    """'Lena Roth of Quistgaard Mellor downgraded the shares': capitalised words after a person's name
+    """'Lena Roth of Quistgaard Mellor trimmed her forecast': capitalised words after a person's name
     and 'of' are the organisation they work for, though the model left them untagged (a known
     place aside: 'Jo Roe of Tampere')."""
     found = []
@@ -237,7 +237,7 @@ def names_before_acronyms(doc: "Doc", block: "Block", raws: list[RawMention]) ->
 
 
 def untagged_known_names(structure: "Structure", docs: list["Doc"], raws: list[RawMention]) -> list[RawMention]:
-    """'Bruno took it over in 1989' with Bruno Lind named before: a lone capitalised subject the
+    """'Bruno sold the boat in 2004' with Bruno Lind named before: a lone capitalised subject the
     model left untagged that is the first name or surname of one full-named person is that person."""
     words: dict[str, set[tuple[str, ...]]] = {}
     for r in raws:

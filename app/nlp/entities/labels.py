@@ -149,7 +149,7 @@ def _organisation_head(group: "Group") -> str | None:
 
 
 def _thing_head(group: "Group") -> str | None:
-    """'Corvan Sea', 'Union Station', 'Mount Kenya', 'Lunar Rocket Vega': a name headed or opened by
+    """'Corvan Sea', 'Union Station', 'Mount Kenya', 'Lunar Rocket Tessivar': a name headed or opened by
     a noun for a kind of thing (or holding one, in a longer name) names a thing of that kind, never a
     person. A quoted title stays a work, whatever its words."""
     if any(m.quoted_title for m in group.mentions):
@@ -198,7 +198,7 @@ def _organisation_by_evidence(group: "Group") -> str | None:
 
 
 def _plural_with_the(group: "Group") -> str | None:
-    """'The Harlow Sparks', 'as though The Velvet Drifters might return': a plural name printed with
+    """'The Quenby Sparks', 'as though The Velvet Drifters might return': a plural name printed with
     'The' is a band, a team or a group of some kind, not one person."""
     for m in group.mentions:
         words = m.text.split()

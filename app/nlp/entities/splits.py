@@ -1,7 +1,7 @@
 """Model spans that are several names, cut apart by general rules of news text.
 
 'Union at Employer', 'Jo Roe for Acme Foods', 'Actor (Character', 'City’s Station', 'the
-brands A and B', 'Hall for The Ledger': `split_spans` puts each cleaned span through `SPLITS`
+brands A and B', 'Hall for The Lantern': `split_spans` puts each cleaned span through `SPLITS`
 in turn.
 """
 from __future__ import annotations
@@ -69,7 +69,7 @@ def _split_person_and_organisation(raw: RawMention) -> list[RawMention]:
 
 
 def _split_listed(raw: RawMention) -> list[RawMention]:
-    """'the rival schools Marlow Abbey and Saint Kestrel', 'the firms Acme and Brindle': a name with
+    """'the rival schools Thornbury Abbey and Saint Wenlock', 'the firms Acme and Brindle': a name with
     'and' in it right after a plural noun is the names of the things the noun counts."""
     m = re.match(r"^(.+?) and ([A-Z].*)$", raw.text) if raw.after_plural and raw.label not in VALUE_TYPES else None
     if not m or "," in raw.text:
@@ -82,7 +82,7 @@ _BEFORE_THE = re.compile(r"^([A-Z].*?) (?:for|at|to|with|from|in) (The [A-Z].*)$
 
 
 def _split_before_the(raw: RawMention) -> list[RawMention]:
-    """'Dunmore Hall for The Evening Ledger': a capitalised 'The' inside a span opens another name,
+    """'Quarrie Pellow for The Evening Lantern': a capitalised 'The' inside a span opens another name,
     run on by the model after a preposition."""
     m = _BEFORE_THE.match(raw.text) if raw.label not in VALUE_TYPES else None
     if not m:

@@ -66,7 +66,7 @@ def counted(span: "Span") -> bool:
 
 
 def pronoun_follows(span: "Span") -> bool:
-    """'Marisol won two awards, but she left early': a subject that the next name-like word of its
+    """'Yolanda won two prizes, but she left early': a subject that the next name-like word of its
     sentence, a 'he' or a 'she' (or 'his', 'her'), takes up is a person. Another name between
     them may be the one the pronoun means."""
     if span.root.dep_ not in ("nsubj", "nsubjpass"):
