@@ -67,3 +67,15 @@ def test_stored_facts_link_exactly_as_the_names_do():
         return sorted(sorted((m.article_id, m.name) for m in e.members) for e in entities)
 
     assert groups(link(stored)) == groups(link(records))
+
+
+def test_a_person_known_by_one_name_is_one_with_the_organisation_the_tagger_made_of_it_elsewhere():
+    entities = link([rec("a", "Velna"), rec("b", "Velna", "ORG"), rec("c", "Velna Records", "ORG")])
+    found = by_member(entities)
+    assert found[("a", "Velna")] is found[("b", "Velna")]
+    assert found[("a", "Velna")].type in ("PERSON", "ORG") and found[("a", "Velna")].article_count == 2
+    assert found[("c", "Velna Records")] is not found[("a", "Velna")]
+    # a surname whose full-named bearer the archive knows joins that person, not the organisation
+    entities = link([rec("a", "Ana Rueda"), rec("b", "Rueda"), rec("c", "Rueda", "ORG")])
+    found = by_member(entities)
+    assert found[("b", "Rueda")] is found[("a", "Ana Rueda")] and found[("c", "Rueda")] is not found[("a", "Ana Rueda")]

@@ -117,7 +117,7 @@ def link(records: Iterable[EntityRecord]) -> list[CorpusEntity]:
                 sets.union(first_with[key], i)
             else:
                 first_with[key] = i
-    _attach_surnames(records, facts, sets)
+    _attach_surnames(records, facts, sets, first_with)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(records)):
         clusters[sets.find(i)].append(i)
@@ -129,9 +129,12 @@ def link(records: Iterable[EntityRecord]) -> list[CorpusEntity]:
     return entities
 
 
-def _attach_surnames(records: list[EntityRecord], facts: list[LinkFacts], sets: _UnionFind) -> None:
+def _attach_surnames(records: list[EntityRecord], facts: list[LinkFacts], sets: _UnionFind,
+                     first_with: dict[str, int]) -> None:
     """A surname alone in one article joins the archive's one person with that surname; with two
-    it stays apart, and with none it joins the other records of that surname alone."""
+    it stays apart, and with none it joins the other records of that surname alone, and the
+    organisation of that one name: a person known by one name ('Velna') the tagger called an
+    organisation in another article is one thing, as within an article."""
     full_by_surname: dict[str, set[int]] = defaultdict(set)
     single: list[int] = []
     for i, record in enumerate(records):
@@ -149,6 +152,8 @@ def _attach_surnames(records: list[EntityRecord], facts: list[LinkFacts], sets: 
             sets.union(next(iter(owners)), i)
         elif not owners:  # a surname known only as such: one entry, as within an article
             sets.union(first_single.setdefault(key, i), i)
+            if len(name_tokens(records[i].name)) == 1 and (org := first_with.get(f"ORG:{name_key(records[i].name)}")) is not None:
+                sets.union(org, i)
 
 
 def _entity(members: list[EntityRecord], facts: list[LinkFacts]) -> CorpusEntity:
