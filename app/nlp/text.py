@@ -5,6 +5,7 @@ import codecs
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 
 # C0/C1 control characters other than tab and line breaks carry no text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
@@ -127,3 +128,8 @@ def unique_slug(base: str, used: set[str]) -> str:
         candidate, n = f"{base}-{n}", n + 1
     used.add(candidate)
     return candidate
+
+
+def overlaps(ranges: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) share a character with any of the half-open `ranges`?"""
+    return any(s < end and start < e for s, e in ranges)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from app.nlp import lexicon
 from app.nlp.entities.mentions import VALUE_TYPES, RawMention
 from app.nlp.names import TITLE_WORDS, fold, is_city, is_country, is_first_name, name_tokens
+from app.nlp.text import overlaps
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -64,7 +65,7 @@ def untagged_places(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) ->
             end += 1
         text = doc[token.i:end + 1].text
         start = block.start + token.idx
-        if not (is_city(text) or is_country(text)) or any(s < start + len(text) and start < e for s, e in taken):
+        if not (is_city(text) or is_country(text)) or overlaps(taken, start, start + len(text)):
             continue
         found.append(RawMention(text, start, start + len(text), "GPE", block.kind == "paragraph", place_context=True,
                                 located=doc[token.i - 1].lower_ in ("in", "at", "near")))
@@ -89,7 +90,7 @@ def untagged_mastheads(doc: "Doc", block: "Block", taken: list[tuple[int, int]])
         if first == token.i or first == 0 or doc[first - 1].lower_ != "the":
             continue
         start, end = block.start + doc[first].idx, block.start + token.idx + len(token.text)
-        if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() or any(s < end and start < e for s, e in taken):
+        if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() or overlaps(taken, start, end):
             continue
         found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "ORG",
                                 block.kind == "paragraph"))
@@ -109,7 +110,7 @@ def regnal_names(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> li
                 and _REGNAL.match(number.text) and not number.ent_type_):
             continue
         start, end = block.start + title.idx, block.start + number.idx + len(number.text)
-        if any(s < end and start < e for s, e in taken):
+        if overlaps(taken, start, end):
             continue
         found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "PERSON",
                                 block.kind == "paragraph"))
@@ -131,7 +132,7 @@ def places_of_office(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -
         if first == token.i or first > 0 and doc[first - 1].text[:1].isupper():
             continue
         start, end = block.start + doc[first].idx, block.start + doc[token.i - 1].idx + len(doc[token.i - 1].text)
-        if any(s < end and start < e for s, e in taken):
+        if overlaps(taken, start, end):
             continue
         found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "GPE",
                                 block.kind == "paragraph", place_context=True))
@@ -155,7 +156,7 @@ def employers_after_of(doc: "Doc", block: "Block", taken: list[tuple[int, int]])
             continue
         text = doc[of.i + 1:end + 1].text
         start = block.start + doc[of.i + 1].idx
-        if is_city(text) or is_country(text) or any(s < start + len(text) and start < e for s, e in taken):
+        if is_city(text) or is_country(text) or overlaps(taken, start, start + len(text)):
             continue
         found.append(RawMention(text, start, start + len(text), "ORG", block.kind == "paragraph"))
     return found
@@ -171,7 +172,7 @@ def platforms_after_on(doc: "Doc", block: "Block", taken: list[tuple[int, int]])
                 or token.pos_ != "PROPN" or token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper():
             continue
         start = block.start + token.idx
-        if is_city(token.text) or is_country(token.text) or any(s < start + len(token.text) and start < e for s, e in taken):
+        if is_city(token.text) or is_country(token.text) or overlaps(taken, start, start + len(token.text)):
             continue
         found.append(RawMention(token.text, start, start + len(token.text), "ORG", block.kind == "paragraph",
                                 on_platform=True))
@@ -192,7 +193,7 @@ def named_by_kind(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> l
         if first > end:
             continue
         start, stop = block.start + doc[first].idx, block.start + doc[kind.i - 1].idx + len(doc[kind.i - 1].text)
-        if any(s < stop and start < e for s, e in taken):
+        if overlaps(taken, start, stop):
             continue
         found.append(RawMention(block.text[start - block.start:stop - block.start], start, stop, "ORG",
                                 block.kind == "paragraph", kind_named=True))
@@ -281,7 +282,7 @@ def headline_places(structure: "Structure", docs: list["Doc"], raws: list[RawMen
                     continue
                 start = block.start + span.start_char
                 end = start + len(span.text)
-                if any(s < end and start < e for s, e in taken) or not _known_place(span.text, body_places):
+                if overlaps(taken, start, end) or not _known_place(span.text, body_places):
                     continue
                 found.append(RawMention(span.text, start, end, "GPE", in_body=False))
                 i += n - 1

@@ -22,6 +22,7 @@ from app.nlp.entities.splits import split_spans
 from app.nlp.marks import article_titles, quoted_titles
 from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, bare_name, first_name_gender, fold, is_city, is_country, is_first_name,
                            name_tokens, nickname, same_thing)
+from app.nlp.text import overlaps
 from app.nlp.structure import DATELINE_STATE
 
 if TYPE_CHECKING:
@@ -175,7 +176,7 @@ def _untagged_subjects(doc: "Doc", block: "Block", taken: list[tuple[int, int]])
             continue
         start = block.start + chain[first].idx
         end = block.start + token.idx + len(token.text)
-        if any(s < end and start < e for s, e in taken):
+        if overlaps(taken, start, end):
             continue
         found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "PERSON",
                                 in_body=block.kind == "paragraph", person_context=True))
