@@ -853,3 +853,20 @@ def test_a_base_is_a_place_and_an_org_an_organisation():
         "She left the Star Org in 2005 after twenty years.\n")
     assert by_name(ents, "Base Talbot").type == "FAC"
     assert by_name(ents, "Star Org").type == "ORG"
+
+
+def test_a_colon_dateline_of_a_known_place_is_that_place_and_no_word_before_a_colon_is():
+    ents = entities_of("Court refuses bail to ferry firm boss\n\n"
+                       "KOLHAPUR: A sessions court on Thursday rejected the bail plea of a ferry firm director.\n"
+                       "UPDATE: The hearing resumes on Monday.\n")
+    assert by_name(ents, "KOLHAPUR").type == "GPE"
+    assert not [e for e in ents if e.name == "UPDATE"]
+
+
+def test_a_publisher_named_after_a_town_is_not_the_town():
+    ents = entities_of("Kolhapur court refuses bail to ferry firm boss\nBy Asha Varde, Kolhapur Evening Ledger\n"
+                       "KOLHAPUR: A sessions court on Thursday rejected the bail plea of a ferry firm director.\n"
+                       "His lawyer said he would appeal.\n")
+    town = by_name(ents, "Kolhapur")
+    assert town.type == "GPE" and "KOLHAPUR" in town.aliases, "the town takes the form the article prints in lower case"
+    assert by_name(ents, "Kolhapur Evening Ledger").type == "ORG"

@@ -329,4 +329,7 @@ def group_name(group: "Group", type_: str) -> str:
     if type_ == "PERSON":
         return max((bare_name(f) for f in forms), key=lambda f: (len(name_tokens(f)), not re.search(r"[\"“”‘’]", f),
                                                                  counts[f], -forms.index(f) if f in forms else 0))
-    return max(forms, key=lambda f: (len(name_key(f).split()), counts[f], -forms.index(f)))
+    best = max(forms, key=lambda f: (len(name_key(f).split()), counts[f], -forms.index(f)))
+    if best.isupper():  # a dateline's 'PUNE' is 'Pune' where the article prints it so
+        best = next((m.text for m in group.mentions if m.text.lower() == best.lower() and not m.text.isupper()), best)
+    return best

@@ -55,8 +55,10 @@ class EntityRegistry:
         """Attach a mention found by another step (a speaker, an author) to its entity, or make one."""
         entity = find_entity(mention.text, self.entities, {type_})
         if entity is None and type_ != "PERSON":
-            entity = next((e for e in self.entities if e.type not in VALUE_TYPES
-                           and any(same_thing(mention.text, f) for f in (e.name, *e.aliases))), None)
+            # A place begins many an organisation's name ('Arnby Herald'): a place joins only as itself.
+            entity = next((e for e in self.entities if e.type not in VALUE_TYPES and any(
+                same_thing(mention.text, f, strict=e.type in ("GPE", "LOC") and type_ == "ORG")
+                for f in (e.name, *e.aliases))), None)
         if entity is None and type_ == "PERSON":
             # The model may have mistyped a person the article quotes: 'said Jo Bloggs' tagged ORG.
             others = [e for e in self.entities if e.type not in VALUE_TYPES]

@@ -202,14 +202,18 @@ def _nicknamed_people(block: "Block", raws: list[RawMention]) -> list[RawMention
     return sorted(kept + found, key=lambda r: r.start)
 
 
+_COLON_DATELINE = re.compile(r"^([A-Z][A-Z .'’-]*[A-Z]):\s")
 _DATELINE_PLACE = re.compile(rf"^([A-Z][A-Z .'’-]*[A-Z])(?={DATELINE_STATE}?,?\s*(?:\([^)]*\)\s*)?[–—-])")
 
 
 def _dateline_place(block: "Block", raws: list[RawMention]) -> list[RawMention]:
-    """'TAMPERE (FNB) —' opens the first paragraph with the place it was filed from."""
+    """'TAMPERE (FNB) —' opens the first paragraph with the place it was filed from; so does
+    'TAMPERE:', when the capitals are a known place ('UPDATE:' is none)."""
     m = _DATELINE_PLACE.match(block.text)
     if not m:
-        return raws
+        m = _COLON_DATELINE.match(block.text)
+        if not m or not (is_city(m.group(1)) or is_country(m.group(1))):
+            return raws
     start, end = block.start, block.start + m.end(1)
     kept = [r for r in raws if r.end <= start or r.start >= end]
     return [RawMention(m.group(1), start, end, "GPE", in_body=True), *kept]
