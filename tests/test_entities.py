@@ -856,17 +856,17 @@ def test_a_base_is_a_place_and_an_org_an_organisation():
 
 
 def test_a_colon_dateline_of_a_known_place_is_that_place_and_no_word_before_a_colon_is():
-    ents = entities_of("Court refuses bail to ferry firm boss\n\n"
-                       "KOLHAPUR: A sessions court on Thursday rejected the bail plea of a ferry firm director.\n"
-                       "UPDATE: The hearing resumes on Monday.\n")
+    ents = entities_of("Ferry operator fined over late sailings\n\n"
+                       "KOLHAPUR: A consumer tribunal fined a ferry operator for cancelling eleven sailings in May.\n"
+                       "UPDATE: The operator has said it will appeal.\n")
     assert by_name(ents, "KOLHAPUR").type == "GPE"
     assert not [e for e in ents if e.name == "UPDATE"]
 
 
 def test_a_publisher_named_after_a_town_is_not_the_town():
-    ents = entities_of("Kolhapur court refuses bail to ferry firm boss\nBy Asha Varde, Kolhapur Evening Ledger\n"
-                       "KOLHAPUR: A sessions court on Thursday rejected the bail plea of a ferry firm director.\n"
-                       "His lawyer said he would appeal.\n")
+    ents = entities_of("Kolhapur ferry operator fined over late sailings\nBy Asha Varde, Kolhapur Evening Gazette\n"
+                       "KOLHAPUR: A consumer tribunal fined a ferry operator for cancelling eleven sailings in May.\n"
+                       "Sailings from Kolhapur to the coast resume in June, the operator said.\n")
     town = by_name(ents, "Kolhapur")
     assert town.type == "GPE" and "KOLHAPUR" in town.aliases, "the town takes the form the article prints in lower case"
-    assert by_name(ents, "Kolhapur Evening Ledger").type == "ORG"
+    assert by_name(ents, "Kolhapur Evening Gazette").type == "ORG"
