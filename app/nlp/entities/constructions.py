@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
-from app.nlp.entities.mentions import VALUE_TYPES, RawMention
+from app.nlp.entities.mentions import ACRONYM, VALUE_TYPES, RawMention, untagged_capital
 from app.nlp.names import TITLE_WORDS, fold, is_city, is_country, is_first_name, name_tokens
 from app.nlp.text import overlaps
 
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from app.nlp.structure import Block, Structure
+
 
 def untagged_names(doc: "Doc", block: "Block", raws: list[RawMention]) -> list[RawMention]:
     """The names this module finds in one block, each repair in turn, none over a name found before."""
@@ -24,7 +25,6 @@ def untagged_names(doc: "Doc", block: "Block", raws: list[RawMention]) -> list[R
     return found
 
 
-ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
 MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
 INITIALISM_SKIP_WORDS = lexicon.words("initialism_skip_words")
@@ -47,7 +47,7 @@ def spelled_out_acronyms(block: "Block", raws: list[RawMention]) -> list[RawMent
         if m is None or not m.group(1)[:1].isupper() or not m.group(1).split()[-1][:1].isupper():
             continue
         start = block.start + m.start(1)
-        if any(r.start < start + len(m.group(1)) and start < r.end for r in raws):
+        if overlaps(((r.start, r.end) for r in raws), start, start + len(m.group(1))):
             continue
         found.append(RawMention(m.group(1), start, start + len(m.group(1)), "ORG", block.kind == "paragraph"))
     return found
@@ -73,8 +73,8 @@ def untagged_places(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) ->
 
 
 def _untagged_name_word(token) -> bool:
-    return token.is_alpha and token.text[:1].isupper() and not token.ent_type_ and not token.is_sent_start \
-        and token.lower_ not in TITLE_WORDS
+    """A capitalised word the model left untagged that is no title and opens no sentence."""
+    return untagged_capital(token) and not token.is_sent_start and token.lower_ not in TITLE_WORDS
 
 
 def untagged_mastheads(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
@@ -125,8 +125,7 @@ def places_of_office(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -
         if token.lower_ not in PLACE_OFFICES or not token.text[:1].isupper() or doc[token.i + 1].ent_type_ != "PERSON":
             continue
         first = token.i
-        while first > 0 and token.i - first < 3 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_alpha \
-                and doc[first - 1].text[:1].isupper() and not doc[first - 1].ent_type_ \
+        while first > 0 and token.i - first < 3 and doc[first - 1].pos_ == "PROPN" and untagged_capital(doc[first - 1]) \
                 and doc[first - 1].lower_ not in TITLE_WORDS:
             first -= 1
         if first == token.i or first > 0 and doc[first - 1].text[:1].isupper():

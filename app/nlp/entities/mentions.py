@@ -39,6 +39,8 @@ AWARD_WORDS = lexicon.words("award_words")
 NAME_PREFIXES = lexicon.words("name_prefixes")
 EDGE = "\"'“”‘’«»()[]{},.;:!?-–—…*"
 _ABBREVIATION_END = re.compile(r"(?:^|[.\s])[A-Z]\.$")
+# Capitals standing for a name: 'NRK', 'ARB'.
+ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _INITIALS_WORD = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _NOT_A_NAME_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
 _DESIGNATION = re.compile(r"[A-Z][a-z]+ (?:[A-Z]|\d{1,2})")
@@ -242,7 +244,7 @@ def _extend_over_untagged_words(tokens: list) -> list:
     'Acme Chief Executive Jo Roe')."""
     doc = tokens[0].doc
     i = tokens[-1].i + 1
-    while i < len(doc) and i - tokens[-1].i <= 2 and _untagged_capital(doc[i]) and doc[i].pos_ == "PROPN" \
+    while i < len(doc) and i - tokens[-1].i <= 2 and untagged_capital(doc[i]) and doc[i].pos_ == "PROPN" \
             and doc[i].lower_ not in TITLE_WORDS and not doc[i].is_sent_start and len(doc[i].text) > 1:
         i += 1
     if i == tokens[-1].i + 1 or i < len(doc) and (doc[i].text[:1].isupper() or doc[i].text in ("-", "–")):
@@ -290,7 +292,7 @@ def _extend_over_office(tokens: list) -> list:
     doc = tokens[0].doc
     i = tokens[-1].i + 1
     titled = tokens[-1].lower_ in ORG_KIND_WORDS and tokens[-1].text[:1].isupper()  # 'Standing Council | for ...'
-    while i < len(doc) and i - tokens[-1].i <= 3 and _untagged_capital(doc[i]):
+    while i < len(doc) and i - tokens[-1].i <= 3 and untagged_capital(doc[i]):
         titled |= doc[i].lower_ in TITLE_WORDS
         i += 1
     if not titled or i >= len(doc) or doc[i].lower_ not in ("for", "on", "of"):
@@ -298,7 +300,7 @@ def _extend_over_office(tokens: list) -> list:
     end = None
     j = i + 1
     while j < len(doc) and j - i <= 7:
-        if _untagged_capital(doc[j]):
+        if untagged_capital(doc[j]):
             end = j
         elif not (doc[j].lower_ in ("the", "and", "of") and end is not None or doc[j].lower_ == "the" and j == i + 1):
             break
@@ -306,7 +308,8 @@ def _extend_over_office(tokens: list) -> list:
     return list(doc[tokens[0].i:end + 1]) if end is not None else tokens
 
 
-def _untagged_capital(token) -> bool:
+def untagged_capital(token) -> bool:
+    """A capitalised word the model left out of every name."""
     return token.is_alpha and token.text[:1].isupper() and not token.ent_type_
 
 

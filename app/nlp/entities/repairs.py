@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from app.nlp import lexicon
 from app.nlp.entities.constructions import headline_places, untagged_known_names, untagged_names
 from app.nlp.entities.cuts import cut_spans
-from app.nlp.entities.mentions import ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, award_category, \
+from app.nlp.entities.mentions import ACRONYM, ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, award_category, \
     clean_span
 from app.nlp.entities.splits import split_spans
 from app.nlp.marks import article_titles, quoted_titles
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 COMMON_CAPITALS = lexicon.words("common_capitals")
 COMPASS_WORDS = lexicon.words("compass_words")
-_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _ROMAN = re.compile(r"^M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 
 
@@ -103,7 +102,7 @@ def _acronyms(doc: "Doc", block: "Block", taken: list[tuple[int, int]], text: st
         return []
     found = []
     for token in doc:
-        if not _ACRONYM.match(token.text) or token.ent_type_ or token.lower_ in TITLE_WORDS | COMMON_CAPITALS:
+        if not ACRONYM.match(token.text) or token.ent_type_ or token.lower_ in TITLE_WORDS | COMMON_CAPITALS:
             continue
         if _ROMAN.match(token.text):
             continue

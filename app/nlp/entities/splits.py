@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 
 from app.nlp import lexicon
-from app.nlp.entities.mentions import EDGE, OFFICE_WORDS, ORG_KIND_WORDS, VALUE_TYPES, RawMention, starts_like_a_name
+from app.nlp.entities.mentions import ACRONYM, EDGE, OFFICE_WORDS, ORG_KIND_WORDS, VALUE_TYPES, RawMention, starts_like_a_name
 from app.nlp.names import TITLE_WORDS, is_first_name
 
 PEOPLE_PLURALS = lexicon.words("person_words", "plural")
-_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 
 
 def split_spans(raws: list[RawMention]) -> list[RawMention]:
@@ -114,7 +113,7 @@ def _split_inner_possessive(raw: RawMention) -> list[RawMention]:
         return [raw]  # 'the People’s Courier', 'King’s College', 'St Anne’s Hospital': the name of one thing
     if raw.label in ("ORG", "FAC"):  # 'Leeds's Station' a town's; 'Jo Roe's Horizon' a person's
         label = "PERSON" if len(owner.split()) >= 2 and is_first_name(owner.split()[0]) else \
-            "ORG" if _ACRONYM.match(owner.split()[0]) else "GPE"  # 'the NRK Radio 2’s show': a broadcaster
+            "ORG" if ACRONYM.match(owner.split()[0]) else "GPE"  # 'the NRK Radio 2’s show': a broadcaster
     else:
         label = raw.label
     parts = [RawMention(owner, raw.start, raw.start + len(owner), label, raw.in_body, raw.place_context,
