@@ -257,7 +257,7 @@ def untagged_known_names(structure: "Structure", docs: list["Doc"], raws: list[R
             if len(words.get(fold(token.text), ())) == 1 and (start, start + len(token.text)) not in taken:
                 found.append(RawMention(token.text, start, start + len(token.text), "PERSON", in_body=True,
                                         person_context=True))
-    return sorted(raws + found, key=lambda r: r.start) if found else raws
+    return found
 
 
 # 'Dry Winter Has Ulster Farmers Worried': in a title-case headline or heading the model cannot tell a
