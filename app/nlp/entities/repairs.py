@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
 from app.nlp.entities.constructions import headline_places, untagged_known_names, untagged_names
-from app.nlp.entities.cuts import cut_spans
 from app.nlp.entities.mentions import ACRONYM, ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, award_category, \
     clean_span
 from app.nlp.entities.splits import split_spans
@@ -42,7 +41,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
     for block, doc in zip(structure.blocks, docs):
         if block.kind == "byline":
             continue
-        block_raws = cut_spans(block, split_spans([r for r in (clean_span(s, block) for s in doc.ents) if r]))
+        block_raws = split_spans(block, [r for r in (clean_span(s, block) for s in doc.ents) if r])
         block_raws = _nicknamed_people(block, _titles_as_works(block, block_raws, titles))
         if block.kind == "paragraph" and block.paragraph_index in (0, 1):  # 1: after a standfirst
             block_raws = _dateline_place(block, block_raws)

@@ -2,24 +2,30 @@
 
 'Union at Employer', 'Jo Roe for Acme Foods', 'Actor (Character', 'City’s Station', 'the
 brands A and B', 'Hall for The Lantern': `split_spans` puts each cleaned span through `SPLITS`
-in turn.
+in turn, then through `cut_spans`, the cuts that read the block's words after a span too: two
+places ('the Arnby and Tolsey areas', 'Arnby and Tolsey, both fishing villages'), an office and
+a titled person ('the Minister for Roads, Mrs Jo Roe').
 """
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
 from app.nlp.entities.mentions import ACRONYM, EDGE, OFFICE_WORDS, ORG_KIND_WORDS, VALUE_TYPES, RawMention, starts_like_a_name
 from app.nlp.names import TITLE_WORDS, is_first_name
 
+if TYPE_CHECKING:
+    from app.nlp.structure import Block
+
 PEOPLE_PLURALS = lexicon.words("person_words", "plural")
 
 
-def split_spans(raws: list[RawMention]) -> list[RawMention]:
-    """Each model span through `SPLITS` in turn: one span may be several names."""
+def split_spans(block: "Block", raws: list[RawMention]) -> list[RawMention]:
+    """Each model span through `SPLITS` in turn, then `cut_spans`: one span may be several names."""
     for splitter in SPLITS:
         raws = [part for raw in raws for part in splitter(raw)]
-    return raws
+    return cut_spans(block, raws)
 
 
 _AT_SPLIT = re.compile(r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*) at ([A-Z].*)$")
@@ -128,3 +134,43 @@ def _split_inner_possessive(raw: RawMention) -> list[RawMention]:
 
 
 SPLITS = (_split_inner_possessive, _split_at, _split_listed, _split_before_the, _split_brackets, _split_person_and_organisation)
+
+
+_PLURAL_PLACES = sorted({w + ("es" if w.endswith("s") else "s") for w in lexicon.words("place_nouns")}
+                        | {"areas", "communities", "municipalities", "cities", "counties"}, key=len, reverse=True)
+_PAIR = re.compile(r"^([A-Z][\w'’-]+) and ([A-Z][\w'’-]+)$")
+_KIND_AFTER = re.compile(r"^(?:,\s+(?:both|two)\b)?(?:\s+[a-z][\w-]*){0,3}?\s+(?:" + "|".join(_PLURAL_PLACES) + r")\b")
+
+
+def cut_spans(block: "Block", raws: list[RawMention]) -> list[RawMention]:
+    """Cuts that read the words after a span too ('the Arnby and Tolsey areas'): two places; and an
+    office before a titled person ('the Minister for Roads, Mrs Jo Roe')."""
+    return _titled_person_after_comma(_listed_places(block, raws))
+
+
+def _listed_places(block: "Block", raws: list[RawMention]) -> list[RawMention]:
+    out = []
+    for raw in raws:
+        m = _PAIR.match(raw.text) if raw.label not in VALUE_TYPES and raw.label != "PERSON" else None
+        if not m or not _KIND_AFTER.match(block.text[raw.end - block.start:raw.end - block.start + 60]):
+            out.append(raw)
+            continue
+        out.extend(RawMention(m.group(n), raw.start + m.start(n), raw.start + m.end(n), "GPE", raw.in_body,
+                              place_context=True) for n in (1, 2))
+    return out
+
+
+_TITLED = re.compile(r"^(.+?), ((\w+)\.? ([A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)+)$")
+
+
+def _titled_person_after_comma(raws: list[RawMention]) -> list[RawMention]:
+    out = []
+    for raw in raws:
+        m = _TITLED.match(raw.text) if raw.label not in VALUE_TYPES else None
+        if not m or m.group(3).lower() not in TITLE_WORDS or not is_first_name(m.group(4)):
+            out.append(raw)
+            continue
+        if " " in m.group(1):
+            out.append(RawMention(m.group(1), raw.start, raw.start + m.end(1), raw.label, raw.in_body))
+        out.append(RawMention(m.group(2), raw.start + m.start(2), raw.end, "PERSON", raw.in_body))
+    return out
