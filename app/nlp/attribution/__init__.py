@@ -22,12 +22,13 @@ from app.domain import Quote, SpeakerRef
 from app.nlp import lexicon
 import app.nlp.attribution.cues as cues
 from app.nlp.attribution import passes
+from app.nlp.attribution.context import Context, Quoted, attribute
 from app.nlp.attribution.descriptions import is_person_noun
 from app.nlp.attribution.discourse import Discourse
 from app.nlp.attribution.profiles import Profiles
 from app.nlp.attribution.resolve import Resolver
 from app.nlp.attribution.nested import NESTED_SIEVES
-from app.nlp.attribution.sieves import SIEVES, Context, Quoted, attribute
+from app.nlp.attribution.sieves import SIEVES
 from app.nlp.marks import Spans, find_quotations
 from app.nlp.names import title_gender
 from app.nlp.syntax import SUBJECT_DEPS, sentences, tokens

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
 import app.nlp.attribution.cues as cues
+from app.nlp.attribution.context import Quoted
 from app.nlp.attribution.resolve import Resolver, Speaker
-from app.nlp.attribution.sieves import Quoted
 from app.nlp.names import fold
 from app.nlp.marks import Spans
 from app.nlp.syntax import SUBJECT_DEPS, lemmas

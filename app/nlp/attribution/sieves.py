@@ -16,7 +16,7 @@ import re
 from app.domain import Mention
 from app.nlp import lexicon
 import app.nlp.attribution.cues as cues
-from app.nlp.attribution.context import Context, Quoted, Sieve, attribute  # noqa: F401  (the sieves' interface)
+from app.nlp.attribution.context import Context, Sieve
 from app.nlp.attribution.resolve import Speaker
 from app.nlp.marks import find_quote_spans
 from app.nlp.syntax import SUBJECT_DEPS, first_token_at, quote_heads, tokens
