@@ -12,10 +12,8 @@ from dataclasses import dataclass
 
 from app.domain import Entity
 from app.nlp import lexicon
-from app.nlp.attribution.profiles import Profiles
+from app.nlp.attribution.profiles import FEMALE_PRONOUNS, MALE_PRONOUNS, Profiles
 
-MALE_PRONOUNS = lexicon.words("pronouns", "male")
-FEMALE_PRONOUNS = lexicon.words("pronouns", "female")
 GROUP_PRONOUNS = lexicon.words("pronouns", "group")
 
 

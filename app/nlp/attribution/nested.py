@@ -8,7 +8,7 @@ from app.domain import Mention
 import app.nlp.attribution.cues as cues
 from app.nlp.attribution.context import Context, Sieve
 from app.nlp.attribution.cues import STATEMENT_NOUNS
-from app.nlp.attribution.discourse import FEMALE_PRONOUNS, MALE_PRONOUNS
+from app.nlp.attribution.profiles import FEMALE_PRONOUNS, MALE_PRONOUNS
 from app.nlp.attribution.resolve import Speaker
 from app.nlp.names import title_gender
 from app.nlp.syntax import SUBJECT_DEPS
