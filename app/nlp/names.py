@@ -171,7 +171,8 @@ def same_person(a: str, b: str) -> bool:
     return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]
 
 
-def surnames(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def surnames(text: str) -> frozenset[str]:
     """The words of a full name that name its bearer alone: the last, and in 'Rocío de la Pradera
     Osuna' also 'de la Pradera', a first surname that a particle opens (Spanish and Portuguese
     names carry two, and the text may use the first alone)."""
@@ -181,7 +182,7 @@ def surnames(text: str) -> set[str]:
     if len(tokens) == 3 and tokens[1] not in words and any(
             w in SURNAME_PARTICLES and tokens[1].startswith(w) for w in words[1:-1]):
         found.add(tokens[1])  # run together from several words: 'de la pradera' -> 'delapradera'
-    return found
+    return frozenset(found)
 
 
 def is_country(text: str) -> bool:
