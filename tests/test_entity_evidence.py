@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from app.nlp.entities.splits import cut_spans
 from app.nlp.entities.mentions import RawMention
+from app.nlp.entities.splits import cut_spans
 from app.nlp.pipeline import parse_article
 
 

@@ -1,15 +1,7 @@
 """Names the model misses or cuts short, and names it merges wrongly: constructions of our own."""
 from __future__ import annotations
 
-from app.nlp.pipeline import parse_article
-
-
-def entities_of(text: str):
-    article = parse_article("t", text)
-    for e in article.entities:
-        for m in e.mentions:
-            assert article.text[m.start:m.end] == m.text
-    return article.entities
+from tests.test_entities import entities_of
 
 
 def names(entities, types=("PERSON", "ORG", "GPE", "LOC")):
