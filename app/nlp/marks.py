@@ -151,7 +151,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         open_same = [k for k, m in enumerate(stack) if m.kind == mark.kind]
         if mark.role == "weak-close":
             # A later closing mark of its kind makes it an apostrophe, unless a quotation opens first.
-            following = next((m for m in marks[n + 1:] if m.kind == mark.kind), None)
+            following = next((marks[j] for j in range(n + 1, len(marks)) if marks[j].kind == mark.kind), None)
             later_close = following is not None and following.role in ("close", "weak-close", "either")
             if not open_same or later_close:
                 continue  # a plural possessive
