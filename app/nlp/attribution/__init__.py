@@ -29,7 +29,8 @@ from app.nlp.attribution.profiles import Profiles
 from app.nlp.attribution.resolve import Resolver
 from app.nlp.attribution.nested import NESTED_SIEVES
 from app.nlp.attribution.sieves import SIEVES
-from app.nlp.marks import Spans, find_quotations
+from app.nlp.marks import Spans
+from app.nlp.quotations import find_quotations
 from app.nlp.names import title_gender
 from app.nlp.syntax import SUBJECT_DEPS, sentences, tokens
 

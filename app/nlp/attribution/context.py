@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 import app.nlp.attribution.cues as cues
 from app.nlp.attribution.resolve import Resolver, Speaker
-from app.nlp.marks import Quotation, Spans
+from app.nlp.marks import Spans
+from app.nlp.quotations import Quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

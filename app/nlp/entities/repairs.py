@@ -18,7 +18,7 @@ from app.nlp.entities.constructions import headline_places, untagged_known_names
 from app.nlp.entities.mentions import ACRONYM, ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, award_category, \
     clean_span
 from app.nlp.entities.splits import split_spans
-from app.nlp.marks import article_titles, quoted_titles
+from app.nlp.marked_words import article_titles, quoted_titles
 from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, bare_name, first_name_gender, fold, is_city, is_country, is_first_name,
                            name_tokens, nickname, same_thing)
 from app.nlp.text import overlaps
