@@ -53,6 +53,19 @@ def test_a_place_is_named_by_the_form_most_articles_use():
     assert place.name == "Springfield" and "Springfield Regional Airport" in place.aliases
 
 
+def test_a_place_qualified_by_its_state_or_initials_stays_apart_from_the_bare_name_elsewhere():
+    """'Marlow, Oklahoma' tells which Marlow it is; another article's bare 'Marlow' may be another."""
+    entities = link([rec("a", "Marlow, Oklahoma", "GPE", "Marlow"), rec("b", "Marlow", "GPE"),
+                     rec("c", "Marlow", "GPE"), rec("d", "Fenwick D.C.", "GPE", "Fenwick"),
+                     rec("e", "Fenwick", "GPE"), rec("f", "Marlow, Oklahoma", "GPE")])
+    found = by_member(entities)
+    assert found[("b", "Marlow")] is found[("c", "Marlow")]
+    assert found[("a", "Marlow, Oklahoma")] is found[("f", "Marlow, Oklahoma")]
+    assert found[("a", "Marlow, Oklahoma")] is not found[("b", "Marlow")]
+    assert found[("d", "Fenwick D.C.")] is not found[("e", "Fenwick")]
+    assert found[("b", "Marlow")].article_count == 2
+
+
 def test_stored_facts_link_exactly_as_the_names_do():
     from dataclasses import replace
 

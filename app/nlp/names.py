@@ -353,6 +353,9 @@ def linking_keys(type_: str, forms: Iterable[str]) -> set[str]:
     # A group's name is an organisation's as often as not ('the United Nations' tagged a group):
     # the two kinds link by name; places and people only among themselves.
     kind = "place" if type_ in ("GPE", "LOC") else "ORG" if type_ == "NORP" else type_
+    forms = list(forms)
+    if kind == "place":  # 'Washington' of one article's 'Washington D.C.' may be another's state
+        forms = [f for f in forms if not any(_qualifies(f, g) for g in forms)]
     keys: set[str] = set()
     for form in forms:
         if kind == "PERSON":
@@ -368,6 +371,21 @@ def linking_keys(type_: str, forms: Iterable[str]) -> set[str]:
             if kind == "place" and (country := _COUNTRY_KEY.get(_country_form(form))):
                 keys.add(f"place:{country}")
     return keys
+
+
+_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")  # 'D.C.'
+
+
+def _qualifies(short: str, long: str) -> bool:
+    """'Washington D.C.', 'Paris, Texas', 'Perth, Scotland': the longer name is the shorter one
+    with a place or an initialism that tells which place of that name it is."""
+    if not long.startswith(short) or len(long) == len(short):
+        return False
+    rest = long[len(short):]
+    if rest[:1] not in (" ", ","):
+        return False
+    rest = rest.lstrip(", ").strip()
+    return bool(rest) and (is_country(rest) or bool(_INITIALISM.match(rest)))
 
 
 def surname_key(name: str) -> str | None:
