@@ -168,3 +168,18 @@ def test_a_one_word_headline_quote_the_headline_gives_nobody_echoes_the_body():
                "Local skipper Aoife Gorrane said the plan was \"long overdue\".\n")
     assert who(a, "reckless") == who(a, "reckless and rushed") == "Pellworth Harbour Board"
     assert rule(a, "reckless") == "headline echo"
+
+
+NAMED_BEING = ("Cartoon dog upsets a town\n"
+               "In the Sunday strip, a cartoon dog named \"Biscuit\" digs up the garden of the town hall. "
+               "Later the dog insists that \"this garden is mine now, and the mayor can rent it.\"\n"
+               "The same week a sailor christened his new boat \"Sea Sparrow\" at the harbour.\n")
+
+
+def test_a_quoted_name_given_to_a_being_is_a_person_and_its_noun_describes_it():
+    a = parsed(NAMED_BEING)
+    types = {e.name: e.type for e in a.entities}
+    assert types.get("Biscuit") == "PERSON"
+    assert who(a, "this garden is mine now") == "Biscuit"
+    assert types.get("Sea Sparrow") != "PERSON"  # a boat's name stays a title
+    assert not any("Biscuit" == q.text.strip() or "Sea Sparrow" in q.text for q in a.quotes)

@@ -23,6 +23,10 @@ AWARD_WORDS = lexicon.words("award_words")
 # 'the Steamroller', 'la Marquise': an article and a capitalised name, as nicknames are printed.
 _ARTICLE_AND_NAME = re.compile(r"^(?:the|la|le|el|il|les|los|las|der|die|das)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
 QUOTE_INTRODUCERS = lexicon.words("quote_introducers")
+# Nouns for beings whose given name may follow 'named': 'a dog named "Rex"', 'a man called "Ace"'.
+BEING_NOUNS = lexicon.words("being_nouns") | lexicon.words("person_words", "person") \
+    | lexicon.words("person_words", "male") | lexicon.words("person_words", "female")
+BEING_NAMING = frozenset(("named", "called", "nicknamed"))
 
 
 def _is_title_case(content: str) -> bool:
@@ -48,7 +52,8 @@ def _headline_case(content: str) -> bool:
 
 
 def not_a_quote(text: str, span: QuoteSpan) -> str | None:
-    """Why the marks around `span` quote nobody: "title", "term" or "nickname"; None for a quotation.
+    """Why the marks around `span` quote nobody: "title", "term", "nickname" or "name"; None for a
+    quotation.
 
     In a line printed in title case (a headline), capitals tell nothing: only the words around
     the marks do."""
@@ -64,6 +69,9 @@ def not_a_quote(text: str, span: QuoteSpan) -> str | None:
     if before.endswith(":") and set(sentence) & NAMING_VERBS and len(content.split()) <= 8 \
             and not re.search(r"[.!?…]$", content.rstrip(",")):
         return "term"  # the press dubbed the row: "Ferrymen vs. the Council": a name it gave
+    if len(prev_words) >= 2 and prev_words[-1] in BEING_NAMING and prev_words[-2] in BEING_NOUNS \
+            and _is_title_case(content) and len(content.split()) <= 4:
+        return "name"  # a dog character named "Rex": the being's own name, a person's to the article
     if _headline_case(content) and not (prev_words and prev_words[-1] in QUOTE_INTRODUCERS):
         return "title"  # 'a finalist on "Skating On Glass"', unless 'flags that read "Save Our Jobs"'
     if prev_words and prev_words[-1] in CITED_WORDS or "so-called" in prev_words[-2:]:
@@ -115,6 +123,13 @@ def quoted_titles(text: str, elsewhere: frozenset[str] = frozenset()) -> list[tu
         return []
     return [(s.start, s.end) for s in find_quote_spans(text) if s.closed and (
         not_a_quote(text, s) == "title" or title_key(text[s.start:s.end]) in elsewhere)]
+
+
+def quoted_names(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every quoted given name of a block: 'a dog named "Rex"'."""
+    if not any(c in text for c in "\"“‘'"):
+        return []
+    return [(s.start, s.end) for s in find_quote_spans(text) if s.closed and not_a_quote(text, s) == "name"]
 
 
 def article_titles(texts: list[str]) -> frozenset[str]:

@@ -23,6 +23,7 @@ TITLE_ABBREVIATIONS = lexicon.mapping("title_abbreviations")
 MALE_PRONOUNS = lexicon.words("pronouns", "male")
 FEMALE_PRONOUNS = lexicon.words("pronouns", "female")
 _EMPLOYER_AFTER = re.compile(r",?\s+(?:(?:an?|the)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:of|at|from|for|with)\s+(?:the\s+)?")
+_NAMED_BEFORE = re.compile(r"\b(?:named|called)\s+[\"“‘']?$")  # 'a farmer named ', 'a dog called "'
 _AGE_AFTER = re.compile(r"(?:,\s*(?:aged\s+)?|\s*\()(\d{1,3})\s*[,)]")
 
 
@@ -45,7 +46,7 @@ class Profiles:
         for mention in entity.mentions:
             runs.extend(run for run in (self._words_before(mention), self._apposition_after(mention),
                                         self._age_after(mention), self._employer_after(mention),
-                                        self._apposed_to(mention)) if run)
+                                        self._apposed_to(mention), self._named_after(mention)) if run)
         self.titles[id(entity)] = [expanded(_with_ages(run)) for run in runs]
         self.title_words |= {w for run in self.titles[id(entity)] for w in run}
         words = {w for run in runs for w in run}
@@ -117,6 +118,22 @@ class Profiles:
         if i < 0 or doc[i].dep_ != "appos" or doc[i].head.pos_ != "NOUN":
             return []
         return [fold(doc[i].head.text)]
+
+    def _named_after(self, mention: Mention) -> list[str]:
+        """'a dog character named "Rex"', 'a farmer called Jo Roe' -> ['dog', 'character'] / ['farmer']:
+        the noun a name is given to describes its bearer."""
+        k = self.block_of(mention.start)
+        if k is None:
+            return []
+        block, doc = self.structure.blocks[k], self.docs[k]
+        m = _NAMED_BEFORE.search(block.text, max(0, mention.start - block.start - 12), mention.start - block.start)
+        if not m:
+            return []
+        i = first_token_at(doc, m.start())
+        noun = doc[i - 1] if i > 0 and doc[i - 1].pos_ == "NOUN" else None
+        if noun is None or noun.ent_type_:
+            return []
+        return [fold(c.text) for c in noun.lefts if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"] + [fold(noun.text)]
 
     def _employer_after(self, mention: Mention) -> list[str]:
         """'Jo Roe of Brindle Capital', 'Jo Roe, an analyst at Quorvant' -> ['brindle', 'capital'] / ['quorvant']."""

@@ -18,7 +18,7 @@ from app.nlp.entities.constructions import headline_places, untagged_known_names
 from app.nlp.entities.mentions import ACRONYM, ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, award_category, \
     clean_span
 from app.nlp.entities.splits import split_spans
-from app.nlp.marked_words import article_titles, quoted_titles
+from app.nlp.marked_words import article_titles, quoted_names, quoted_titles
 from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, bare_name, first_name_gender, fold, is_city, is_country, is_first_name,
                            name_tokens, nickname, same_thing)
 from app.nlp.text import overlaps
@@ -42,7 +42,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
         if block.kind == "byline":
             continue
         block_raws = split_spans(block, [r for r in (clean_span(s, block) for s in doc.ents) if r])
-        block_raws = _nicknamed_people(block, _titles_as_works(block, block_raws, titles))
+        block_raws = _nicknamed_people(block, _quoted_names(block, _titles_as_works(block, block_raws, titles)))
         if block.kind == "paragraph" and block.paragraph_index in (0, 1):  # 1: after a standfirst
             block_raws = _dateline_place(block, block_raws)
         block_raws += _listed_people(doc, block)
@@ -237,6 +237,19 @@ def _titles_as_works(block: "Block", raws: list[RawMention], elsewhere: frozense
     return sorted(kept, key=lambda r: r.start)
 
 
+
+
+def _quoted_names(block: "Block", raws: list[RawMention]) -> list[RawMention]:
+    """'a dog character named "Rex"': the quoted words are a being's given name, a person's to the
+    article, whatever the model made of them."""
+    found = []
+    for s, e in quoted_names(block.text):
+        text = block.text[s:e].rstrip(",.")
+        found.append(RawMention(text, block.start + s, block.start + s + len(text), "PERSON", block.kind == "paragraph"))
+    if not found:
+        return raws
+    kept = [r for r in raws if not any(f.start < r.end and r.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda r: r.start)
 
 
 def _join_adjacent(raws: list[RawMention], text: str) -> list[RawMention]:
