@@ -183,3 +183,28 @@ def test_a_quoted_name_given_to_a_being_is_a_person_and_its_noun_describes_it():
     assert who(a, "this garden is mine now") == "Biscuit"
     assert types.get("Sea Sparrow") != "PERSON"  # a boat's name stays a title
     assert not any("Biscuit" == q.text.strip() or "Sea Sparrow" in q.text for q in a.quotes)
+
+
+def test_what_a_lawsuit_claims_is_the_plaintiffs_when_the_article_names_one():
+    a = parsed("Baker sued over cake slogan\n"
+               "The Harlan Dairy Board says a bakery advert is \"an insult to every farmer in the valley.\"\n"
+               "The baker is being sued for \"harm to the good name\" of local butter.\n"
+               "Last year the Harlan Dairy Board sued a cheese shop over its labels.\n")
+    assert who(a, "harm to the good name") == "Harlan Dairy Board"
+    assert rule(a, "harm to the good name").startswith("lawsuit claims")
+
+
+def test_a_lawsuits_claims_name_nobody_when_two_parties_sue():
+    a = parsed("Mill owner in court\n"
+               "The mill owner is being sued for \"years of lost water\" downstream.\n"
+               "The Kelby Anglers Club sued the owner in March, and the Tarn Valley Farmers Union sued him in May.\n")
+    assert who(a, "years of lost water") is None
+
+
+def test_an_organisations_name_cut_before_its_of_phrase_is_that_organisation():
+    a = parsed("Rowing league sues\n"
+               "The Liga Nacional de Remo de Tarvia says the new weir is \"a danger to every crew.\"\n"
+               "The council is being sued for \"reckless planning\" on the river.\n"
+               "In 2019 the Liga Nacional sued a boatyard over a damaged slipway.\n")
+    assert who(a, "reckless planning") == "Liga Nacional de Remo de Tarvia"
+    assert not any(e.name == "Liga Nacional" for e in a.entities)

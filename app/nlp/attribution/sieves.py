@@ -22,6 +22,7 @@ from app.nlp.marks import find_quote_spans
 from app.nlp.syntax import SUBJECT_DEPS, first_token_at, quote_heads, tokens
 
 ACCUSATION_VERBS = lexicon.words("accusation_verbs")
+LAWSUIT_VERBS = lexicon.words("accusation_verbs", "lawsuit")
 STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
 
 
@@ -143,6 +144,43 @@ def claim_owner(ctx: Context) -> Speaker | None:
                 break
     speaker = ctx.resolver.speaker_of(ctx.k, owner) if owner is not None else None
     return speaker.with_cue(noun.text) if speaker else Speaker(None, None)
+
+
+def lawsuit_claims(ctx: Context) -> Speaker | None:
+    """'The paper is being sued for "malicious falsehood"': what a lawsuit claims ('for' on a verb
+    of suing) is the plaintiff's: the one suing in that sentence ('sued by X', 'X sued'), else the
+    one party the article's paragraphs say sues; nobody when they name none or several."""
+    verb = None
+    for head in quote_heads(ctx.doc, ctx.item.span):
+        token, through_for = head, False
+        for _ in range(6):  # up from the claim through 'for' (and 'and also ...') to the verb
+            if token.head.i == token.i or token.pos_ == "VERB":
+                break
+            through_for = through_for or token.lower_ == "for"
+            token = token.head
+        if through_for and token.pos_ == "VERB" and token.lemma_.lower() in LAWSUIT_VERBS:
+            verb = token
+            break
+    if verb is None:
+        return None
+    found = _plaintiff(ctx, ctx.k, verb)
+    if found is None:
+        blocks, docs = ctx.resolver.structure.blocks, ctx.resolver.docs
+        plaintiffs = {id(s.entity): s for k, doc in enumerate(docs) if blocks[k].kind == "paragraph" for t in doc
+                      if t.pos_ == "VERB" and t.lemma_.lower() in LAWSUIT_VERBS
+                      and (s := _plaintiff(ctx, k, t)) is not None}  # a headline's grammar drops 'is'
+        found = next(iter(plaintiffs.values())) if len(plaintiffs) == 1 else None
+    return (found or Speaker(None, None)).with_cue(verb.text)
+
+
+def _plaintiff(ctx: Context, k: int, verb) -> Speaker | None:
+    """Who sues: the agent of a passive verb of suing, or the subject of an active one."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    party = cues.agent_of(verb) if passive else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if party is None or party.pos_ == "PRON":
+        return None
+    found = ctx.resolver.speaker_of(k, party)
+    return found if found is not None and found.entity is not None else None
 
 
 def according_to(ctx: Context) -> Speaker | None:
@@ -306,6 +344,7 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("cue subject", cue_subject),
     Sieve("described as", described_as),
     Sieve("claim owner", claim_owner),
+    Sieve("lawsuit claims", lawsuit_claims),
     Sieve("according to", according_to),
     Sieve("a text's own words", text_own_words),
     Sieve("colon introduction", colon_introduction),

@@ -15,7 +15,8 @@ from app.domain import Entity, Mention
 from app.nlp.entities.labels import group_name, group_type
 from app.nlp.entities.mentions import VALUE_TYPES
 from app.nlp.entities.repairs import organisation_name
-from app.nlp.names import bare_name, find_entity, name_tokens, same_person, same_thing, strip_possessive
+from app.nlp.names import (bare_name, find_entity, is_first_name, name_tokens, same_person, same_thing,
+                            strip_possessive)
 from app.nlp.text import slugify, unique_slug
 
 if TYPE_CHECKING:
@@ -68,6 +69,9 @@ class EntityRegistry:
                 entity.type = "PERSON"
             elif entity is not None:
                 entity = None
+            if entity is None:
+                entity = next((e for e in others if e.type == "ORG" and any(
+                    _head_of(mention.text, f) for f in (e.name, *e.aliases))), None)
         if entity is None:
             name = bare_name(mention.text) if type_ == "PERSON" else strip_possessive(mention.text)
             entity = self._create(name, type_, [], [])
@@ -141,3 +145,14 @@ class EntityRegistry:
             score = 0.7 * min(len(e.mentions) / most, 1.0) + 0.3 * (1 - e.mentions[0].start / length)
             e.salience = round(score * (0.25 if e.type in VALUE_TYPES else 1.0), 4)
         return sorted(entities, key=lambda e: (-e.salience, e.mentions[0].start))
+
+
+_NAME_LINKS = frozenset(("of", "de", "del", "des", "di", "du", "for"))
+
+
+def _head_of(text: str, name: str) -> bool:
+    """'National Federation' for 'National Federation of Arnish Growers': an organisation's name cut
+    before its 'of' phrase, no given name opening it, is that organisation."""
+    words, full = text.split(), name.split()
+    return len(words) >= 2 and len(full) > len(words) + 1 and full[:len(words)] == words \
+        and full[len(words)].lower() in _NAME_LINKS and not is_first_name(words[0])
