@@ -79,6 +79,7 @@ def _parse(args: argparse.Namespace, settings: Settings) -> int:
         return _fail(f"parse: {args.file}: {exc}")
     from app.api.views import full_article
     from app.nlp.pipeline import parse_article
+    from app.nlp.text import squeeze
 
     try:
         article = parse_article(article_id, text)
@@ -87,7 +88,7 @@ def _parse(args: argparse.Namespace, settings: Settings) -> int:
     if args.explain:
         for q in article.quotes:
             speaker = f"{q.speaker.name} ({q.speaker.id})" if q.speaker else "-"
-            print(f"{q.id}\t{speaker}\t{q.sieve or '-'}\t\"{' '.join(q.text.split())}\"")
+            print(f"{q.id}\t{speaker}\t{q.sieve or '-'}\t\"{squeeze(q.text)}\"")
     else:
         print(full_article(article).model_dump_json(indent=2))
     return 0

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.domain import Paragraph, Section
-from app.nlp.text import UPPER, UPPER_RANGES, slugify, unique_slug, word_count
+from app.nlp.text import UPPER, UPPER_RANGES, slugify, squeeze, unique_slug, word_count
 
 LEAD_ID = "lead"
 HEADING_MAX_WORDS = 14
@@ -101,16 +101,16 @@ def _parse_byline(line: str) -> tuple[str, str | None] | None:
     if len(line) > 100:
         return None
     if m := _FROM.match(line):
-        return " ".join(m.group("names").split()), None
+        return squeeze(m.group("names")), None
     m = _BY.match(line) or _LABELLED.match(line) or _NAMES_OUTLET.match(line)
     if not m:
         m = _NAMES_AT.match(line)
-        return (" ".join(m.group("names").split()), None) if m else None
-    names = " ".join(m.group("names").split())
+        return (squeeze(m.group("names")), None) if m else None
+    names = squeeze(m.group("names"))
     outlet = m.group("outlet")
     if outlet and _ROLE.search(outlet):
         outlet = None
-    return names, (" ".join(outlet.split()) if outlet else None)
+    return names, (squeeze(outlet) if outlet else None)
 
 
 def _byline_at(lines: list[tuple[str, int, int]], i: int) -> tuple[str, str | None] | None:
@@ -119,7 +119,7 @@ def _byline_at(lines: list[tuple[str, int, int]], i: int) -> tuple[str, str | No
     if (byline := _parse_byline(line)) or i == 0:
         return byline
     if i + 1 < len(lines) and _NAME_ALONE.match(line) and _is_date_line(lines[i + 1][0]):
-        return " ".join(line.split()), None
+        return squeeze(line), None
     return None
 
 
@@ -165,7 +165,7 @@ def parse_structure(text: str) -> Structure:
             out.title = line
             out.blocks.append(Block("title", line, start, end, LEAD_ID))
         elif i > 0 and (credit := _PICTURE_CREDIT.match(line)):
-            out.credited.append(" ".join(credit.group("names").split()))  # 'Photographs by Jo Roe'
+            out.credited.append(squeeze(credit.group("names")))  # 'Photographs by Jo Roe'
             out.blocks.append(Block("byline", line, start, end, LEAD_ID))
         elif i > 0 and _is_date_line(line):
             pass  # 'Updated 4 March 2024': metadata, neither heading nor text
@@ -191,7 +191,7 @@ def parse_structure(text: str) -> Structure:
     for line, kind in list(zip((line for line, _, _ in body), kinds))[:2]:
         m = _DATELINE.match(line) if out.publisher is None and kind == "paragraph" else None
         if m:
-            out.publisher = " ".join(m.group("outlet").split())
+            out.publisher = squeeze(m.group("outlet"))
 
     lead = Section(LEAD_ID, 0, None, body[0][1] if body else len(text), body[0][1] if body else len(text))
     out.sections.append(lead)

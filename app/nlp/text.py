@@ -95,8 +95,13 @@ def normalize(text: str) -> str:
     """
     text = text.replace("\ufeff", "")
     text = _CONTROL.sub("", text)
-    lines = (" ".join(line.split()) for line in text.splitlines())
+    lines = (squeeze(line) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def squeeze(text: str) -> str:
+    """Every run of spaces one space, none at the edges: a name printed across double spaces."""
+    return " ".join(text.split())
 
 
 def word_count(text: str) -> int:
@@ -110,7 +115,7 @@ def fold(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"[^\w\s]", " ", text).replace("_", " ")
-    return " ".join(text.split())
+    return squeeze(text)
 
 
 def slugify(text: str) -> str:
