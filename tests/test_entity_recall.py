@@ -290,3 +290,13 @@ def test_a_mistyped_place_is_no_known_person_to_trim_an_organisation_to():
             RawMention("Jane Quarrie", 50, 62, "PERSON", True), RawMention("Jane Best", 70, 79, "ORG", True)]
     _trim_to_known_people(raws)
     assert [(r.text, r.label) for r in raws[1::2]] == [("Tallis Borough Council", "ORG"), ("Jane", "PERSON")]
+
+
+def test_the_words_after_a_courtesy_title_are_a_persons_whole_name():
+    """The model may leave an apposed 'Mr Kelan Obute' untagged, or tag 'Mr Kelan' alone."""
+    apposed = entities_of("Flood row\nThe state commissioner for works, Mr Kelan Obute, denied the claims.\n")
+    assert ("Kelan Obute", "PERSON") in {(e.name, e.type) for e in apposed}
+    leading = entities_of("Flood row\nMrs Adanna Kwesi-Bright said the plan had failed.\n")
+    assert ("Adanna Kwesi-Bright", "PERSON") in {(e.name, e.type) for e in leading}
+    titled = entities_of("Flood row\nDr Tomas Reyna spoke to the Minister on Monday.\n")
+    assert not any(e.name in ("Tomas", "Minister") and e.type == "PERSON" for e in titled)

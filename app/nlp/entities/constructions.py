@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 def untagged_names(doc: "Doc", block: "Block", raws: list[RawMention]) -> list[RawMention]:
     """The names this module finds in one block, each repair in turn, none over a name found before."""
     found = spelled_out_acronyms(block, raws) + names_before_acronyms(doc, block, raws)
+    found += honorific_names(doc, block, [(r.start, r.end) for r in raws])
     for repair in (untagged_places, untagged_mastheads, regnal_names, places_of_office, employers_after_of,
                    platforms_after_on, named_by_kind):
         found += repair(doc, block, [(r.start, r.end) for r in raws + found])
@@ -30,6 +31,7 @@ MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
 INITIALISM_SKIP_WORDS = lexicon.words("initialism_skip_words")
 PLACE_OFFICES = lexicon.words("person_words", "place")
 NAMED_KINDS = lexicon.words("organisation_words", "named")
+HONORIFICS = lexicon.words("person_words", "honorific")
 
 
 _NAME_WORD = r"(?:[A-Z][\w’'&.-]*|" + "|".join(re.escape(w) for w in sorted(INITIALISM_SKIP_WORDS, key=len, reverse=True)) + ")"
@@ -114,6 +116,31 @@ def regnal_names(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> li
             continue
         found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "PERSON",
                                 block.kind == "paragraph"))
+    return found
+
+
+def honorific_names(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
+    """'the commissioner, Mr Kelan Obi, denied': the capitalised words after a courtesy title are a
+    person's name, wholly, even where the model tagged none of them or only the first."""
+    found = []
+    for token in doc[:-1]:
+        if not (token.text[:1].isupper() and token.lower_.rstrip(".") in HONORIFICS):
+            continue
+        words = []
+        for word in doc[token.i + 1:token.i + 4]:
+            if not (word.is_alpha or "'" in word.text or "’" in word.text or "-" in word.text) \
+                    or not word.text[:1].isupper() or word.lower_ in TITLE_WORDS \
+                    or (word.ent_type_ and word.ent_type_ != "PERSON"):
+                break
+            words.append(word)
+        if len(words) < 2:
+            continue
+        start, end = block.start + token.idx, block.start + words[-1].idx + len(words[-1].text)
+        if any(s < end and start < e and not (start <= s and e <= end) for s, e in taken) \
+                or (start, end) in taken or (block.start + words[0].idx, end) in taken:
+            continue  # a name the model found whole, or one crossing these words
+        found.append(RawMention(block.text[start - block.start:end - block.start], start, end, "PERSON",
+                                block.kind == "paragraph", person_context=True))
     return found
 
 
