@@ -1,0 +1,18 @@
+"""Capitalised words that name nothing in the article (entities/non_names.py), on sentences of our own."""
+from __future__ import annotations
+
+from app.nlp.pipeline import parse_article
+
+
+def names_of(text: str) -> dict[str, str]:
+    article = parse_article("t", text)
+    return {e.name: e.type for e in article.entities}
+
+
+def test_a_name_before_a_noun_of_science_is_part_of_a_term():
+    names = names_of(
+        "Researchers at Dunmere University say the comet is held together by Haldorsen forces rather than gravity.\n"
+        "Its light shows the Tressimar classification of small bodies, and its spin slowed due to the Pollanby effect.\n"
+        "Acme forces rivals out of the market, Fenna Drusk said.\n")
+    assert not {"Haldorsen", "Tressimar", "Pollanby"} & set(names), names
+    assert "Dunmere University" in names and "Fenna Drusk" in names
