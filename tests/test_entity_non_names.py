@@ -16,3 +16,11 @@ def test_a_name_before_a_noun_of_science_is_part_of_a_term():
         "Acme forces rivals out of the market, Fenna Drusk said.\n")
     assert not {"Haldorsen", "Tressimar", "Pollanby"} & set(names), names
     assert "Dunmere University" in names and "Fenna Drusk" in names
+
+
+def test_the_field_a_minister_answers_for_is_no_organisation():
+    names = names_of(
+        "Undersecretary for Energy Mr. Tamsworth says prices will rise.\n"
+        "He met the Secretary of the Arnish Harbour Board on Monday.\n")
+    assert "Energy" not in names and names.get("Tamsworth") == "PERSON", names
+    assert names.get("Arnish Harbour Board") == "ORG", names

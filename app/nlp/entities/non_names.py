@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
-from app.nlp.entities.mentions import VALUE_TYPES, RawMention
+from app.nlp.entities.mentions import ORG_KIND_WORDS, VALUE_TYPES, RawMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,3 +34,24 @@ def without_eponymous_terms(doc: "Doc", block: "Block", raws: list[RawMention]) 
             continue
         kept.append(r)
     return kept
+
+
+PORTFOLIO_TITLES = lexicon.words("person_words", "portfolio")
+
+
+def without_portfolios(doc: "Doc", block: "Block", raws: list[RawMention]) -> list[RawMention]:
+    """'the Minister of Fisheries', 'Undersecretary for Trade Jo Roe': the field a minister answers
+    for, printed after the title and 'of' or 'for', is no organisation (an organisation or a place
+    after a title stays: 'Minister of the Arnish Trade Council', 'Secretary for Velmoria')."""
+    firsts = {block.start + t.idx: t for t in doc}
+    kept = []
+    for r in raws:
+        first = firsts.get(r.start)
+        link = doc[first.i - 1] if first is not None and first.i >= 2 else None
+        if r.label == "ORG" and link is not None and link.lower_ in ("of", "for") \
+                and doc[first.i - 2].text[:1].isupper() and doc[first.i - 2].lower_ in PORTFOLIO_TITLES \
+                and not any(w.lower() in ORG_KIND_WORDS for w in r.text.split()):
+            continue
+        kept.append(r)
+    return kept
+
