@@ -24,3 +24,8 @@ def test_the_field_a_minister_answers_for_is_no_organisation():
         "He met the Secretary of the Arnish Harbour Board on Monday.\n")
     assert "Energy" not in names and names.get("Tamsworth") == "PERSON", names
     assert names.get("Arnish Harbour Board") == "ORG", names
+
+
+def test_a_capitalised_doctrine_or_fear_names_nothing():
+    names = names_of("Blogger speaks out\n\nPettigrew said she had been subject to Xenophobia and her post spread widely.\n")
+    assert "Xenophobia" not in names, names

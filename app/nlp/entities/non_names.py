@@ -55,3 +55,10 @@ def without_portfolios(doc: "Doc", block: "Block", raws: list[RawMention]) -> li
         kept.append(r)
     return kept
 
+
+
+def without_abstract_nouns(raws: list[RawMention]) -> list[RawMention]:
+    """'subject to Xenophobia', 'the rise of Populism': one capitalised word naming a doctrine or a
+    fear ('-ism', '-phobia') names no person, organisation or place."""
+    return [r for r in raws if not (r.label in ("PERSON", "ORG", "GPE", "LOC") and " " not in r.text
+                                    and r.text.lower().endswith(("ism", "phobia")))]

@@ -17,7 +17,7 @@ from app.nlp import lexicon
 from app.nlp.entities.constructions import headline_places, untagged_known_names, untagged_names
 from app.nlp.entities.mentions import ACRONYM, ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, award_category, \
     clean_span
-from app.nlp.entities.non_names import without_eponymous_terms, without_portfolios
+from app.nlp.entities.non_names import without_abstract_nouns, without_eponymous_terms, without_portfolios
 from app.nlp.entities.splits import split_spans
 from app.nlp.marked_words import article_titles, quoted_titles
 from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, bare_name, first_name_gender, fold, is_city, is_country, is_first_name,
@@ -62,7 +62,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
     _relabel_first_names(raws)
     _relabel_compass_parts(raws)
     _relabel_companies(raws)
-    return _without_families(raws)
+    return _without_families(without_abstract_nouns(raws))
 
 
 def _without_nested(raws: list[RawMention]) -> list[RawMention]:
