@@ -870,3 +870,13 @@ def test_a_publisher_named_after_a_town_is_not_the_town():
     town = by_name(ents, "Kolhapur")
     assert town.type == "GPE" and "KOLHAPUR" in town.aliases, "the town takes the form the article prints in lower case"
     assert by_name(ents, "Kolhapur Evening Gazette").type == "ORG"
+
+
+def test_a_nickname_given_with_dubbed_is_the_same_person():
+    ents = entities_of(
+        "Smuggler jailed for life\n\n"
+        "Tomas Grellwick, dubbed the Tunnel King, has been jailed for life for years of smuggling.\n"
+        "Grellwick fled the country in 1999 and was returned last year.\n")
+    grell = by_name(ents, "Tomas Grellwick")
+    assert "Tunnel King" in grell.aliases, grell.aliases
+    assert not [e for e in ents if e.name == "Tunnel King"]
