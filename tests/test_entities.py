@@ -880,3 +880,13 @@ def test_a_nickname_given_with_dubbed_is_the_same_person():
     grell = by_name(ents, "Tomas Grellwick")
     assert "Tunnel King" in grell.aliases, grell.aliases
     assert not [e for e in ents if e.name == "Tunnel King"]
+
+
+def test_a_name_glossed_in_square_brackets_is_another_name_of_the_bracketed_one():
+    ents = entities_of(
+        "Singer wins top award\n\n"
+        "Ilsa Dorran told the crowd, \"I grew up listening to Lady Moth [Mara Quellington] on the radio.\"\n"
+        "Mara Quellington later thanked the crowd in Arnby.\n")
+    mara = by_name(ents, "Mara Quellington")
+    assert "Lady Moth" in mara.aliases, mara.aliases
+    assert not [e for e in ents if "Moth" in e.name]

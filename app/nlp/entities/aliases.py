@@ -66,3 +66,31 @@ def merge_tickers(groups: list) -> list:
                 continue
         merged.append(group)
     return merged
+
+
+def merge_bracketed_glosses(groups: list, text: str) -> list:
+    """'my idol is the Duchess [Mara Quell]': a name the writer glosses at once with another in square
+    brackets is that other's name too (what a speaker called someone, and who they meant)."""
+    owner_of = {id(m): g for g in groups for m in g.mentions}
+    mentions = sorted((m for g in groups for m in g.mentions if m.label not in VALUE_TYPES), key=lambda m: m.start)
+    starts = {m.start: m for m in mentions}
+    by_text: dict[str, object] = {}
+    for m in mentions:
+        by_text.setdefault(m.text, m)
+    for called in mentions:
+        gloss_at = called.end + len(text[called.end:called.end + 3]) - len(text[called.end:called.end + 3].lstrip())
+        if text[gloss_at:gloss_at + 1] != "[":
+            continue
+        close = text.find("]", gloss_at, gloss_at + 60)
+        gloss = text[gloss_at + 1:close] if close > 0 else ""
+        meant = starts.get(gloss_at + 1) or by_text.get(gloss)  # the model often leaves a bracket untagged
+        if meant is None or meant.text != gloss:
+            continue
+        absorbed, kept = owner_of[id(called)], owner_of[id(meant)]
+        if absorbed is kept or any(m.text != called.text for m in absorbed.mentions):
+            continue  # a group holding other names is a thing of its own
+        for m in absorbed.mentions:
+            owner_of[id(m)] = kept
+        kept.mentions.extend(absorbed.mentions)
+        absorbed.mentions = []
+    return [g for g in groups if g.mentions]
