@@ -890,3 +890,11 @@ def test_a_name_glossed_in_square_brackets_is_another_name_of_the_bracketed_one(
     mara = by_name(ents, "Mara Quellington")
     assert "Lady Moth" in mara.aliases, mara.aliases
     assert not [e for e in ents if "Moth" in e.name]
+
+
+def test_a_name_after_video_is_the_video_s_title():
+    ents = entities_of(
+        "Band wins award\n\n"
+        "Before the tour, the band won an award for its music video Dunford Blues in 2004.\n"
+        "The singer Ilsa Dorran thanked fans.\n")
+    assert by_name(ents, "Dunford Blues").type == "WORK_OF_ART"
