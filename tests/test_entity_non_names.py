@@ -29,3 +29,8 @@ def test_the_field_a_minister_answers_for_is_no_organisation():
 def test_a_capitalised_doctrine_or_fear_names_nothing():
     names = names_of("Blogger speaks out\n\nPettigrew said she had been subject to Xenophobia and her post spread widely.\n")
     assert "Xenophobia" not in names, names
+
+
+def test_a_name_before_category_names_the_category():
+    names = names_of("Bakery honoured\n\nThe shop on Quay Street won in the Food-Drink category, Nessa Pardoe said.\n")
+    assert "Food-Drink" not in names, names

@@ -22,7 +22,7 @@ def _last_tokens(doc: "Doc", block: "Block") -> dict[int, "Token"]:
 
 def without_eponymous_terms(doc: "Doc", block: "Block", raws: list[RawMention]) -> list[RawMention]:
     """'the Doppler effect', 'held by Haldorsen forces', 'the Tressimar classification': a name modifying a
-    lowercase noun of science or measurement is part of a term, and names no one ('Acme forces rivals
+    lowercase noun of science, measurement or classification is part of a term, and names no one ('Acme forces rivals
     out' is a verb: the name is its subject, not a modifier)."""
     ends = _last_tokens(doc, block)
     kept = []
