@@ -870,3 +870,31 @@ def test_a_publisher_named_after_a_town_is_not_the_town():
     town = by_name(ents, "Kolhapur")
     assert town.type == "GPE" and "KOLHAPUR" in town.aliases, "the town takes the form the article prints in lower case"
     assert by_name(ents, "Kolhapur Evening Gazette").type == "ORG"
+
+
+def test_a_nickname_given_with_dubbed_is_the_same_person():
+    ents = entities_of(
+        "Smuggler jailed for life\n\n"
+        "Tomas Grellwick, dubbed the Tunnel King, has been jailed for life for years of smuggling.\n"
+        "Grellwick fled the country in 1999 and was returned last year.\n")
+    grell = by_name(ents, "Tomas Grellwick")
+    assert "Tunnel King" in grell.aliases, grell.aliases
+    assert not [e for e in ents if e.name == "Tunnel King"]
+
+
+def test_a_name_glossed_in_square_brackets_is_another_name_of_the_bracketed_one():
+    ents = entities_of(
+        "Singer wins top award\n\n"
+        "Ilsa Dorran told the crowd, \"I grew up listening to Lady Moth [Mara Quellington] on the radio.\"\n"
+        "Mara Quellington later thanked the crowd in Arnby.\n")
+    mara = by_name(ents, "Mara Quellington")
+    assert "Lady Moth" in mara.aliases, mara.aliases
+    assert not [e for e in ents if "Moth" in e.name]
+
+
+def test_a_name_after_video_is_the_video_s_title():
+    ents = entities_of(
+        "Band wins award\n\n"
+        "Before the tour, the band won an award for its music video Dunford Blues in 2004.\n"
+        "The singer Ilsa Dorran thanked fans.\n")
+    assert by_name(ents, "Dunford Blues").type == "WORK_OF_ART"

@@ -188,3 +188,18 @@ def test_a_name_under_a_past_a_hyphened_colour_is_counted():
 def test_the_club_a_player_was_signed_from_is_an_organisation():
     text = "Match report\n\nThe defender, signed from Tromso last summer, was booked.\n"
     assert type_of(text, "Tromso") == "ORG"
+
+
+def test_a_name_set_after_a_place_by_a_comma_is_its_region():
+    text = ("Flood defences to be rebuilt\n\n"
+            "She grew up in Dunmere, Hollin, before moving to the coast.\n"
+            "The council will rebuild the flood wall next year, Marta Quessel said.\n")
+    assert type_of(text, "Hollin") == "GPE"
+
+
+def test_a_local_authority_named_with_its_place_acts_as_an_organisation():
+    text = ("Dairy fined over river spill\n\n"
+            "The fine was imposed by the Municipality of Corvella after a long inquiry, Rhona Ebbitt said.\n"
+            "Walkers in the City of Pellmarsh saw nothing like it.\n")
+    assert type_of(text, "Municipality of Corvella") == "ORG"
+    assert type_of(text, "City of Pellmarsh") == "GPE"

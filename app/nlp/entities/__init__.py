@@ -1,7 +1,8 @@
 """Named entities: the model's mentions, repaired, grouped, typed, one record per thing.
 
 Stages, each a module: `mentions` (the model's spans cleaned, with their
-context), `repairs` (names it missed or cut wrongly), `grouping` (mentions
+context), `repairs` (names it missed or cut wrongly), `non_names` (tagged
+words that name nothing), `grouping` (mentions
 that name one thing), `labels` (one type and one name per group), and
 `registry` (the records, the only place that creates or changes one).
 """

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from app.domain import VALUE_TYPES
 from app.nlp.names import ticker_of
 
 
@@ -13,29 +14,35 @@ from app.nlp.names import ticker_of
 _ALIAS_CUE = re.compile(r"(?P<apposed>[,(]\s*(?:(?:also|better|widely|formerly|previously) )?"
                         r"(?:known as|alias|a\.?k\.?a\.?|born|née|nee)\s+)$"
                         r"|\bunder the (?:name|alias|pseudonym|nickname)\s+$", re.I)
+# 'Jo Roe, dubbed the Iron Lady', 'Jo Roe (nicknamed Flintlock)': a nickname, whatever the model took it for
+_NICKNAME_CUE = re.compile(r"[,(]\s*(?:(?:also|widely|popularly|since) )?(?:dubbed|nicknamed)\s+(?:the\s+)?$", re.I)
 
 
 def merge_alias_names(groups: list, text: str) -> list:
     """A person's other name, given by apposition ('Jo Roe, also known as Flintlock', 'Jo Roe (born
-    Wilma Quarrie)') or as the name they act under ('Roe posted under the name Flintlock', the nearest
-    person before it in the sentence): one person under two names."""
+    Wilma Quarrie)'), as a nickname ('Jo Roe, dubbed the Iron Lady', whatever label the model gave
+    it) or as the name they act under ('Roe posted under the name Flintlock', the nearest person
+    before it in the sentence): one person under two names."""
     owner_of = {id(m): g for g in groups for m in g.mentions}
-    people = sorted((m for g in groups for m in g.mentions if m.label == "PERSON" and m.in_body), key=lambda m: m.start)
+    people = sorted((m for g in groups for m in g.mentions if m.in_body and (m.label == "PERSON" or (
+        m.label not in VALUE_TYPES and _NICKNAME_CUE.search(text[max(0, m.start - 40):m.start])))),
+        key=lambda m: m.start)
     for i, alias in enumerate(people):
         before = text[max(0, alias.start - 40):alias.start]
-        cue = _ALIAS_CUE.search(before)
+        cue = _ALIAS_CUE.search(before) or _NICKNAME_CUE.search(before)
         if cue is None:
             continue
+        nickname = cue.re is _NICKNAME_CUE
         cue_start = alias.start - len(before) + cue.start()
-        if cue.group("apposed"):
+        if nickname or cue.group("apposed"):
             owner = next((p for p in reversed(people[:i]) if p.end <= cue_start and not text[p.end:cue_start].strip()),
                          None)
         else:
             owner = next((p for p in reversed(people[:i]) if not re.search(r"[.!?]\s", text[p.end:alias.start])), None)
-        if owner is None or owner_of[id(owner)] is owner_of[id(alias)]:
+        if owner is None or owner.label != "PERSON" or owner_of[id(owner)] is owner_of[id(alias)]:
             continue
         absorbed, kept = owner_of[id(alias)], owner_of[id(owner)]
-        if any(m.label != "PERSON" for m in absorbed.mentions):
+        if any(m.label != "PERSON" and not (nickname and m.text == alias.text) for m in absorbed.mentions):
             continue
         for m in absorbed.mentions:
             owner_of[id(m)] = kept
@@ -59,3 +66,31 @@ def merge_tickers(groups: list) -> list:
                 continue
         merged.append(group)
     return merged
+
+
+def merge_bracketed_glosses(groups: list, text: str) -> list:
+    """'my idol is the Duchess [Mara Quell]': a name the writer glosses at once with another in square
+    brackets is that other's name too (what a speaker called someone, and who they meant)."""
+    owner_of = {id(m): g for g in groups for m in g.mentions}
+    mentions = sorted((m for g in groups for m in g.mentions if m.label not in VALUE_TYPES), key=lambda m: m.start)
+    starts = {m.start: m for m in mentions}
+    by_text: dict[str, object] = {}
+    for m in mentions:
+        by_text.setdefault(m.text, m)
+    for called in mentions:
+        gloss_at = called.end + len(text[called.end:called.end + 3]) - len(text[called.end:called.end + 3].lstrip())
+        if text[gloss_at:gloss_at + 1] != "[":
+            continue
+        close = text.find("]", gloss_at, gloss_at + 60)
+        gloss = text[gloss_at + 1:close] if close > 0 else ""
+        meant = starts.get(gloss_at + 1) or by_text.get(gloss)  # the model often leaves a bracket untagged
+        if meant is None or meant.text != gloss:
+            continue
+        absorbed, kept = owner_of[id(called)], owner_of[id(meant)]
+        if absorbed is kept or any(m.text != called.text for m in absorbed.mentions):
+            continue  # a group holding other names is a thing of its own
+        for m in absorbed.mentions:
+            owner_of[id(m)] = kept
+        kept.mentions.extend(absorbed.mentions)
+        absorbed.mentions = []
+    return [g for g in groups if g.mentions]

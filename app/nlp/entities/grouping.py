@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from app.nlp.entities.aliases import merge_alias_names, merge_tickers
+from app.nlp.entities.aliases import merge_alias_names, merge_bracketed_glosses, merge_tickers
 from app.nlp.entities.labels import group_type
 from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, Group, RawMention, demonym_noun
 from app.nlp.names import (FIRST_NAME_PARTICLES, PLACE_NOUNS, SURNAME_PARTICLES, TITLE_WORDS, first_name_gender, fold,
@@ -34,6 +34,7 @@ NAME_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "
 
 def group_mentions(raws: list[RawMention], structure: "Structure", docs: list["Doc"]) -> list[Group]:
     groups = merge_tickers(merge_alias_names(_merge_defined_acronyms(_group(raws), structure.text), structure.text))
+    groups = merge_bracketed_glosses(groups, structure.text)
     _add_missed_surnames(groups, structure, docs)
     return [g for g in groups if g.mentions and not _common_word(g, structure.text)]
 

@@ -30,6 +30,7 @@ INSTITUTION_THINGS = lexicon.words("thing_nouns", "institution")
 COMPASS_WORDS = lexicon.words("compass_words")
 MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
 CELESTIAL_BODIES = lexicon.words("celestial_bodies")
+LOCAL_PLACE_NOUNS = lexicon.words("place_nouns", "local")
 _LINKS = frozenset({"of", "for", "on", "at"})
 
 
@@ -109,12 +110,16 @@ def _part_of_a_place(group: "Group") -> str | None:
 
 
 def _place_with_its_kind(group: "Group") -> str | None:
-    """'State of Velmoria', 'City of Arnby': a place named with its kind is a place."""
-    for m in group.mentions:
-        words = _words(m.text)
-        if len(words) >= 3 and words[0] in PLACE_NOUNS and words[1] == "of":
-            return "GPE"
-    return None
+    """'State of Velmoria', 'City of Arnby': a place named with its kind is a place; 'a demand made by the
+    Municipality of Arnby': a place with its own authority, so named and never where something is, is
+    that authority acting, an organisation."""
+    kinds = [m for m in group.mentions if len(_words(m.text)) >= 3 and _words(m.text)[0] in PLACE_NOUNS
+             and _words(m.text)[1] == "of"]
+    if not kinds:
+        return None
+    if all(_words(m.text)[0] in LOCAL_PLACE_NOUNS and not (m.located or m.place_context) for m in kinds):
+        return "ORG"
+    return "GPE"
 
 
 _CODE = re.compile(r"^(?:[A-Z]{1,4}-\d{1,4}|[A-Z]{1,2}\d{2,4}[A-Z]?)$")

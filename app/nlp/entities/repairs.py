@@ -17,6 +17,7 @@ from app.nlp import lexicon
 from app.nlp.entities.constructions import headline_places, untagged_known_names, untagged_names
 from app.nlp.entities.mentions import ACRONYM, ORG_KIND_WORDS, PLACE_NOUNS, POSTNOMINALS, VALUE_TYPES, RawMention, award_category, \
     clean_span
+from app.nlp.entities.non_names import without_abstract_nouns, without_eponymous_terms, without_portfolios
 from app.nlp.entities.splits import split_spans
 from app.nlp.marked_words import article_titles, quoted_names, quoted_titles
 from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, bare_name, first_name_gender, fold, is_city, is_country, is_first_name,
@@ -51,6 +52,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
         taken = [(r.start, r.end) for r in block_raws]
         block_raws += _acronyms(doc, block, taken, structure.text)
         block_raws += untagged_names(doc, block, block_raws)
+        block_raws = without_portfolios(doc, block, without_eponymous_terms(doc, block, block_raws))
         raws.extend(_join_adjacent(_without_nested(sorted(block_raws, key=lambda r: r.start)), structure.text))
     raws = _without_postnominals(_without_common_capitals(_without_lone_acronyms(raws)), structure.text)
     _relabel_affiliations(raws, structure.text)
@@ -60,7 +62,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
     _relabel_first_names(raws)
     _relabel_compass_parts(raws)
     _relabel_companies(raws)
-    return _without_families(raws)
+    return _without_families(without_abstract_nouns(raws))
 
 
 def _without_nested(raws: list[RawMention]) -> list[RawMention]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from app.domain import VALUE_TYPES
 from app.nlp import lexicon
 from app.nlp.entities.evidence import affiliated_person
-from app.nlp.names import OCCUPATION_WORDS, TITLE_WORDS
+from app.nlp.names import OCCUPATION_WORDS, TITLE_WORDS, is_first_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -116,6 +116,15 @@ def _place_compound(span: "Span") -> bool:
     return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in ("based", "born", "headquartered")
 
 
+def _region_of_a_place(span: "Span") -> bool:
+    """'a school in Arnby, Velmoria': a name set after a place where something is, by a comma, is the
+    region that place lies in (a person's full name so set stays one)."""
+    town = span.root.head
+    return bool(span.root.dep_ == "appos" and town.ent_type_ in ("GPE", "LOC") and town.dep_ == "pobj"
+                and town.head.lower_ in PLACE_PREPOSITIONS and span.start > 0 and span.doc[span.start - 1].text == ","
+                and not is_first_name(span[0].text))
+
+
 def contexts(span: "Span") -> tuple[bool, bool]:
     """(reads like a place, reads like a person) from the words around the span."""
     doc = span.doc
@@ -129,7 +138,7 @@ def contexts(span: "Span") -> tuple[bool, bool]:
     place |= bool(first is not None and first.dep_ == "pobj" and first.head.lower_ in PLACE_PREPOSITIONS)
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if _place_compound(span):
+    if _place_compound(span) or _region_of_a_place(span):
         return True, False
     person = bool(before is not None and before.lower_.strip(".") in TITLE_WORDS and before.text[:1].isupper())
     # 'cinematographer Bartosz Kempa', 'novelist Ana Varela': a lowercase role noun before the name
