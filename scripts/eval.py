@@ -4,8 +4,8 @@
 
 Without CORPUS: the shared corpus, the Wikinews corpus (reported as its
 development two thirds and its held-out third) and our own `data/eval`,
-`data/eval-fresh`, `data/eval-blind` and `data/eval-blind2` (the last three also in
-thirds). The held-out thirds of the Wikinews corpus and of those three are fixed
+`data/eval-fresh`, `data/eval-blind`, `data/eval-blind2` and `data/eval-blind4` (the last four
+also in thirds). The held-out thirds of the Wikinews corpus and of those four are fixed
 by rule: the articles whose position in the sorted list of gold files is 2, 5,
 8, ... (`index % 3 == 2`). Their misses are never printed: they are scored,
 never read. `data/eval-blind3` is kept wholly unseen: scored only when named
@@ -29,8 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_TOOLS = ROOT.parent / "shared" / "tools"
 DEFAULT_CORPORA = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "corpus-wikinews", ROOT / "data" / "eval",
-                   ROOT / "data" / "eval-fresh", ROOT / "data" / "eval-blind", ROOT / "data" / "eval-blind2"]
-HELD_OUT_CORPORA = ("corpus-wikinews", "eval-fresh", "eval-blind", "eval-blind2")
+                   ROOT / "data" / "eval-fresh", ROOT / "data" / "eval-blind", ROOT / "data" / "eval-blind2",
+                   ROOT / "data" / "eval-blind4"]
+HELD_OUT_CORPORA = ("corpus-wikinews", "eval-fresh", "eval-blind", "eval-blind2", "eval-blind4")
 UNSEEN_CORPORA = ("eval-blind3",)  # scored now and then, never read, never in the gate
 COUNTERS = ("q_tp", "q_fp", "q_fn", "a_ok", "e_tp", "e_fp", "e_fn", "n_tp", "n_fp", "n_fn", "f_ok", "f_total",
             "m_ok", "m_total", "h_tp", "h_fp", "h_fn", "o_bad", "o_total")

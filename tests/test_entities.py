@@ -253,9 +253,9 @@ def test_nickname_in_quotes_joins_the_plain_name():
 
 
 def test_party_with_a_spokesperson_apposed_stays_an_organisation():
-    ents = entities_of("Lok Sewa Party (LSP) spokesperson Kavita Deshpande said the alliance was nervous.\n")
+    ents = entities_of("Lok Sewa Party (LSP) spokesperson Kavita Dharwadkar said the alliance was nervous.\n")
     assert by_name(ents, "Lok Sewa Party").type == "ORG"
-    assert by_name(ents, "Kavita Deshpande").type == "PERSON"
+    assert by_name(ents, "Kavita Dharwadkar").type == "PERSON"
 
 
 def test_two_universities_listed_as_one_span_are_two():

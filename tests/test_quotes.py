@@ -59,9 +59,9 @@ def test_a_plural_ending_closes_when_the_next_single_mark_opens_a_new_quotation(
 
 
 def test_nested_quote_is_its_own_item_with_the_outer_speaker():
-    a = quotes_of("'I opened the letter and shouted, \"We did it\". Then I cried,' said novelist Shreya Iyer.\n")
+    a = quotes_of("'I opened the letter and shouted, \"We did it\". Then I cried,' said novelist Shreya Ilangovan.\n")
     assert texts(a) == ['I opened the letter and shouted, "We did it". Then I cried', "We did it"]
-    assert who(a, "We did it") == "Shreya Iyer"
+    assert who(a, "We did it") == "Shreya Ilangovan"
     assert [q.kind for q in a.quotes] == ["direct", "direct"]
 
 
@@ -85,10 +85,10 @@ def test_quote_continued_over_paragraphs_gives_one_item_each():
 
 def test_speaker_before_the_quote_with_comma_or_colon():
     a = quotes_of('Minister Jonas Eklund said, "The budget is balanced."\n'
-                  'Senator Grace Penrose said: "It is not."\n'
+                  'Senator Grace Pellingham said: "It is not."\n'
                   'Eklund responded, "The numbers speak for themselves."\n')
     assert who(a, "budget") == "Jonas Eklund"
-    assert who(a, "It is not") == "Grace Penrose"
+    assert who(a, "It is not") == "Grace Pellingham"
     assert who(a, "numbers") == "Jonas Eklund"
     q = a.quotes[2]
     assert q.cue == "responded" and q.speaker_mention.text == "Eklund"

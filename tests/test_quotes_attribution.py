@@ -278,7 +278,7 @@ def test_fragment_in_a_relative_clause_is_the_sentence_speaker():
 
 
 def test_the_ceo_is_the_chief_executive():
-    a = parsed("Chief Executive Officer Tamara Pendry and finance chief Ravi Sethi spoke to analysts.\n"
+    a = parsed("Chief Executive Officer Tamara Pendry and finance chief Ravi Sodhani spoke to analysts.\n"
                "Pendry, 53, said the company would buy back stock.\n"
                "\"Our own shares are the best use of the cash,\" the CEO said.\n")
     assert who(a, "best use of the cash") == "Tamara Pendry"
