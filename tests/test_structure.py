@@ -228,6 +228,9 @@ def test_a_name_alone_without_a_date_line_is_no_byline():
     ("From Philippa Orde, Kelton", "Philippa Orde", None),
     ("By Philippa Orde, Kelton News-Courier", "Philippa Orde", "Kelton News-Courier"),
     ("By Philippa Orde — Fenwright Sport", "Philippa Orde", "Fenwright Sport"),
+    ("Philippa Orde-Vance", "Philippa Orde-Vance", None),
+    ("Ivo Vrieling and Philippa Orde-Vance", "Ivo Vrieling and Philippa Orde-Vance", None),
+    ("Philippa Orde - Fenwright Sport", "Philippa Orde", "Fenwright Sport"),
 ])
 def test_more_byline_layouts(byline, author, publisher):
     s = parse(f"Ferry timetable cut for winter\n{byline}\nPublished: 9:05 PM CST February 3, 2027\n"
@@ -241,3 +244,11 @@ def test_a_place_line_under_the_byline_is_text_not_a_heading():
     assert [x.heading for x in s.sections] == [None]
     s = parse("Roe steers Kelton home\nBy Lachie Reed\nTeam News\nTom Roe batted all day.\nMore.\n")
     assert [x.heading for x in s.sections] == [None, "Team News"]
+
+
+def test_a_publishers_furniture_is_no_heading():
+    s = parse("Ferry timetable cut for winter\nThe ferry will sail twice a day.\n"
+              "Also read: Tarnby bridge to close for a week\nAdvertisement\nRead more | Kelton harbour dues rise\n"
+              "Timetables\nThe winter timetable starts on Monday.\nMore follows.\n")
+    assert [x.heading for x in s.sections] == [None, "Timetables"]
+    check_offsets(s)

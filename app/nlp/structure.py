@@ -36,7 +36,8 @@ _PICTURE_CREDIT = re.compile(rf"^(?:photo(?:graph)?s|pictures|images|illustratio
                              re.I)
 # A name alone on its line: a byline when a publication date line follows it.
 _NAME_ALONE = re.compile(rf"^(?P<names>{_PEOPLE})$")
-_NAMES_OUTLET = re.compile(rf"^(?P<names>{_PEOPLE})\s*(?:,|{DASH})\s*(?P<outlet>{_OUTLET})$")
+# 'Jo Roe, The Courier', 'Jo Roe | The Courier'; a hyphen parts them only between spaces ('Jo Roe-Fenn').
+_NAMES_OUTLET = re.compile(rf"^(?P<names>{_PEOPLE}){_SEPARATOR}(?P<outlet>{_OUTLET})$")
 # 'Jo Roe at Kelloway Road': a match reporter at the ground; the place is no outlet.
 _NAMES_AT = re.compile(rf"^(?P<names>{_PEOPLE})\s+at\s+{_OUTLET}$")
 # 'Author: Jo Roe (KBX7)', 'Byline: Jo Roe': a labelled byline, the outlet in brackets.
@@ -139,8 +140,13 @@ def _looks_like_title(line: str, has_more: bool) -> bool:
     return True
 
 
+# A publisher's furniture among the paragraphs: a link to another story, an advertisement's slot.
+_FURNITURE = re.compile(r"^(?:(?:also|read|see|watch|listen)(?:\s+(?:also|more|next|read))?|related(?:\s+stories)?)\s*[:|\-–—]\s*\S"
+                        r"|^(?:advertisement|advertising|sponsored|story continues below(?:\s+advertisement)?)$", re.I)
+
+
 def _looks_like_heading(line: str) -> bool:
-    return len(line.split()) <= HEADING_MAX_WORDS and not _is_sentence(line)
+    return len(line.split()) <= HEADING_MAX_WORDS and not _is_sentence(line) and not _FURNITURE.match(line)
 
 
 def parse_structure(text: str) -> Structure:
