@@ -12,6 +12,9 @@ import pytest
 from app.nlp.pipeline import parse_article
 
 CASES = [
+ # a second verb of saying the parse hangs on the clause the first one reports
+ ("The Kelby Teachers Guild said the shortage was 'entirely avoidable' and accused ministers of planning classrooms 'one term at a time'.\n", "one term at a time", "Kelby Teachers Guild"),
+ ('Councillor Dana Quillfoyle-Ansty told reporters the two camps had moved in haste, then blamed the agency for "forcing a sound plan".\n', "forcing a sound plan", "Dana Quillfoyle-Ansty"),
  # more constructions: a cue at the end of one paragraph, a dash credit, a text's author before a
  # colon, a participle the parser took for the subject, 'one said' among unnamed residents
  ('The vote was close.\nIn a statement, party leader Jo Roe said:\n"We accept the result and we will learn from it."\n', "We accept the result", "Jo Roe"),

@@ -85,6 +85,12 @@ def subject_of(verb: "Token", before: int | None = None, spans: Spans = NO_SPANS
             # never coordinated with a verb inside a quotation, whatever the parse says.
             token = token.head.head
             continue
+        if token is verb and token.dep_ == "conj" and token.head.dep_ == "ccomp" and is_speech_verb(token.head.head) \
+                and not spans.inside(token.head.head.idx):
+            # 'The union said the cuts were "reckless" and accused the board of...': the parse hangs the
+            # second verb of saying on the reported clause; it shares the first one's subject.
+            token = token.head.head
+            continue
         if token.dep_ in ("ROOT", "ccomp") or token.head.i == token.i or token.dep_ not in CLIMB_DEPS:
             break
         token = token.head
