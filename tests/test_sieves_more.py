@@ -208,3 +208,12 @@ def test_an_organisations_name_cut_before_its_of_phrase_is_that_organisation():
                "In 2019 the Liga Nacional sued a boatyard over a damaged slipway.\n")
     assert who(a, "reckless planning") == "Liga Nacional de Remo de Tarvia"
     assert not any(e.name == "Liga Nacional" for e in a.entities)
+
+
+def test_a_name_the_parse_left_as_the_root_is_still_its_sentences_subject_for_a_later_she():
+    """'Gretchen Albers, her aunt, watched' can come out with the name as the root and the
+    verb hung on 'aunt': she is still whom the sentence is about."""
+    a = parsed("Record launch\n"
+               "\"We built the record out of voice notes,\" Tumelo Vos said backstage.\n"
+               "Gretchen Albers, her aunt, watched from the third row. \"It was lovely,\" she said.\n")
+    assert who(a, "It was lovely") == "Gretchen Albers"

@@ -104,7 +104,10 @@ def _record_sentence(resolver: Resolver, k: int, doc: "Doc", lo: int, hi: int, s
         if m.end <= block.end:
             discourse.record(m.start, entity, subject=False, quoted=spans.inside(m.start - block.start))
     for token in tokens(doc, lo, hi):
-        if token.dep_ in SUBJECT_DEPS and not spans.inside(token.idx):
+        # 'Jo Roe, her aunt, watched from the back' parsed with the name as the root: its subject still
+        as_subject = token.dep_ == "ROOT" and token.pos_ in ("PROPN", "NOUN") and any(
+            t.dep_ in ("acl", "relcl") and t.pos_ == "VERB" for t in token.subtree)
+        if (token.dep_ in SUBJECT_DEPS or as_subject) and not spans.inside(token.idx):
             if token.lower_ in NON_REFERRING_SUBJECTS:
                 continue
             speaker = resolver.speaker_of(k, token, create=False)
