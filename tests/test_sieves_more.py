@@ -217,3 +217,13 @@ def test_a_name_the_parse_left_as_the_root_is_still_its_sentences_subject_for_a_
                "\"We built the record out of voice notes,\" Tumelo Vos said backstage.\n"
                "Gretchen Albers, her aunt, watched from the third row. \"It was lovely,\" she said.\n")
     assert who(a, "It was lovely") == "Gretchen Albers"
+
+
+def test_words_quoted_in_a_standfirst_are_said_by_whoever_says_them_in_the_body():
+    a = parsed("Harbour dues row reaches the council\n"
+               "Traders say the new dues were \"slipped through\" at a late-night meeting; the port denies it\n"
+               "By Ottoline Farrag\n"
+               "Market trader Ines Valcourt-Remy said the dues had been \"slipped through\" while most members were away.\n"
+               "The port authority said the meeting had been announced a week before.\n")
+    standfirst = next(q for q in a.quotes if q.start < a.text.index("By Ottoline"))
+    assert standfirst.speaker is not None and standfirst.speaker.name == "Ines Valcourt-Remy"

@@ -36,18 +36,26 @@ def continued_quotation(items: list[Quoted]) -> None:
 
 
 def headline_echo(resolver: Resolver, items: list[Quoted]) -> None:
-    """A headline or heading quoting words the body attributes: the body's speaker says them.
+    """A headline, a heading or a standfirst quoting words the body attributes: the body's speaker
+    says them.
 
     "'We're fixing the basics': Acme vows reform" - the chief executive said it in the body,
     whatever the headline's grammar makes of 'Acme'."""
     blocks = resolver.structure.blocks
     said = [(fold(blocks[i.block].text[i.span.start:i.span.end]), i.speaker) for i in items
             if blocks[i.block].kind == "paragraph" and i.speaker and i.speaker.entity]
+    # A standfirst, printed above the byline, sums up the body: its quoted words are the body's.
+    byline = min((b.start for b in blocks if b.kind == "byline"), default=-1)
+    standfirst = {k for k, block in enumerate(blocks) if block.kind == "paragraph" and block.start < byline}
     for item in items:
-        if blocks[item.block].kind not in ("title", "heading"):
-            continue
         words = fold(blocks[item.block].text[item.span.start:item.span.end])
-        if len(words.split()) < 2 and item.speaker is not None and item.speaker.entity is not None:
+        named = item.speaker is not None and item.speaker.entity is not None
+        if item.block in standfirst:
+            if named:
+                continue  # its own grammar named someone
+        elif blocks[item.block].kind not in ("title", "heading"):
+            continue
+        elif len(words.split()) < 2 and named:
             continue  # one word echoes the body only when the headline's own grammar named nobody
         speakers = {id(sp.entity): sp for text, sp in said if f" {words} " in f" {text} "}
         if len(speakers) == 1:
