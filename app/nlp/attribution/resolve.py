@@ -71,6 +71,7 @@ class Resolver:
         self.descriptions = Descriptions(registry, discourse)
         self._memo: dict[tuple[int, int, bool], Speaker | None] = {}
         self.quotations: dict[int, Spans] = {}  # each block's quotations: words inside name no speaker
+        self.article_facts: dict[str, object] = {}  # what a sieve works out once for the whole article
 
     def _quoted(self, k: int, token: "Token") -> bool:
         spans = self.quotations.get(k)

@@ -165,10 +165,13 @@ def lawsuit_claims(ctx: Context) -> Speaker | None:
         return None
     found = _plaintiff(ctx, ctx.k, verb)
     if found is None:
-        blocks, docs = ctx.resolver.structure.blocks, ctx.resolver.docs
-        plaintiffs = {id(s.entity): s for k, doc in enumerate(docs) if blocks[k].kind == "paragraph" for t in doc
-                      if t.pos_ == "VERB" and t.lemma_.lower() in LAWSUIT_VERBS
-                      and (s := _plaintiff(ctx, k, t)) is not None}  # a headline's grammar drops 'is'
+        facts = ctx.resolver.article_facts
+        if "plaintiffs" not in facts:  # once per article, however many claims it quotes
+            blocks, docs = ctx.resolver.structure.blocks, ctx.resolver.docs
+            facts["plaintiffs"] = {id(s.entity): s for k, doc in enumerate(docs) if blocks[k].kind == "paragraph"
+                                   for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in LAWSUIT_VERBS
+                                   and (s := _plaintiff(ctx, k, t)) is not None}  # a headline drops 'is'
+        plaintiffs = facts["plaintiffs"]
         found = next(iter(plaintiffs.values())) if len(plaintiffs) == 1 else None
     return (found or Speaker(None, None)).with_cue(verb.text)
 
