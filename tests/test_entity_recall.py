@@ -300,3 +300,27 @@ def test_the_words_after_a_courtesy_title_are_a_persons_whole_name():
     assert ("Adanna Kwesi-Bright", "PERSON") in {(e.name, e.type) for e in leading}
     titled = entities_of("Flood row\nDr Tomas Reyna spoke to the Minister on Monday.\n")
     assert not any(e.name in ("Tomas", "Minister") and e.type == "PERSON" for e in titled)
+
+
+def test_given_names_before_a_particle_led_surname_are_one_name():
+    ents = entities_of("Floods reached the market on Sunday.\n"
+                       "\"We left with nothing,\" said Carmela Rosa dela Pantaleon, 54, a vendor.\n")
+    assert "Carmela Rosa dela Pantaleon" in names(ents), [(e.name, e.type) for e in ents]
+    assert not {"Carmela Rosa", "dela Pantaleon"} & names(ents)
+
+
+def test_an_unknown_given_name_before_a_particle_joins_the_surname():
+    """The model may tag only 'Wyk-Qobosha' (as an organisation): the particle and the capitalised
+    word before it are the rest of the person's name, even a given name no list holds."""
+    from spacy.tokens import Span
+
+    from app.nlp.entities.mentions import clean_span
+    from app.nlp.pipeline import load_nlp
+    from app.nlp.structure import Block
+
+    text = "The hall was full, said Zanokhanyo van Wyk-Qobosha, the programme director."
+    doc = load_nlp()(text)
+    first = next(t.i for t in doc if t.text == "Wyk")
+    doc.ents = [Span(doc, first, first + 3, label="ORG")]
+    raw = clean_span(doc.ents[0], Block("paragraph", text, 0, len(text), "s1", 0))
+    assert (raw.text, raw.label) == ("Zanokhanyo van Wyk-Qobosha", "PERSON")

@@ -16,7 +16,7 @@ from app.nlp import lexicon
 from app.nlp.entities.evidence import aged, organisation_evidence, place_of
 from app.nlp.entities.surroundings import (ORG_KIND_WORDS, PLACE_NOUNS, SPEECH_VERBS, VALUE_TYPES, appositive_label,
                                       company_context, contexts, counted, personal_role, pronoun_follows)
-from app.nlp.names import SURNAME_PARTICLES, TITLE_WORDS, fold, is_first_name, name_tokens, strip_possessive
+from app.nlp.names import SURNAME_PARTICLES, TITLE_WORDS, fold, is_first_name, is_particles, name_tokens, strip_possessive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -345,7 +345,7 @@ def starts_like_a_name(text: str) -> bool:
         return True
     if first.islower():
         m = re.match(r"([a-z]+)[-‐ ]+(?:[a-z]+ )?([A-Z])", text)
-        return bool(m) and m.group(1) in SURNAME_PARTICLES
+        return bool(m) and is_particles(m.group(1))
     return first.isupper() or (not first and any(c.isdigit() for c in text))
 
 
@@ -368,9 +368,11 @@ def _extend_left(span: "Span", block: "Block", start: int) -> int:
 
     while i > 0 and doc[i - 1].lower_ in SURNAME_PARTICLES and not doc[i - 1].ent_type_:
         i -= 1  # 'Van der | Meulen said': the particles the model left out of the surname
+    # 'Lwazi van | Wyk': a capitalised word before a lowercase particle is a given name, known or not
+    particle_led = doc[i].text.islower() and is_particles(doc[i].lower_)
     before = doc[i - 1] if i > 0 else None
     if before is not None and not before.ent_type_ and before.pos_ == "PROPN" and before.text.istitle() \
-            and is_first_name(before.text) and not is_title(before):
+            and (is_first_name(before.text) or particle_led) and not is_title(before):
         i -= 1
     while i > 0 and (is_title(doc[i - 1]) or (
             i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and is_title(doc[i - 2]))):
