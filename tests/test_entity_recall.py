@@ -324,3 +324,12 @@ def test_an_unknown_given_name_before_a_particle_joins_the_surname():
     doc.ents = [Span(doc, first, first + 3, label="ORG")]
     raw = clean_span(doc.ents[0], Block("paragraph", text, 0, len(text), "s1", 0))
     assert (raw.text, raw.label) == ("Zanokhanyo van Wyk-Qobosha", "PERSON")
+
+
+def test_a_courtesy_title_before_a_name_belongs_to_the_person():
+    ents = entities_of("Zelthorpe Ridge MP Hon. Quenby Marravane told reporters the new fares were unfair.\n"
+                       "The motion was tabled by Hon Ilvastor Penwright, who chairs the transport committee.\n")
+    assert {"Quenby Marravane", "Ilvastor Penwright"} <= {e.name for e in ents if e.type == "PERSON"}, \
+        [(e.name, e.type) for e in ents]
+    assert ("Zelthorpe Ridge", "GPE") in {(e.name, e.type) for e in ents}, [(e.name, e.type) for e in ents]
+    assert not [e for e in ents if "Hon" in e.name and e.type != "PERSON"], [(e.name, e.type) for e in ents]

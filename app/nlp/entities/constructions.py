@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
 from app.nlp.entities.mentions import ACRONYM, VALUE_TYPES, RawMention, untagged_capital
+from app.nlp.entities.titles import HONORIFICS, PLACE_OFFICES
 from app.nlp.names import TITLE_WORDS, fold, is_city, is_country, is_first_name, name_tokens
 from app.nlp.text import overlaps
 
@@ -29,9 +30,7 @@ def untagged_names(doc: "Doc", block: "Block", raws: list[RawMention]) -> list[R
 PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
 MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
 INITIALISM_SKIP_WORDS = lexicon.words("initialism_skip_words")
-PLACE_OFFICES = lexicon.words("person_words", "place")
 NAMED_KINDS = lexicon.words("organisation_words", "named")
-HONORIFICS = lexicon.words("person_words", "honorific")
 
 
 _NAME_WORD = r"(?:[A-Z][\w’'&.-]*|" + "|".join(re.escape(w) for w in sorted(INITIALISM_SKIP_WORDS, key=len, reverse=True)) + ")"

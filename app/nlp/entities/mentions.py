@@ -16,6 +16,7 @@ from app.nlp import lexicon
 from app.nlp.entities.evidence import aged, organisation_evidence, place_of
 from app.nlp.entities.surroundings import (ORG_KIND_WORDS, PLACE_NOUNS, SPEECH_VERBS, VALUE_TYPES, appositive_label,
                                       company_context, contexts, counted, personal_role, pronoun_follows)
+from app.nlp.entities.titles import honorific, occupation_before_name, without_trailing_titles
 from app.nlp.names import SURNAME_PARTICLES, TITLE_WORDS, fold, is_first_name, is_particles, name_tokens, strip_possessive
 
 if TYPE_CHECKING:
@@ -80,16 +81,6 @@ class RawMention:
     organisation_evidence: str | None = None  # 'the security firm X', 'X employees', 'published in X' (evidence.py)
 
 
-def _occupation_before_name(tokens: list["Token"]) -> bool:
-    """A capitalised word that is no given name or title, before a given name, opening a sentence."""
-    first, second = tokens[0], tokens[1]
-    if fold(tokens[-1].text) in ORG_KIND_WORDS:
-        return False  # 'Lok Sewa Party': an organisation the model called a person
-    return (first.is_alpha and first.text[:1].isupper() and fold(first.text) not in TITLE_WORDS
-            and not is_first_name(first.text) and second.text[:1].isupper() and second.is_alpha
-            and is_first_name(second.text) and second.nbor().text not in ("-", "‐"))  # not 'Abdul al-Rahim
-
-
 def clean_span(span: "Span", block: "Block") -> RawMention | None:
     """Trim a model span to the name itself, keeping exact global offsets."""
     tokens = list(span)
@@ -103,9 +94,10 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         tokens = tokens[:-1]  # 'Jo Roe KC': the letters after a name are no part of it
         while len(tokens) > 2 and tokens[-1].is_punct:
             tokens = tokens[:-1]
-    if span.label_ == "PERSON" and len(tokens) > 2 and tokens[0].is_sent_start and _occupation_before_name(tokens):
+    if span.label_ == "PERSON" and len(tokens) > 2 and tokens[0].is_sent_start and occupation_before_name(tokens):
         tokens = tokens[1:]  # 'Clockmaker Edda Lind, 68, ...': the name begins at the given name
 
+    tokens, office_of_place = without_trailing_titles(tokens)
     if not tokens:
         return None
     if span.label_ == "ORG" and block.kind == "paragraph":  # headlines are all capitalised
@@ -124,7 +116,9 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     offset = text.find(trimmed)
     start += offset
     end = start + len(trimmed)
-    label = span.label_
+    label = "GPE" if office_of_place else span.label_
+    if label not in VALUE_TYPES and len(tokens) > 1 and honorific(tokens[0]):
+        label = "PERSON"  # 'Hon Jo Roe' tagged an organisation: a courtesy title stands only before a person
     if label not in VALUE_TYPES and not starts_like_a_name(trimmed):
         return None  # "n’t" tagged as a place
     if label not in VALUE_TYPES and _has_lowercase_verb(tokens):
