@@ -333,3 +333,33 @@ def test_a_courtesy_title_before_a_name_belongs_to_the_person():
         [(e.name, e.type) for e in ents]
     assert ("Zelthorpe Ridge", "GPE") in {(e.name, e.type) for e in ents}, [(e.name, e.type) for e in ents]
     assert not [e for e in ents if "Hon" in e.name and e.type != "PERSON"], [(e.name, e.type) for e in ents]
+
+
+def test_a_list_of_towns_after_a_place_is_each_a_town():
+    """The model may tag the first town a place, the last an organisation and none between: the
+    organisation does not swallow the list, and each word of the list is a place."""
+    from spacy.tokens import Span
+
+    from app.nlp.entities.constructions import listed_places
+    from app.nlp.entities.mentions import clean_span
+    from app.nlp.pipeline import load_nlp
+    from app.nlp.structure import Block
+
+    text = "Night shifts will end at the clinics in Wexmoor, Quarnbeck, Dolvaith and Brissenholt next month."
+    doc = load_nlp()(text)
+    at = {t.text: t.i for t in doc}
+    doc.ents = [Span(doc, at["Wexmoor"], at["Wexmoor"] + 1, label="GPE"),
+                Span(doc, at["Brissenholt"], at["Brissenholt"] + 1, label="ORG")]
+    block = Block("paragraph", text, 0, len(text), "s1", 0)
+    last = clean_span(doc.ents[1], block)
+    assert (last.text, "GPE" in last.listed_with) == ("Brissenholt", True)
+    taken = [(r.start, r.end) for r in (clean_span(s, block) for s in doc.ents)]
+    assert [(r.text, r.label) for r in listed_places(doc, block, taken)] == [("Quarnbeck", "GPE"), ("Dolvaith", "GPE")]
+
+
+def test_a_list_of_single_words_is_no_list_of_places_without_a_place_in_it():
+    from app.nlp.entities.surroundings import listed_words
+    from app.nlp.pipeline import load_nlp
+
+    doc = load_nlp()("We met Acme, Brindle and Corvo Athletic, then Arnby and Tolsey, Quillan.")
+    assert not any(listed_words(doc, t.i) for t in doc)

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from app.nlp import lexicon
 from app.nlp.entities.evidence import aged, organisation_evidence, place_of
 from app.nlp.entities.surroundings import (ORG_KIND_WORDS, PLACE_NOUNS, SPEECH_VERBS, VALUE_TYPES, appositive_label,
-                                      company_context, contexts, counted, personal_role, pronoun_follows)
+                                      company_context, contexts, counted, listed_words, personal_role,
+                                      pronoun_follows)
 from app.nlp.entities.titles import honorific, occupation_before_name, without_trailing_titles
 from app.nlp.names import SURNAME_PARTICLES, TITLE_WORDS, fold, is_first_name, is_particles, name_tokens, strip_possessive
 
@@ -173,7 +174,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     raw.after_plural = bool(before is not None and before.is_lower and before.tag_ == "NNS")
     raw.work_named = bool(before is not None and before.is_lower and before.lower_ in WORK_NOUNS
                           and before.lower_ not in PUBLICATION_NOUNS)
-    raw.listed_with = frozenset(t.ent_type_ for t in span.root.conjuncts if t.ent_type_ and not span.start <= t.i < span.end)
+    listed = [*span.root.conjuncts, *(span.doc[i] for i in (listed_words(span.doc, span.start) if len(span) == 1 else ()))]
+    raw.listed_with = frozenset(t.ent_type_ for t in listed if t.ent_type_ and not span.start <= t.i < span.end)
     return raw
 
 
@@ -210,6 +212,9 @@ def _extend_organisation(span: "Span", tokens: list) -> list:
     joined = False
     while i > 0 and tokens[0].i - i < 6:
         prev = doc[i - 1]
+        if prev.ent_type_ in ("GPE", "LOC") and doc[i].text == ",":
+            joined = False  # 'in Arnby, Tolsey and Quillan': the list goes on a list of places
+            break
         if prev.ent_type_ or prev.is_sent_start:
             break
         if prev.text in (",", "&") or prev.lower_ == "and":
