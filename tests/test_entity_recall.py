@@ -363,3 +363,8 @@ def test_a_list_of_single_words_is_no_list_of_places_without_a_place_in_it():
 
     doc = load_nlp()("We met Acme, Brindle and Corvo Athletic, then Arnby and Tolsey, Quillan.")
     assert not any(listed_words(doc, t.i) for t in doc)
+
+
+def test_a_county_jail_is_a_building_not_the_county():
+    ents = entities_of("Dravick Ostrowe is being held in the Quillbrook County Jail, the sheriff said.\n")
+    assert ("Quillbrook County Jail", "FAC") in {(e.name, e.type) for e in ents}, [(e.name, e.type) for e in ents]
