@@ -368,3 +368,15 @@ def test_a_list_of_single_words_is_no_list_of_places_without_a_place_in_it():
 def test_a_county_jail_is_a_building_not_the_county():
     ents = entities_of("Dravick Ostrowe is being held in the Quillbrook County Jail, the sheriff said.\n")
     assert ("Quillbrook County Jail", "FAC") in {(e.name, e.type) for e in ents}, [(e.name, e.type) for e in ents]
+
+
+def test_a_lone_kind_word_is_the_one_organisation_it_heads():
+    ents = entities_of("Harbour lamps to be replaced\n"
+                       "Department says new lamps will be fitted ‘long before the storms’ but keepers warn the "
+                       "piers are dark\n"
+                       "Forty harbour lamps in Quellport have failed since January, according to the Department "
+                       "of Lighthouses.\n"
+                       "A spokesperson for the Department of Lighthouses said: ‘The Department knows the lamps are "
+                       "old and will replace them long before the storms.’\n")
+    departments = [e for e in ents if "Department" in e.name]
+    assert [e.name for e in departments] == ["Department of Lighthouses"], [(e.name, e.type, e.aliases) for e in ents]

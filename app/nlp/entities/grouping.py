@@ -229,7 +229,7 @@ def _merge_plurals(groups: list[Group]) -> list[Group]:
     return merged
 
 
-def _name_head(name: str) -> str | None:
+def name_head(name: str) -> str | None:
     """The noun that heads a name: 'House' of 'the Lower House of Deputies', 'Senate' of 'State Senate'."""
     words = strip_possessive(name).split()
     if len(words) < 2:
@@ -251,7 +251,7 @@ def _merge_heads(groups: list[Group]) -> list[Group]:
             merged.append(group)
             continue
         owners = [g for g in groups if g is not group and any(
-            m.label == "ORG" and _name_head(m.text) == word.lower() for m in g.mentions)]
+            m.label == "ORG" and name_head(m.text) == word.lower() for m in g.mentions)]
         if len(owners) == 1:
             owners[0].mentions.extend(group.mentions)
             continue
