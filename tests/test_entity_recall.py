@@ -380,3 +380,10 @@ def test_a_lone_kind_word_is_the_one_organisation_it_heads():
                        "old and will replace them long before the storms.’\n")
     departments = [e for e in ents if "Department" in e.name]
     assert [e.name for e in departments] == ["Department of Lighthouses"], [(e.name, e.type, e.aliases) for e in ents]
+
+
+def test_a_surname_of_two_words_calls_back_the_full_name():
+    ents = entities_of("The principal, Brídín Ó Cathasaigh, disagreed with the plan.\n"
+                       "\"We need rooms now,\" said Ó Cathasaigh.\n")
+    people = [e for e in ents if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Brídín Ó Cathasaigh"], [(e.name, e.aliases) for e in people]

@@ -89,11 +89,19 @@ def _person_owner(raw: RawMention, people: list[Group], person_surfaces: set[str
 
 def _particle_owner(raw: RawMention, people: list[Group]) -> Group | None:
     """'Bin Harith', 'Van Hoek' after 'Tariq Salim bin Harith': a particle that may be a given name
-    begins the surname of the one person whose full name ends with both words."""
+    begins the surname of the one person whose full name ends with both words. 'Ní Bhraonáin',
+    'García Osuna' after 'Sorcha Ní Bhraonáin', 'Lucía García Osuna': two words, no given name
+    first, that end a longer full name are that person's surname."""
     tokens = name_tokens(raw.text)
-    if len(tokens) != 2 or tokens[0] not in FIRST_NAME_PARTICLES:
+    if len(tokens) != 2:
         return None
-    owners = [g for g in people if any(name_tokens(m.text)[-1] == "".join(tokens) for m in g.full_person_names())]
+    if tokens[0] in FIRST_NAME_PARTICLES:
+        owners = [g for g in people if any(name_tokens(m.text)[-1] == "".join(tokens) for m in g.full_person_names())]
+    elif not is_first_name(strip_possessive(raw.text).split()[0]):
+        owners = [g for g in people if any(len(t := name_tokens(m.text)) > 2 and list(t[-2:]) == tokens
+                                           for m in g.full_person_names())]
+    else:
+        return None
     return owners[0] if len(owners) == 1 else None
 
 
