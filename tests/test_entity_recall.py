@@ -387,3 +387,8 @@ def test_a_surname_of_two_words_calls_back_the_full_name():
                        "\"We need rooms now,\" said Ó Cathasaigh.\n")
     people = [e for e in ents if e.type == "PERSON"]
     assert [e.name for e in people] == ["Brídín Ó Cathasaigh"], [(e.name, e.aliases) for e in people]
+
+
+def test_a_named_typhoon_is_an_event():
+    ents = entities_of("Typhoon Quorvela made landfall on Sunday, forcing thousands from the coast.\n")
+    assert ("Typhoon Quorvela", "EVENT") in {(e.name, e.type) for e in ents}, [(e.name, e.type) for e in ents]
