@@ -392,3 +392,10 @@ def test_a_surname_of_two_words_calls_back_the_full_name():
 def test_a_named_typhoon_is_an_event():
     ents = entities_of("Typhoon Quorvela made landfall on Sunday, forcing thousands from the coast.\n")
     assert ("Typhoon Quorvela", "EVENT") in {(e.name, e.type) for e in ents}, [(e.name, e.type) for e in ents]
+
+
+def test_a_typhoon_called_back_by_its_name_is_the_typhoon():
+    ents = entities_of("Typhoon Quorvela made landfall on Sunday. Quorvela brought heavy rain, and Quorvela "
+                       "weakened by night.\n")
+    assert [(e.name, e.type) for e in ents if "Quorvela" in e.name or "Quorvela" in e.aliases] \
+        == [("Typhoon Quorvela", "EVENT")], [(e.name, e.type, e.aliases) for e in ents]

@@ -160,7 +160,7 @@ def _group(raws: list[RawMention]) -> list[Group]:
             # a title-case line
             raw.label = "GPE"
             groups.append(Group([raw]))
-    return _merge_plurals(_merge_demonym_nouns(_merge_heads(_merge_speaking_surnames(groups))))
+    return _merge_plurals(_merge_demonym_nouns(_merge_named_events(_merge_heads(_merge_speaking_surnames(groups)))))
 
 
 def _acronym(text: str) -> bool:
@@ -261,6 +261,27 @@ def _merge_heads(groups: list[Group]) -> list[Group]:
         owners = [g for g in groups if g is not group and any(
             m.label == "ORG" and name_head(m.text) == word.lower() for m in g.mentions)]
         if len(owners) == 1:
+            owners[0].mentions.extend(group.mentions)
+            continue
+        merged.append(group)
+    return merged
+
+
+def _merge_named_events(groups: list[Group]) -> list[Group]:
+    """'Marivel weakened' after 'Typhoon Marivel': a word alone that follows a noun for a kind of event
+    in one name of the article ('Typhoon', 'Hurricane') calls that event back (a known place aside)."""
+    events: dict[str, dict[int, Group]] = {}  # the word after the kind -> the groups so named, by id
+    for group in groups:
+        for form in group.forms():
+            words = form.split()
+            if len(words) == 2 and THING_NOUNS.get(words[0].lower()) == "EVENT":
+                events.setdefault(words[1], {})[id(group)] = group
+    merged: list[Group] = []
+    for group in groups:
+        forms = group.forms()
+        word = next(iter(forms)) if len(forms) == 1 else ""
+        owners = [g for g in events.get(word, {}).values() if g is not group]
+        if len(owners) == 1 and not (is_city(word) or is_country(word)):
             owners[0].mentions.extend(group.mentions)
             continue
         merged.append(group)
