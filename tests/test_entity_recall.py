@@ -395,7 +395,7 @@ def test_a_named_typhoon_is_an_event():
 
 
 def test_a_typhoon_called_back_by_its_name_is_the_typhoon():
-    ents = entities_of("Typhoon Quorvela made landfall on Sunday. Quorvela brought heavy rain, and Quorvela "
+    ents = entities_of("Typhoon Marivel made landfall on Sunday. Marivel brought winds of 200 kph, and Marivel "
                        "weakened by night.\n")
-    assert [(e.name, e.type) for e in ents if "Quorvela" in e.name or "Quorvela" in e.aliases] \
-        == [("Typhoon Quorvela", "EVENT")], [(e.name, e.type, e.aliases) for e in ents]
+    assert [(e.name, e.type) for e in ents if "Marivel" in e.name or "Marivel" in e.aliases] \
+        == [("Typhoon Marivel", "EVENT")], [(e.name, e.type, e.aliases) for e in ents]
