@@ -399,3 +399,9 @@ def test_a_typhoon_called_back_by_its_name_is_the_typhoon():
                        "weakened by night.\n")
     assert [(e.name, e.type) for e in ents if "Marivel" in e.name or "Marivel" in e.aliases] \
         == [("Typhoon Marivel", "EVENT")], [(e.name, e.type, e.aliases) for e in ents]
+
+
+def test_a_name_before_series_is_the_company_that_makes_it():
+    ents = entities_of("The song featured in the final episode of a Plexor series and was later played on the "
+                       "radio.\n")
+    assert ("Plexor", "ORG") in {(e.name, e.type) for e in ents}, [(e.name, e.type) for e in ents]
