@@ -405,3 +405,10 @@ def test_a_name_before_series_is_the_company_that_makes_it():
     ents = entities_of("The song featured in the final episode of a Plexor series and was later played on the "
                        "radio.\n")
     assert ("Plexor", "ORG") in {(e.name, e.type) for e in ents}, [(e.name, e.type) for e in ents]
+
+
+def test_a_maiden_name_before_the_last_surname_is_the_same_person():
+    ents = entities_of("Odalys Pennick Varrow, the novelist, has died aged 84.\n"
+                       "Born Odalys Pennick in 1940 in a river town, she wrote eleven novels.\n")
+    people = [e for e in ents if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Odalys Pennick Varrow"], [(e.name, e.aliases) for e in people]

@@ -87,21 +87,20 @@ def _person_owner(raw: RawMention, people: list[Group], person_surfaces: set[str
     return None
 
 
-def _particle_owner(raw: RawMention, people: list[Group]) -> Group | None:
+def _short_form_owner(raw: RawMention, people: list[Group]) -> Group | None:
     """'Bin Harith', 'Van Hoek' after 'Tariq Salim bin Harith': a particle that may be a given name
     begins the surname of the one person whose full name ends with both words. 'Ní Bhraonáin',
     'García Osuna' after 'Sorcha Ní Bhraonáin', 'Lucía García Osuna': two words, no given name
-    first, that end a longer full name are that person's surname."""
+    first, that end a longer full name are that person's surname; two that begin it, a shorter form."""
     tokens = name_tokens(raw.text)
     if len(tokens) != 2:
         return None
     if tokens[0] in FIRST_NAME_PARTICLES:
         owners = [g for g in people if any(name_tokens(m.text)[-1] == "".join(tokens) for m in g.full_person_names())]
-    elif not is_first_name(strip_possessive(raw.text).split()[0]):
-        owners = [g for g in people if any(len(t := name_tokens(m.text)) > 2 and list(t[-2:]) == tokens
-                                           for m in g.full_person_names())]
-    else:
-        return None
+    else:  # also 'Born Ada Lyle' after 'Ada Lyle Brannock': the name before a last surname (a maiden name)
+        surname = not is_first_name(strip_possessive(raw.text).split()[0])
+        owners = [g for g in people if any(len(t := name_tokens(m.text)) > 2 and (
+            list(t[:2]) == tokens or surname and list(t[-2:]) == tokens) for m in g.full_person_names())]
     return owners[0] if len(owners) == 1 else None
 
 
@@ -116,7 +115,7 @@ def _group(raws: list[RawMention]) -> list[Group]:
     for raw in raws:
         if raw.in_body and raw.label == "PERSON" and len(name_tokens(raw.text)) >= 2:
             owner = next((g for g in people if any(name_tokens(m.text) == name_tokens(raw.text)
-                                                    for m in g.mentions)), None) or _particle_owner(raw, people)
+                                                    for m in g.mentions)), None) or _short_form_owner(raw, people)
             if owner is None:
                 owner = Group()
                 people.append(owner)
