@@ -300,3 +300,115 @@ def test_the_words_after_a_courtesy_title_are_a_persons_whole_name():
     assert ("Adanna Kwesi-Bright", "PERSON") in {(e.name, e.type) for e in leading}
     titled = entities_of("Flood row\nDr Tomas Reyna spoke to the Minister on Monday.\n")
     assert not any(e.name in ("Tomas", "Minister") and e.type == "PERSON" for e in titled)
+
+
+def test_given_names_before_a_particle_led_surname_are_one_name():
+    ents = entities_of("Floods reached the market on Sunday.\n"
+                       "\"We left with nothing,\" said Carmela Rosa dela Pantaleon, 54, a vendor.\n")
+    assert "Carmela Rosa dela Pantaleon" in names(ents), [(e.name, e.type) for e in ents]
+    assert not {"Carmela Rosa", "dela Pantaleon"} & names(ents)
+
+
+def test_an_unknown_given_name_before_a_particle_joins_the_surname():
+    """The model may tag only 'Wyk-Qobosha' (as an organisation): the particle and the capitalised
+    word before it are the rest of the person's name, even a given name no list holds."""
+    from spacy.tokens import Span
+
+    from app.nlp.entities.mentions import clean_span
+    from app.nlp.pipeline import load_nlp
+    from app.nlp.structure import Block
+
+    text = "The hall was full, said Zanokhanyo van Wyk-Qobosha, the programme director."
+    doc = load_nlp()(text)
+    first = next(t.i for t in doc if t.text == "Wyk")
+    doc.ents = [Span(doc, first, first + 3, label="ORG")]
+    raw = clean_span(doc.ents[0], Block("paragraph", text, 0, len(text), "s1", 0))
+    assert (raw.text, raw.label) == ("Zanokhanyo van Wyk-Qobosha", "PERSON")
+
+
+def test_a_courtesy_title_before_a_name_belongs_to_the_person():
+    ents = entities_of("Zelthorpe Ridge MP Hon. Quenby Marravane told reporters the new fares were unfair.\n"
+                       "The motion was tabled by Hon Ilvastor Penwright, who chairs the transport committee.\n")
+    assert {"Quenby Marravane", "Ilvastor Penwright"} <= {e.name for e in ents if e.type == "PERSON"}, \
+        [(e.name, e.type) for e in ents]
+    assert ("Zelthorpe Ridge", "GPE") in {(e.name, e.type) for e in ents}, [(e.name, e.type) for e in ents]
+    assert not [e for e in ents if "Hon" in e.name and e.type != "PERSON"], [(e.name, e.type) for e in ents]
+
+
+def test_a_list_of_towns_after_a_place_is_each_a_town():
+    """The model may tag the first town a place, the last an organisation and none between: the
+    organisation does not swallow the list, and each word of the list is a place."""
+    from spacy.tokens import Span
+
+    from app.nlp.entities.constructions import listed_places
+    from app.nlp.entities.mentions import clean_span
+    from app.nlp.pipeline import load_nlp
+    from app.nlp.structure import Block
+
+    text = "Night shifts will end at the clinics in Wexmoor, Quarnbeck, Dolvaith and Brissenholt next month."
+    doc = load_nlp()(text)
+    at = {t.text: t.i for t in doc}
+    doc.ents = [Span(doc, at["Wexmoor"], at["Wexmoor"] + 1, label="GPE"),
+                Span(doc, at["Brissenholt"], at["Brissenholt"] + 1, label="ORG")]
+    block = Block("paragraph", text, 0, len(text), "s1", 0)
+    last = clean_span(doc.ents[1], block)
+    assert (last.text, "GPE" in last.listed_with) == ("Brissenholt", True)
+    taken = [(r.start, r.end) for r in (clean_span(s, block) for s in doc.ents)]
+    assert [(r.text, r.label) for r in listed_places(doc, block, taken)] == [("Quarnbeck", "GPE"), ("Dolvaith", "GPE")]
+
+
+def test_a_list_of_single_words_is_no_list_of_places_without_a_place_in_it():
+    from app.nlp.entities.surroundings import listed_words
+    from app.nlp.pipeline import load_nlp
+
+    doc = load_nlp()("We met Acme, Brindle and Corvo Athletic, then Arnby and Tolsey, Quillan.")
+    assert not any(listed_words(doc, t.i) for t in doc)
+
+
+def test_a_county_jail_is_a_building_not_the_county():
+    ents = entities_of("Dravick Ostrowe is being held in the Quillbrook County Jail, the sheriff said.\n")
+    assert ("Quillbrook County Jail", "FAC") in {(e.name, e.type) for e in ents}, [(e.name, e.type) for e in ents]
+
+
+def test_a_lone_kind_word_is_the_one_organisation_it_heads():
+    ents = entities_of("Harbour lamps to be replaced\n"
+                       "Department says new lamps will be fitted ‘long before the storms’ but keepers warn the "
+                       "piers are dark\n"
+                       "Forty harbour lamps in Quellport have failed since January, according to the Department "
+                       "of Lighthouses.\n"
+                       "A spokesperson for the Department of Lighthouses said: ‘The Department knows the lamps are "
+                       "old and will replace them long before the storms.’\n")
+    departments = [e for e in ents if "Department" in e.name]
+    assert [e.name for e in departments] == ["Department of Lighthouses"], [(e.name, e.type, e.aliases) for e in ents]
+
+
+def test_a_surname_of_two_words_calls_back_the_full_name():
+    ents = entities_of("The principal, Brídín Ó Cathasaigh, disagreed with the plan.\n"
+                       "\"We need rooms now,\" said Ó Cathasaigh.\n")
+    people = [e for e in ents if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Brídín Ó Cathasaigh"], [(e.name, e.aliases) for e in people]
+
+
+def test_a_named_typhoon_is_an_event():
+    ents = entities_of("Typhoon Quorvela made landfall on Sunday, forcing thousands from the coast.\n")
+    assert ("Typhoon Quorvela", "EVENT") in {(e.name, e.type) for e in ents}, [(e.name, e.type) for e in ents]
+
+
+def test_a_typhoon_called_back_by_its_name_is_the_typhoon():
+    ents = entities_of("Typhoon Marivel made landfall on Sunday. Marivel brought winds of 200 kph, and Marivel "
+                       "weakened by night.\n")
+    assert [(e.name, e.type) for e in ents if "Marivel" in e.name or "Marivel" in e.aliases] \
+        == [("Typhoon Marivel", "EVENT")], [(e.name, e.type, e.aliases) for e in ents]
+
+
+def test_a_name_before_series_is_the_company_that_makes_it():
+    ents = entities_of("The song featured in the final episode of a Plexor series and was later played on the "
+                       "radio.\n")
+    assert ("Plexor", "ORG") in {(e.name, e.type) for e in ents}, [(e.name, e.type) for e in ents]
+
+
+def test_a_maiden_name_before_the_last_surname_is_the_same_person():
+    ents = entities_of("Odalys Pennick Varrow, the novelist, has died aged 84.\n"
+                       "Born Odalys Pennick in 1940 in a river town, she wrote eleven novels.\n")
+    people = [e for e in ents if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Odalys Pennick Varrow"], [(e.name, e.aliases) for e in people]

@@ -83,18 +83,18 @@ def _name_tokens(text: str) -> tuple[str, ...]:
     for token in core:  # 'de Vries', 'de la Pradera' are one surname: 'devries', 'delapradera'
         # A particle that may be a given name ('Al Gore', 'Van Morrison') is one only alone.
         given = len(merged) == 1 and merged[0] in FIRST_NAME_PARTICLES and token not in SURNAME_PARTICLES
-        if merged and _is_particles(merged[-1]) and not given:
+        if merged and is_particles(merged[-1]) and not given:
             merged[-1] += token
         else:
             merged.append(token)
     return tuple(merged)
 
 
-def _is_particles(word: str) -> bool:
+def is_particles(word: str) -> bool:
     """'de', 'dela', 'vander': a surname particle, or several run together."""
     if word in SURNAME_PARTICLES:
         return True
-    return any(word.startswith(p) and _is_particles(word[len(p):]) for p in SURNAME_PARTICLES if len(word) > len(p))
+    return any(word.startswith(p) and is_particles(word[len(p):]) for p in SURNAME_PARTICLES if len(word) > len(p))
 
 
 def bare_name(text: str) -> str:

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
 from app.nlp.entities.mentions import ACRONYM, VALUE_TYPES, RawMention, untagged_capital
+from app.nlp.entities.surroundings import listed_words
+from app.nlp.entities.titles import HONORIFICS, PLACE_OFFICES
 from app.nlp.names import TITLE_WORDS, fold, is_city, is_country, is_first_name, name_tokens
 from app.nlp.text import overlaps
 
@@ -20,7 +22,7 @@ def untagged_names(doc: "Doc", block: "Block", raws: list[RawMention]) -> list[R
     """The names this module finds in one block, each repair in turn, none over a name found before."""
     found = spelled_out_acronyms(block, raws) + names_before_acronyms(doc, block, raws)
     found += honorific_names(doc, block, [(r.start, r.end) for r in raws])
-    for repair in (untagged_places, untagged_mastheads, regnal_names, places_of_office, employers_after_of,
+    for repair in (untagged_places, listed_places, untagged_mastheads, regnal_names, places_of_office, employers_after_of,
                    platforms_after_on, named_by_kind):
         found += repair(doc, block, [(r.start, r.end) for r in raws + found])
     return found
@@ -29,9 +31,7 @@ def untagged_names(doc: "Doc", block: "Block", raws: list[RawMention]) -> list[R
 PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
 MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
 INITIALISM_SKIP_WORDS = lexicon.words("initialism_skip_words")
-PLACE_OFFICES = lexicon.words("person_words", "place")
 NAMED_KINDS = lexicon.words("organisation_words", "named")
-HONORIFICS = lexicon.words("person_words", "honorific")
 
 
 _NAME_WORD = r"(?:[A-Z][\w’'&.-]*|" + "|".join(re.escape(w) for w in sorted(INITIALISM_SKIP_WORDS, key=len, reverse=True)) + ")"
@@ -71,6 +71,24 @@ def untagged_places(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) ->
             continue
         found.append(RawMention(text, start, start + len(text), "GPE", block.kind == "paragraph", place_context=True,
                                 located=doc[token.i - 1].lower_ in ("in", "at", "near")))
+    return found
+
+
+def listed_places(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
+    """'clinics in Arnby, Tolsey, Wexbury and Quillan': words the model left untagged in a list, after
+    a preposition of place, beside a place it tagged, are places too."""
+    found = []
+    for token in doc:
+        if not _untagged_name_word(token) or token.pos_ != "PROPN":
+            continue
+        items = listed_words(doc, token.i)
+        if not items or items[0] == 0 or doc[items[0] - 1].lower_ not in PLACE_PREPOSITIONS \
+                or not any(doc[i].ent_type_ in ("GPE", "LOC") for i in items):
+            continue
+        start = block.start + token.idx
+        if not overlaps(taken, start, start + len(token.text)):
+            found.append(RawMention(token.text, start, start + len(token.text), "GPE", block.kind == "paragraph",
+                                    place_context=True))
     return found
 
 

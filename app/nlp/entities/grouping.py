@@ -87,13 +87,20 @@ def _person_owner(raw: RawMention, people: list[Group], person_surfaces: set[str
     return None
 
 
-def _particle_owner(raw: RawMention, people: list[Group]) -> Group | None:
+def _short_form_owner(raw: RawMention, people: list[Group]) -> Group | None:
     """'Bin Harith', 'Van Hoek' after 'Tariq Salim bin Harith': a particle that may be a given name
-    begins the surname of the one person whose full name ends with both words."""
+    begins the surname of the one person whose full name ends with both words. 'Ní Bhraonáin',
+    'García Osuna' after 'Sorcha Ní Bhraonáin', 'Lucía García Osuna': two words, no given name
+    first, that end a longer full name are that person's surname; two that begin it, a shorter form."""
     tokens = name_tokens(raw.text)
-    if len(tokens) != 2 or tokens[0] not in FIRST_NAME_PARTICLES:
+    if len(tokens) != 2:
         return None
-    owners = [g for g in people if any(name_tokens(m.text)[-1] == "".join(tokens) for m in g.full_person_names())]
+    if tokens[0] in FIRST_NAME_PARTICLES:
+        owners = [g for g in people if any(name_tokens(m.text)[-1] == "".join(tokens) for m in g.full_person_names())]
+    else:  # also 'Born Ada Lyle' after 'Ada Lyle Brannock': the name before a last surname (a maiden name)
+        surname = not is_first_name(strip_possessive(raw.text).split()[0])
+        owners = [g for g in people if any(len(t := name_tokens(m.text)) > 2 and (
+            list(t[:2]) == tokens or surname and list(t[-2:]) == tokens) for m in g.full_person_names())]
     return owners[0] if len(owners) == 1 else None
 
 
@@ -108,7 +115,7 @@ def _group(raws: list[RawMention]) -> list[Group]:
     for raw in raws:
         if raw.in_body and raw.label == "PERSON" and len(name_tokens(raw.text)) >= 2:
             owner = next((g for g in people if any(name_tokens(m.text) == name_tokens(raw.text)
-                                                    for m in g.mentions)), None) or _particle_owner(raw, people)
+                                                    for m in g.mentions)), None) or _short_form_owner(raw, people)
             if owner is None:
                 owner = Group()
                 people.append(owner)
@@ -152,7 +159,7 @@ def _group(raws: list[RawMention]) -> list[Group]:
             # a title-case line
             raw.label = "GPE"
             groups.append(Group([raw]))
-    return _merge_plurals(_merge_demonym_nouns(_merge_heads(_merge_speaking_surnames(groups))))
+    return _merge_plurals(_merge_demonym_nouns(_merge_named_events(_merge_heads(_merge_speaking_surnames(groups)))))
 
 
 def _acronym(text: str) -> bool:
@@ -229,7 +236,7 @@ def _merge_plurals(groups: list[Group]) -> list[Group]:
     return merged
 
 
-def _name_head(name: str) -> str | None:
+def name_head(name: str) -> str | None:
     """The noun that heads a name: 'House' of 'the Lower House of Deputies', 'Senate' of 'State Senate'."""
     words = strip_possessive(name).split()
     if len(words) < 2:
@@ -251,8 +258,29 @@ def _merge_heads(groups: list[Group]) -> list[Group]:
             merged.append(group)
             continue
         owners = [g for g in groups if g is not group and any(
-            m.label == "ORG" and _name_head(m.text) == word.lower() for m in g.mentions)]
+            m.label == "ORG" and name_head(m.text) == word.lower() for m in g.mentions)]
         if len(owners) == 1:
+            owners[0].mentions.extend(group.mentions)
+            continue
+        merged.append(group)
+    return merged
+
+
+def _merge_named_events(groups: list[Group]) -> list[Group]:
+    """'Marivel weakened' after 'Typhoon Marivel': a word alone that follows a noun for a kind of event
+    in one name of the article ('Typhoon', 'Hurricane') calls that event back (a known place aside)."""
+    events: dict[str, dict[int, Group]] = {}  # the word after the kind -> the groups so named, by id
+    for group in groups:
+        for form in group.forms():
+            words = form.split()
+            if len(words) == 2 and THING_NOUNS.get(words[0].lower()) == "EVENT":
+                events.setdefault(words[1], {})[id(group)] = group
+    merged: list[Group] = []
+    for group in groups:
+        forms = group.forms()
+        word = next(iter(forms)) if len(forms) == 1 else ""
+        owners = [g for g in events.get(word, {}).values() if g is not group]
+        if len(owners) == 1 and not (is_city(word) or is_country(word)):
             owners[0].mentions.extend(group.mentions)
             continue
         merged.append(group)

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 from app.nlp import lexicon
 from app.nlp.entities.evidence import aged, organisation_evidence, place_of
 from app.nlp.entities.surroundings import (ORG_KIND_WORDS, PLACE_NOUNS, SPEECH_VERBS, VALUE_TYPES, appositive_label,
-                                      company_context, contexts, counted, personal_role, pronoun_follows)
-from app.nlp.names import SURNAME_PARTICLES, TITLE_WORDS, fold, is_first_name, name_tokens, strip_possessive
+                                      company_context, contexts, counted, listed_words, personal_role,
+                                      pronoun_follows)
+from app.nlp.entities.titles import honorific, occupation_before_name, without_trailing_titles
+from app.nlp.names import SURNAME_PARTICLES, TITLE_WORDS, fold, is_first_name, is_particles, name_tokens, strip_possessive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -80,16 +82,6 @@ class RawMention:
     organisation_evidence: str | None = None  # 'the security firm X', 'X employees', 'published in X' (evidence.py)
 
 
-def _occupation_before_name(tokens: list["Token"]) -> bool:
-    """A capitalised word that is no given name or title, before a given name, opening a sentence."""
-    first, second = tokens[0], tokens[1]
-    if fold(tokens[-1].text) in ORG_KIND_WORDS:
-        return False  # 'Lok Sewa Party': an organisation the model called a person
-    return (first.is_alpha and first.text[:1].isupper() and fold(first.text) not in TITLE_WORDS
-            and not is_first_name(first.text) and second.text[:1].isupper() and second.is_alpha
-            and is_first_name(second.text) and second.nbor().text not in ("-", "‐"))  # not 'Abdul al-Rahim
-
-
 def clean_span(span: "Span", block: "Block") -> RawMention | None:
     """Trim a model span to the name itself, keeping exact global offsets."""
     tokens = list(span)
@@ -103,9 +95,10 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         tokens = tokens[:-1]  # 'Jo Roe KC': the letters after a name are no part of it
         while len(tokens) > 2 and tokens[-1].is_punct:
             tokens = tokens[:-1]
-    if span.label_ == "PERSON" and len(tokens) > 2 and tokens[0].is_sent_start and _occupation_before_name(tokens):
+    if span.label_ == "PERSON" and len(tokens) > 2 and tokens[0].is_sent_start and occupation_before_name(tokens):
         tokens = tokens[1:]  # 'Clockmaker Edda Lind, 68, ...': the name begins at the given name
 
+    tokens, office_of_place = without_trailing_titles(tokens)
     if not tokens:
         return None
     if span.label_ == "ORG" and block.kind == "paragraph":  # headlines are all capitalised
@@ -124,7 +117,9 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     offset = text.find(trimmed)
     start += offset
     end = start + len(trimmed)
-    label = span.label_
+    label = "GPE" if office_of_place else span.label_
+    if label not in VALUE_TYPES and len(tokens) > 1 and honorific(tokens[0]):
+        label = "PERSON"  # 'Hon Jo Roe' tagged an organisation: a courtesy title stands only before a person
     if label not in VALUE_TYPES and not starts_like_a_name(trimmed):
         return None  # "n’t" tagged as a place
     if label not in VALUE_TYPES and _has_lowercase_verb(tokens):
@@ -179,7 +174,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     raw.after_plural = bool(before is not None and before.is_lower and before.tag_ == "NNS")
     raw.work_named = bool(before is not None and before.is_lower and before.lower_ in WORK_NOUNS
                           and before.lower_ not in PUBLICATION_NOUNS)
-    raw.listed_with = frozenset(t.ent_type_ for t in span.root.conjuncts if t.ent_type_ and not span.start <= t.i < span.end)
+    listed = [*span.root.conjuncts, *(span.doc[i] for i in (listed_words(span.doc, span.start) if len(span) == 1 else ()))]
+    raw.listed_with = frozenset(t.ent_type_ for t in listed if t.ent_type_ and not span.start <= t.i < span.end)
     return raw
 
 
@@ -216,6 +212,9 @@ def _extend_organisation(span: "Span", tokens: list) -> list:
     joined = False
     while i > 0 and tokens[0].i - i < 6:
         prev = doc[i - 1]
+        if prev.ent_type_ in ("GPE", "LOC") and doc[i].text == ",":
+            joined = False  # 'in Arnby, Tolsey and Quillan': the list goes on a list of places
+            break
         if prev.ent_type_ or prev.is_sent_start:
             break
         if prev.text in (",", "&") or prev.lower_ == "and":
@@ -345,7 +344,7 @@ def starts_like_a_name(text: str) -> bool:
         return True
     if first.islower():
         m = re.match(r"([a-z]+)[-‐ ]+(?:[a-z]+ )?([A-Z])", text)
-        return bool(m) and m.group(1) in SURNAME_PARTICLES
+        return bool(m) and is_particles(m.group(1))
     return first.isupper() or (not first and any(c.isdigit() for c in text))
 
 
@@ -368,9 +367,11 @@ def _extend_left(span: "Span", block: "Block", start: int) -> int:
 
     while i > 0 and doc[i - 1].lower_ in SURNAME_PARTICLES and not doc[i - 1].ent_type_:
         i -= 1  # 'Van der | Meulen said': the particles the model left out of the surname
+    # 'Lwazi van | Wyk': a capitalised word before a lowercase particle is a given name, known or not
+    particle_led = doc[i].text.islower() and is_particles(doc[i].lower_)
     before = doc[i - 1] if i > 0 else None
     if before is not None and not before.ent_type_ and before.pos_ == "PROPN" and before.text.istitle() \
-            and is_first_name(before.text) and not is_title(before):
+            and (is_first_name(before.text) or particle_led) and not is_title(before):
         i -= 1
     while i > 0 and (is_title(doc[i - 1]) or (
             i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and is_title(doc[i - 2]))):

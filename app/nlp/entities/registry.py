@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from app.domain import Entity, Mention
 from app.nlp.entities.labels import group_name, group_type
-from app.nlp.entities.mentions import VALUE_TYPES
+from app.nlp.entities.grouping import name_head
+from app.nlp.entities.mentions import ORG_KIND_WORDS, VALUE_TYPES
 from app.nlp.entities.repairs import organisation_name
 from app.nlp.names import (bare_name, find_entity, is_first_name, name_tokens, same_person, same_thing,
                             strip_possessive)
@@ -55,6 +56,8 @@ class EntityRegistry:
     def add_mention(self, mention: Mention, type_: str = "PERSON") -> Entity:
         """Attach a mention found by another step (a speaker, an author) to its entity, or make one."""
         entity = find_entity(mention.text, self.entities, {type_})
+        if entity is None and type_ == "ORG":
+            entity = self._headed_by(mention.text)
         if entity is None and type_ != "PERSON":
             # A place begins many an organisation's name ('Arnby Herald'): a place joins only as itself.
             entity = next((e for e in self.entities if e.type not in VALUE_TYPES and any(
@@ -85,6 +88,15 @@ class EntityRegistry:
         if mention.text != entity.name and mention.text not in entity.aliases:
             entity.aliases.append(mention.text)
         return entity
+
+    def _headed_by(self, text: str) -> Entity | None:
+        """'the Department said' in an article of one 'Department of Fisheries': a capitalised noun for
+        a kind of organisation, alone, calls back the one organisation of the article it heads."""
+        word = strip_possessive(text)
+        if " " in word or not word.istitle() or word.lower() not in ORG_KIND_WORDS:
+            return None
+        owners = [e for e in self.entities if e.type == "ORG" and name_head(e.name) == word.lower()]
+        return owners[0] if len(owners) == 1 else None
 
     def _rename(self, entity: Entity, form: str) -> None:
         """Name an entity by a fuller form, keeping the old name as an alias."""

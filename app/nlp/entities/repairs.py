@@ -21,7 +21,7 @@ from app.nlp.entities.non_names import without_abstract_nouns, without_eponymous
 from app.nlp.entities.splits import split_spans
 from app.nlp.marked_words import article_titles, quoted_names, quoted_titles
 from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, bare_name, first_name_gender, fold, is_city, is_country, is_first_name,
-                           name_tokens, nickname, same_thing)
+                           is_particles, name_tokens, nickname, same_thing)
 from app.nlp.text import overlaps
 from app.nlp.structure import DATELINE_STATE
 
@@ -265,9 +265,11 @@ def _join_adjacent(raws: list[RawMention], text: str) -> list[RawMention]:
         # 'Seed Authority Arnia | Norway', 'Acme | Canada': an organisation named for the country it serves
         national = bool(prev and prev.label == "ORG" and raw.label in ("GPE", "LOC") and gap == " "
                         and is_country(raw.text) and text[raw.end:raw.end + 2] not in ("'s", "’s"))
+        # 'Carmela Rosa | dela Pena': a surname led by a lowercase particle ends the given names before it
+        surname = bool(prev and gap == " " and "PERSON" in (prev.label, raw.label) and _particle_led(raw.text))
         if prev and prev.label not in VALUE_TYPES and raw.label not in VALUE_TYPES \
                 and (gap == " " or nicknamed) and prev.label != "NORP" and raw.label != "NORP" \
-                and (" " not in prev.text and " " not in raw.text or national):
+                and (" " not in prev.text and " " not in raw.text or national or surname):
             label = "PERSON" if "PERSON" in (prev.label, raw.label) else prev.label
             out[-1] = RawMention(text[prev.start:raw.end], prev.start, raw.end, label, prev.in_body,
                                  prev.place_context or raw.place_context, prev.person_context or raw.person_context,
@@ -275,6 +277,12 @@ def _join_adjacent(raws: list[RawMention], text: str) -> list[RawMention]:
         else:
             out.append(raw)
     return out
+
+
+def _particle_led(name: str) -> bool:
+    """'dela Pena', 'van der Berg': a name opened by lowercase surname particles."""
+    words = name.split()
+    return len(words) >= 2 and words[0].islower() and is_particles(words[0])
 
 
 # ---------------------------------------------------------------- labels the article contradicts

@@ -154,3 +154,43 @@ def contexts(span: "Span") -> tuple[bool, bool]:
     person |= bool(after is not None and after.lower_ in ("of", "at") and after.i + 1 < len(doc)
                    and (doc[after.i + 1].ent_type_ == "ORG" or doc[after.i + 1].pos_ == "PROPN"))
     return place, person
+
+
+_LIST_REACH = 40
+
+
+def _list_item(token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and token.lower_ not in TITLE_WORDS
+
+
+def listed_words(doc, i: int) -> list[int]:
+    """'in Arnby, Tolsey, Wexbury and Quillan': the single capitalised words printed in one list with
+    the word at `i` (itself included), three or more joined by commas and one last 'and' or 'or';
+    [] when it stands in no such list. Read on the words, not the parse, which often breaks it."""
+    if not _list_item(doc[i]):
+        return []
+
+    def separator(j: int) -> int:  # the words of the separator ending at j: ',' 'and' ', and'; 0 if none
+        if j >= 1 and doc[j].lower_ in ("and", "or"):
+            return 2 if doc[j - 1].text == "," else 1
+        return 1 if doc[j].text == "," else 0
+
+    first = i  # at most _LIST_REACH words each way: a list as long as a paragraph stays linear
+    while first >= 2 and i - first < _LIST_REACH and (n := separator(first - 1)) \
+            and first - n - 1 >= 0 and _list_item(doc[first - n - 1]):
+        first -= n + 1
+    items, j = [first], first
+    while j + 2 < len(doc) and j - i < _LIST_REACH:
+        n = 2 if doc[j + 1].text == "," and doc[j + 2].lower_ in ("and", "or") else (
+            1 if doc[j + 1].text == "," or doc[j + 1].lower_ in ("and", "or") else 0)
+        if not n or j + n + 1 >= len(doc) or not _list_item(doc[j + n + 1]):
+            break
+        j += n + 1
+        items.append(j)
+    joiners = [t for t in doc[first:items[-1] + 1] if t.lower_ in ("and", "or")]
+    outside = [doc[first - 1] if first else None, doc[items[-1] + 1] if items[-1] + 1 < len(doc) else None]
+    if len(items) < 3 or len(joiners) != 1 or joiners[0].i != items[-1] - 1:
+        return []  # one 'and', last: 'A, B and C', not 'A and B, C'
+    if any(t is not None and t.text[:1].isupper() and t.is_alpha for t in outside):
+        return []  # a longer name goes on: 'Leeds, Bury and Wigan Athletic'
+    return items
