@@ -12,6 +12,9 @@ import pytest
 from app.nlp.pipeline import parse_article
 
 CASES = [
+ # 'quoted X as saying': X speaks, not the one quoting; 'X was defiant. "..."': X
+ ('The Tarnby Herald quoted Mayor Odile Brasse as saying the old bridge was "beyond repair".\n', "beyond repair", "Odile Brasse"),
+ ('Union leader Sadia Rahim-Cole was defiant. "We will strike again if we must."\n', "strike again", "Sadia Rahim-Cole"),
  # a second verb of saying the parse hangs on the clause the first one reports
  ("The Kelby Teachers Guild said the shortage was 'entirely avoidable' and accused ministers of planning classrooms 'one term at a time'.\n", "one term at a time", "Kelby Teachers Guild"),
  ('Councillor Dana Quillfoyle-Ansty told reporters the two camps had moved in haste, then blamed the agency for "forcing a sound plan".\n', "forcing a sound plan", "Dana Quillfoyle-Ansty"),

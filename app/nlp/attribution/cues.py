@@ -22,6 +22,7 @@ STATEMENT_NOUNS = lexicon.words("speech_nouns", "statement")
 CLAIM_NOUNS = lexicon.words("speech_nouns", "claim")
 WORK_NOUNS = lexicon.words("work_nouns")
 AUTHORING_VERBS = lexicon.words("authoring_verbs")
+QUOTING_VERBS = lexicon.words("speech_verbs", "quoting")
 CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "pobj", "acomp", "npadvmod", "dobj", "agent")
 NO_SPANS = Spans()
 
@@ -62,6 +63,11 @@ def subject_of(verb: "Token", before: int | None = None, spans: Spans = NO_SPANS
     if verb.pos_ in ("NOUN", "PROPN"):  # a cue the tagger took for a noun: the name right before it
         return verb.doc[verb.i - 1] if verb.i > 0 else None
     token = verb
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in QUOTING_VERBS:
+        # 'The Herald quoted the mayor as saying ...': the one quoted says it, not the paper
+        quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        if quoted is not None:
+            return quoted
     if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.dep_ == "advcl":
         # '..., saying it was "for the neighbours"': the one who says is the sentence's subject
         subjects = [c for c in verb.sent.root.children if c.dep_ in SUBJECT_DEPS and not spans.inside(c.idx)]

@@ -261,9 +261,9 @@ def sentence_speaker(ctx: Context) -> Speaker | None:
 
 
 def previous_sentence_cue(ctx: Context) -> Speaker | None:
-    """'Roe stressed the results matter. "Quote."' / 'Roe issued a statement. "Quote."': a bare
-    quotation after a sentence of the same paragraph that reports someone speaking, and quotes
-    nothing itself."""
+    """'Roe stressed the results matter. "Quote."' / 'Roe issued a statement. "Quote."' / 'Roe was
+    defiant. "Quote."': a bare quotation after a sentence of the same paragraph that reports someone
+    speaking, or says how a person took something, and quotes nothing itself."""
     if not _bare(ctx) or ctx.previous_sentence is None:
         return None
     lo, hi = ctx.previous_sentence
@@ -277,6 +277,11 @@ def previous_sentence_cue(ctx: Context) -> Speaker | None:
         found = ctx.resolved_subject(verb)
         if found is not None:
             return found
+    for verb in tokens(ctx.doc, lo, hi):  # 'Roe was defiant. "Quote."': how a person took it, then their words
+        if verb.dep_ == "ROOT" and verb.lemma_ == "be" and any(c.dep_ == "acomp" for c in verb.children):
+            found = ctx.resolved_subject(verb)
+            if found is not None and found.entity.type == "PERSON":
+                return found
     return None
 
 
