@@ -12,6 +12,8 @@ import pytest
 from app.nlp.pipeline import parse_article
 
 CASES = [
+ # a text's verb of saying inside what a person reports after the quotation: the person
+ ('The findings, printed in the journal Tidewater Notes, suggest reefs are "hardier than we thought", said lead author Dr Imke Sauer.\n', "hardier than we thought", "Imke Sauer"),
  # 'quoted X as saying': X speaks, not the one quoting; 'X was defiant. "..."': X
  ('The Tarnby Herald quoted Mayor Odile Brasse as saying the old bridge was "beyond repair".\n', "beyond repair", "Odile Brasse"),
  ('Union leader Sadia Rahim-Cole was defiant. "We will strike again if we must."\n', "strike again", "Sadia Rahim-Cole"),

@@ -64,7 +64,12 @@ def cue_subject(ctx: Context) -> Speaker | None:
     verb, _ = ctx.governing
     if verb is None or verb.pos_ == "NOUN":
         return None
-    return ctx.subject_speaker(verb)
+    found = ctx.subject_speaker(verb)
+    outer = verb.head
+    if found.entity is None and verb.dep_ == "ccomp" and outer.i > verb.i and cues.is_speech_verb(outer) \
+            and not ctx.spans.inside(outer.idx) and (reporter := ctx.resolved_subject(outer)) is not None:
+        return reporter  # 'The study suggests reefs are "tougher than thought", said Dr Roe': Roe reports it
+    return found
 
 
 def headline_quote_then_speaker(ctx: Context) -> Speaker | None:
