@@ -231,6 +231,11 @@ def test_a_name_alone_without_a_date_line_is_no_byline():
     ("Philippa Orde-Vance", "Philippa Orde-Vance", None),
     ("Ivo Vrieling and Philippa Orde-Vance", "Ivo Vrieling and Philippa Orde-Vance", None),
     ("Philippa Orde - Fenwright Sport", "Philippa Orde", "Fenwright Sport"),
+    ("By Philippa Orde · 4 min read", "Philippa Orde", None),
+    ("Posted by Philippa Orde on March 3, 2027", "Philippa Orde", None),
+    ("Philippa Orde | Fenwright Sport | March 3, 2027", "Philippa Orde", "Fenwright Sport"),
+    ("By Philippa Orde (Fenwright Sport)", "Philippa Orde", "Fenwright Sport"),
+    ("By Philippa Orde @porde", "Philippa Orde", None),
 ])
 def test_more_byline_layouts(byline, author, publisher):
     s = parse(f"Ferry timetable cut for winter\n{byline}\nPublished: 9:05 PM CST February 3, 2027\n"
@@ -252,3 +257,11 @@ def test_a_publishers_furniture_is_no_heading():
               "Timetables\nThe winter timetable starts on Monday.\nMore follows.\n")
     assert [x.heading for x in s.sections] == [None, "Timetables"]
     check_offsets(s)
+
+
+def test_a_name_alone_above_the_writers_role_is_the_byline_and_the_role_no_text():
+    s = parse("Ferry fares to rise\nPhilippa Orde\nTransport Correspondent\nMarch 3, 2027\n"
+              "Fares will rise.\nMore follows.\n")
+    assert s.author == "Philippa Orde"
+    assert [x.heading for x in s.sections] == [None]
+    assert s.sections[0].paragraphs[0].text == "Fares will rise."

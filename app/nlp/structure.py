@@ -29,7 +29,7 @@ _OUTLET = (rf"(?:the\s+)?{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|&[\w'’.&-]*|of|
 # Between a byline's parts: a comma, a dash or bar, a hyphen with spaces ('News-Lantern' is one word).
 _SEPARATOR = r"(?:\s*,\s*|\s*[–—|]\s*|\s+-{1,2}\s+)"
 # 'By Jo Roe', 'Words by Jo Roe', 'By Jo Roe, The Courier'.
-_BY = re.compile(rf"^(?:(?:words|story|text|interview|written)\s+)?by\s+(?P<names>{_PEOPLE})"
+_BY = re.compile(rf"^(?:(?:words|story|text|interview|written|posted)\s+)?by\s+(?P<names>{_PEOPLE})"
                  rf"(?:{_SEPARATOR}(?P<outlet>{_OUTLET}))?\s*$", re.I)
 # 'Photographs by Jo Roe', 'Pictures: Jo Roe': a credit for the pictures, not the writer.
 _PICTURE_CREDIT = re.compile(rf"^(?:photo(?:graph)?s|pictures|images|illustrations?)(?:\s+by|\s*:)\s+(?P<names>{_PEOPLE})\s*$",
@@ -98,12 +98,34 @@ def _is_sentence(line: str) -> bool:
     return not bare or bare[-1] in SENTENCE_END
 
 
+# What may trail a byline after its names and outlet: a reading time, a date, a handle.
+_READING_TIME = re.compile(r"\s*[·•|]\s*\d+\s*min(?:ute)?s?(?:\s+read)?$", re.I)
+_HANDLE = re.compile(r"\s+@\w+$")
+_TAIL = re.compile(r"(?:\s*[·•|,]\s*|\s+on\s+)(?P<tail>[^·•|,]*(?:,[^·•|,]*)?)$", re.I)
+_OUTLET_IN_BRACKETS = re.compile(r"\s*\(([^()]{2,40})\)$")
+
+
+def _byline_core(line: str) -> str:
+    """'By Jo Roe · 4 min read', 'Posted by Jo Roe on March 3, 2026': the names and outlet, without
+    what trails them."""
+    for _ in range(3):
+        before = line
+        line = _HANDLE.sub("", _READING_TIME.sub("", line))
+        if (m := _TAIL.search(line)) and _is_date_line(m.group("tail").strip()):
+            line = line[:m.start()]
+        if line == before:
+            break
+    return line
+
+
 def _parse_byline(line: str) -> tuple[str, str | None] | None:
     if len(line) > 100:
         return None
+    line = _byline_core(line)
     if m := _FROM.match(line):
         return squeeze(m.group("names")), None
-    m = _BY.match(line) or _LABELLED.match(line) or _NAMES_OUTLET.match(line)
+    # 'By Jo Roe (The Courier)': the outlet in brackets, as after a comma
+    m = _BY.match(_OUTLET_IN_BRACKETS.sub(r", \1", line)) or _LABELLED.match(line) or _NAMES_OUTLET.match(line)
     if not m:
         m = _NAMES_AT.match(line)
         return (squeeze(m.group("names")), None) if m else None
@@ -119,9 +141,15 @@ def _byline_at(lines: list[tuple[str, int, int]], i: int) -> tuple[str, str | No
     line = lines[i][0]
     if (byline := _parse_byline(line)) or i == 0:
         return byline
-    if i + 1 < len(lines) and _NAME_ALONE.match(line) and _is_date_line(lines[i + 1][0]):
+    if i + 1 < len(lines) and _NAME_ALONE.match(line) and not _ROLE.search(line) and (
+            _is_date_line(lines[i + 1][0]) or _is_role_line(lines[i + 1][0])):
         return squeeze(line), None
     return None
+
+
+def _is_role_line(line: str) -> bool:
+    """'Transport Correspondent', 'Senior Reporter, Business': a writer's role on its own line."""
+    return len(line.split()) <= 5 and bool(_ROLE.search(line.split(",")[0].strip())) and not _is_sentence(line)
 
 
 def _is_date_line(line: str) -> bool:
@@ -173,6 +201,8 @@ def parse_structure(text: str) -> Structure:
         elif i > 0 and (credit := _PICTURE_CREDIT.match(line)):
             out.credited.append(squeeze(credit.group("names")))  # 'Photographs by Jo Roe'
             out.blocks.append(Block("byline", line, start, end, LEAD_ID))
+        elif out.blocks and out.blocks[-1].kind == "byline" and _is_role_line(line):
+            out.blocks.append(Block("byline", line, start, end, LEAD_ID))  # 'Transport Correspondent'
         elif i > 0 and _is_date_line(line):
             pass  # 'Updated 4 March 2024': metadata, neither heading nor text
         elif out.title is not None and out.author is None and not standfirst and i + 1 < len(lines) \
