@@ -8,8 +8,8 @@ development two thirds and its held-out third) and our own `data/eval`,
 also in thirds). The held-out thirds of the Wikinews corpus and of those four are fixed
 by rule: the articles whose position in the sorted list of gold files is 2, 5,
 8, ... (`index % 3 == 2`). Their misses are never printed: they are scored,
-never read. `data/eval-blind3` is kept wholly unseen: scored only when named
-(`scripts/eval.py data/eval-blind3`), its misses never printed, never in the gate.
+never read. `data/eval-blind3` and `data/eval-blind5` are kept wholly unseen: scored only when
+named (`scripts/eval.py data/eval-blind3`), their misses never printed, never in the gate.
 
 The scoring functions are those of the shared `evaluate.py` (imported from
 `../shared/tools`), applied to the real app over httpx, so the figures are
@@ -32,7 +32,7 @@ DEFAULT_CORPORA = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "
                    ROOT / "data" / "eval-fresh", ROOT / "data" / "eval-blind", ROOT / "data" / "eval-blind2",
                    ROOT / "data" / "eval-blind4"]
 HELD_OUT_CORPORA = ("corpus-wikinews", "eval-fresh", "eval-blind", "eval-blind2", "eval-blind4")
-UNSEEN_CORPORA = ("eval-blind3",)  # scored now and then, never read, never in the gate
+UNSEEN_CORPORA = ("eval-blind3", "eval-blind5")  # scored now and then, never read, never in the gate
 COUNTERS = ("q_tp", "q_fp", "q_fn", "a_ok", "e_tp", "e_fp", "e_fn", "n_tp", "n_fp", "n_fn", "f_ok", "f_total",
             "m_ok", "m_total", "h_tp", "h_fp", "h_fn", "o_bad", "o_total")
 

@@ -13,7 +13,7 @@ from app.nlp.pipeline import parse_article
 
 CASES = [
  # a text's verb of saying inside what a person reports after the quotation: the person
- ('The findings, printed in the journal Tidewater Notes, suggest reefs are "hardier than we thought", said lead author Dr Imke Sauer.\n', "hardier than we thought", "Imke Sauer"),
+ ('The findings, printed in the journal Shoreline Notes, suggest reefs are "hardier than we thought", said lead author Dr Imke Sauer.\n', "hardier than we thought", "Imke Sauer"),
  # 'quoted X as saying': X speaks, not the one quoting; 'X was defiant. "..."': X
  ('The Tarnby Herald quoted Mayor Odile Brasse as saying the old bridge was "beyond repair".\n', "beyond repair", "Odile Brasse"),
  ('Union leader Sadia Rahim-Cole was defiant. "We will strike again if we must."\n', "strike again", "Sadia Rahim-Cole"),
@@ -71,7 +71,7 @@ CASES = [
  ('Senator Joan Rudd opposed the bill. Her colleague Ned Ibarra supported it. "This bill is a disaster," she said.\n', "bill is a disaster", "Joan Rudd"),
  ('Dr Amara Adjei leads the lab. Her team published the study on Monday.\n"We were surprised by the results," she said.\n', "surprised by the results", "Amara Adjei"),
  # pronoun prefers subject of previous sentence over last person named
- ('Mayor Kate Fenn visited the site with engineer Lisa Park. She said the bridge "must be rebuilt".\n', "must be rebuilt", "Kate Fenn"),
+ ('Mayor Kate Quarrie visited the site with engineer Lisa Park. She said the bridge "must be rebuilt".\n', "must be rebuilt", "Kate Quarrie"),
  # the company said: organisation in focus
  ('Veltra Motors recalled 20,000 cars on Monday. Regulators at the Transport Safety Board had asked for the recall. The company said it "regrets the inconvenience".\n', "regrets the inconvenience", "Veltra Motors"),
  ('The Health Ministry confirmed three new cases. The ministry said "there is no cause for alarm".\n', "no cause for alarm", "Health Ministry"),

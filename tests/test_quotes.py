@@ -46,9 +46,9 @@ def test_single_marks_are_told_from_apostrophes():
 
 
 def test_curly_single_marks_with_possessives_inside():
-    a = quotes_of("Senator Edith Adeyemi described the drought as ‘the worst in the regions’ history’.\n")
+    a = quotes_of("Senator Edith Oyelaran described the drought as ‘the worst in the regions’ history’.\n")
     assert texts(a) == ["the worst in the regions’ history"]
-    assert who(a, "worst") == "Edith Adeyemi"
+    assert who(a, "worst") == "Edith Oyelaran"
 
 
 def test_a_plural_ending_closes_when_the_next_single_mark_opens_a_new_quotation():
@@ -72,12 +72,12 @@ def test_mixed_mark_styles():
 
 
 def test_quote_continued_over_paragraphs_gives_one_item_each():
-    a = quotes_of("Union leader Livia Mendes said: “We have waited two years for an offer. Nothing came.\n"
+    a = quotes_of("Union leader Livia Marcondes said: “We have waited two years for an offer. Nothing came.\n"
                   "“So we will walk out on Friday and stay out until they talk to us.”\n"
                   "The company did not comment.\n")
     assert texts(a) == ["We have waited two years for an offer. Nothing came",
                         "So we will walk out on Friday and stay out until they talk to us"]
-    assert who(a, "waited") == who(a, "walk out") == "Livia Mendes"
+    assert who(a, "waited") == who(a, "walk out") == "Livia Marcondes"
 
 
 # ---------------------------------------------------------------- attribution patterns
@@ -203,7 +203,7 @@ def test_speaker_is_the_canonical_entity():
 
 def test_titles_of_works_nicknames_and_words_as_words_are_not_quotes():
     a = quotes_of('Interviewed on CBC\'s "Morning Edition", director Lars Holm talked about the film '
-                  '"Silent Harbour". Boxer Vinnie "The Hammer" Fenn watched. Holm dislikes the so-called '
+                  '"Silent Harbour". Boxer Vinnie "The Hammer" Quarrie watched. Holm dislikes the so-called '
                   '"director\'s cut" and the term "auteur".\n')
     assert a.quotes == []
 
@@ -216,9 +216,9 @@ def test_words_a_sentence_defines_are_a_term_not_a_quote():
 
 
 def test_a_quotation_before_a_verb_of_meaning_is_still_a_quotation():
-    a = quotes_of('"We will rebuild the pier before the summer," said mayor Ida Fenn. What that means for '
+    a = quotes_of('"We will rebuild the pier before the summer," said mayor Ida Quarrie. What that means for '
                   'traders is unclear.\n')
-    assert texts(a) == ["We will rebuild the pier before the summer"] and who(a, "rebuild") == "Ida Fenn"
+    assert texts(a) == ["We will rebuild the pier before the summer"] and who(a, "rebuild") == "Ida Quarrie"
 
 
 def test_an_awards_category_is_no_quotation():
@@ -228,7 +228,7 @@ def test_an_awards_category_is_no_quotation():
 
 
 def test_a_quotation_after_for_with_no_award_is_still_a_quotation():
-    a = quotes_of('Ida Fenn, who was awarded a medal last year, argued for "a new pier".\n')
+    a = quotes_of('Ida Quarrie, who was awarded a medal last year, argued for "a new pier".\n')
     assert texts(a) == ["a new pier"]
 
 

@@ -76,7 +76,7 @@ def _name_tokens(text: str) -> tuple[str, ...]:
     nicknamed = bool(re.match(r"^[^\s\"“‘']+\s[\"“‘']", text))
     while core and core[0] in TITLE_WORDS and not (nicknamed and len(core) == len(tokens)):
         core = core[1:]
-    while len(core) > 2 and core[0] in OCCUPATION_WORDS:  # 'Farmer Edna Adeyemi', not 'Clive Farmer'
+    while len(core) > 2 and core[0] in OCCUPATION_WORDS:  # 'Farmer Edna Oyelaran', not 'Clive Farmer'
         core = core[1:]
     core = core or tokens
     merged: list[str] = []

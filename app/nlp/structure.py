@@ -36,7 +36,7 @@ _PICTURE_CREDIT = re.compile(rf"^(?:photo(?:graph)?s|pictures|images|illustratio
                              re.I)
 # A name alone on its line: a byline when a publication date line follows it.
 _NAME_ALONE = re.compile(rf"^(?P<names>{_PEOPLE})$")
-# 'Jo Roe, The Courier', 'Jo Roe | The Courier'; a hyphen parts them only between spaces ('Jo Roe-Fenn').
+# 'Jo Roe, The Courier', 'Jo Roe | The Courier'; a hyphen parts them only between spaces ('Jo Roe-Quarrie').
 _NAMES_OUTLET = re.compile(rf"^(?P<names>{_PEOPLE}){_SEPARATOR}(?P<outlet>{_OUTLET})$")
 # 'Jo Roe at Kelloway Road': a match reporter at the ground; the place is no outlet.
 _NAMES_AT = re.compile(rf"^(?P<names>{_PEOPLE})\s+at\s+{_OUTLET}$")

@@ -367,7 +367,7 @@ def _extend_left(span: "Span", block: "Block", start: int) -> int:
 
     while i > 0 and doc[i - 1].lower_ in SURNAME_PARTICLES and not doc[i - 1].ent_type_:
         i -= 1  # 'Van der | Meulen said': the particles the model left out of the surname
-    # 'Lwazi van | Wyk': a capitalised word before a lowercase particle is a given name, known or not
+    # 'Sibusiso van | Wyk': a capitalised word before a lowercase particle is a given name, known or not
     particle_led = doc[i].text.islower() and is_particles(doc[i].lower_)
     before = doc[i - 1] if i > 0 else None
     if before is not None and not before.ent_type_ and before.pos_ == "PROPN" and before.text.istitle() \

@@ -74,7 +74,7 @@ def _split_person_and_organisation(raw: RawMention) -> list[RawMention]:
 
 
 def _split_listed(raw: RawMention) -> list[RawMention]:
-    """'the rival schools Thornbury Abbey and Saint Wenlock', 'the firms Acme and Brindle': a name with
+    """'the rival schools Wetherfold Abbey and Saint Wenlock', 'the firms Acme and Brindle': a name with
     'and' in it right after a plural noun is the names of the things the noun counts."""
     m = re.match(r"^(.+?) and ([A-Z].*)$", raw.text) if raw.after_plural and raw.label not in VALUE_TYPES else None
     if not m or "," in raw.text:
