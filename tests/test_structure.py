@@ -265,3 +265,20 @@ def test_a_name_alone_above_the_writers_role_is_the_byline_and_the_role_no_text(
     assert s.author == "Philippa Orde"
     assert [x.heading for x in s.sections] == [None]
     assert s.sections[0].paragraphs[0].text == "Fares will rise."
+
+
+@pytest.mark.parametrize("header, author, publisher", [
+    ("Kelton Gazette\nBy Philippa Orde", "Philippa Orde", "Kelton Gazette"),
+    ("By Philippa Orde\nKelton Gazette\nMarch 3, 2027", "Philippa Orde", "Kelton Gazette"),
+    ("By Philippa Orde\nKELTON GAZETTE", "Philippa Orde", "KELTON GAZETTE"),
+    ("From the Kelton Gazette", None, "Kelton Gazette"),
+    ("Kelton Gazette staff", None, "Kelton Gazette"),
+    ("By Gazette staff", None, None),
+    ("By Philippa Orde • Kelton Gazette", "Philippa Orde", "Kelton Gazette"),
+])
+def test_an_outlet_on_its_own_line_beside_the_byline(header, author, publisher):
+    s = parse(f"Ferry fares to rise\n{header}\nFares will rise on Monday.\nPhoto: Ivo Vrieling/Kelton Gazette\n"
+              "More follows.\n")
+    assert (s.author, s.publisher) == (author, publisher)
+    assert [x.heading for x in s.sections] == [None]
+    assert s.sections[0].paragraphs[0].text == "Fares will rise on Monday."

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 
 from app.domain import Paragraph, Section
-from app.nlp.text import UPPER, UPPER_RANGES, slugify, squeeze, unique_slug, word_count
+from app.nlp import lexicon
+from app.nlp.text import UPPER, UPPER_RANGES, fold, slugify, squeeze, unique_slug, word_count
 
 LEAD_ID = "lead"
 HEADING_MAX_WORDS = 14
@@ -27,7 +28,7 @@ _OUTLET_WORD = rf"[{UPPER_RANGES}0-9][\w'’.&-]*"
 _OUTLET = (rf"(?:the\s+)?{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|&[\w'’.&-]*|of|the|and|for|on|de|del|la|le|du|des|di|der)"
            rf"){{0,6}}")
 # Between a byline's parts: a comma, a dash or bar, a hyphen with spaces ('News-Lantern' is one word).
-_SEPARATOR = r"(?:\s*,\s*|\s*[–—|]\s*|\s+-{1,2}\s+)"
+_SEPARATOR = r"(?:\s*,\s*|\s*[–—|·•]\s*|\s+-{1,2}\s+)"
 # 'By Jo Roe', 'Words by Jo Roe', 'By Jo Roe, The Courier'.
 _BY = re.compile(rf"^(?:(?:words|story|text|interview|written|posted)\s+)?by\s+(?P<names>{_PEOPLE})"
                  rf"(?:{_SEPARATOR}(?P<outlet>{_OUTLET}))?\s*$", re.I)
@@ -131,6 +132,8 @@ def _parse_byline(line: str) -> tuple[str, str | None] | None:
         return (squeeze(m.group("names")), None) if m else None
     names = squeeze(m.group("names"))
     outlet = m.group("outlet")
+    if _ROLE.search(names):  # 'By Courier staff', 'By Staff Reporter': nobody named
+        return None, None
     if outlet and _ROLE.search(outlet):
         outlet = None
     return names, (squeeze(outlet) if outlet else None)
@@ -144,6 +147,26 @@ def _byline_at(lines: list[tuple[str, int, int]], i: int) -> tuple[str, str | No
     if i + 1 < len(lines) and _NAME_ALONE.match(line) and not _ROLE.search(line) and (
             _is_date_line(lines[i + 1][0]) or _is_role_line(lines[i + 1][0])):
         return squeeze(line), None
+    return None
+
+
+# 'Tarn Courier', 'From the Tarn Courier', 'Tarn Courier staff': the outlet on a line of its own.
+MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
+_OUTLET_LINE = re.compile(rf"^(?:[Ff]rom\s+)?(?P<outlet>{_OUTLET})(?:\s+[Ss]taff)?$")
+
+
+def _outlet_line(line: str, next_line: str | None, above_byline: bool) -> str | None:
+    """The outlet a line beside the byline names: above it, when a masthead word ends it
+    ('Courier', 'Times'); below it, when a date line follows ('Team News' may head a section)."""
+    m = _OUTLET_LINE.match(line)
+    if not m or len(line.split()) > 6 or _is_sentence(line) or _is_date_line(line) or _ROLE.search(m.group("outlet")):
+        return None
+    outlet = re.sub(r"^[Tt]he\s+", "", m.group("outlet")) if line[:4].lower() == "from" else m.group("outlet")
+    masthead = fold(outlet.split()[-1]) in MASTHEAD_WORDS
+    marked = line[:4].lower() == "from" or line.lower().endswith(" staff")  # 'From the X', 'X staff'
+    if marked or (masthead if above_byline else (next_line is not None and _is_date_line(next_line))
+                  or (masthead and line.isupper())):
+        return outlet
     return None
 
 
@@ -168,9 +191,11 @@ def _looks_like_title(line: str, has_more: bool) -> bool:
     return True
 
 
-# A publisher's furniture among the paragraphs: a link to another story, an advertisement's slot.
+# A publisher's furniture among the paragraphs: a link to another story, an advertisement's slot,
+# a picture's credit.
 _FURNITURE = re.compile(r"^(?:(?:also|read|see|watch|listen)(?:\s+(?:also|more|next|read))?|related(?:\s+stories)?)\s*[:|\-–—]\s*\S"
-                        r"|^(?:advertisement|advertising|sponsored|story continues below(?:\s+advertisement)?)$", re.I)
+                        r"|^(?:advertisement|advertising|sponsored|story continues below(?:\s+advertisement)?)$"
+                        r"|^(?:photo(?:graph)?|picture|image|file photo)s?\s*(?:by\b|:)", re.I)
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -192,8 +217,16 @@ def parse_structure(text: str) -> Structure:
     while i < min(HEADER_LINES, len(lines)):
         line, start, end = lines[i]
         byline = _byline_at(lines, i) if out.author is None else None
+        next_line = lines[i + 1][0] if i + 1 < len(lines) else None
         if byline:
-            out.author, out.publisher = byline
+            out.author, out.publisher = byline[0], byline[1] or out.publisher
+            out.blocks.append(Block("byline", line, start, end, LEAD_ID))
+        elif i > 0 and out.publisher is None and (
+                (below := bool(out.blocks) and out.blocks[-1].kind == "byline")
+                or (out.title is not None and out.author is None and (
+                    i + 1 < len(lines) and _byline_at(lines, i + 1) or re.match(r"(?i)from\s|.*\sstaff$", line)))) \
+                and (outlet := _outlet_line(line, next_line, above_byline=not below)):
+            out.publisher = outlet  # 'Tarn Courier' above or below 'By Jo Roe'
             out.blocks.append(Block("byline", line, start, end, LEAD_ID))
         elif out.title is None and (i == 0 or out.author) and _looks_like_title(line, i + 1 < len(lines)):
             out.title = line
