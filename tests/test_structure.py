@@ -282,3 +282,15 @@ def test_an_outlet_on_its_own_line_beside_the_byline(header, author, publisher):
     assert (s.author, s.publisher) == (author, publisher)
     assert [x.heading for x in s.sections] == [None]
     assert s.sections[0].paragraphs[0].text == "Fares will rise on Monday."
+
+
+@pytest.mark.parametrize("top, title", [
+    ("EXCLUSIVE\nFerry fares to rise by a tenth", "Ferry fares to rise by a tenth"),
+    ("Transport\nFerry fares to rise by a tenth", "Ferry fares to rise by a tenth"),
+    ("Ferry fares to rise by a tenth.", "Ferry fares to rise by a tenth."),
+])
+def test_the_headline_under_a_kicker_or_ending_in_a_full_stop(top, title):
+    s = parse(f"{top}\nBy Philippa Orde\nFares will rise on Monday.\nMore follows.\n")
+    assert (s.title, s.author) == (title, "Philippa Orde")
+    assert [x.heading for x in s.sections] == [None]
+    assert s.sections[0].paragraphs[0].text == "Fares will rise on Monday."

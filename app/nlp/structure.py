@@ -228,7 +228,13 @@ def parse_structure(text: str) -> Structure:
                 and (outlet := _outlet_line(line, next_line, above_byline=not below)):
             out.publisher = outlet  # 'Tarn Courier' above or below 'By Jo Roe'
             out.blocks.append(Block("byline", line, start, end, LEAD_ID))
-        elif out.title is None and (i == 0 or out.author) and _looks_like_title(line, i + 1 < len(lines)):
+        elif i == 0 and len(lines) > 2 and len(line.split()) <= 2 and not _is_sentence(line) \
+                and _looks_like_title(lines[1][0], True) and len(lines[1][0].split()) > 3 \
+                and (_byline_at(lines, 2) or _is_date_line(lines[2][0])):
+            pass  # 'EXCLUSIVE', 'Politics' above the headline: a kicker, neither title nor text
+        elif out.title is None and (i == 0 or out.author or not out.blocks) and (
+                _looks_like_title(line, i + 1 < len(lines))
+                or i + 1 < len(lines) and len(line.split()) <= TITLE_MAX_WORDS and _byline_at(lines, i + 1)):
             out.title = line
             out.blocks.append(Block("title", line, start, end, LEAD_ID))
         elif i > 0 and (credit := _PICTURE_CREDIT.match(line)):
