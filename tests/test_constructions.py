@@ -12,6 +12,9 @@ import pytest
 from app.nlp.pipeline import parse_article
 
 CASES = [
+ # a title before a name standing alone before a colon; a narrator's sentence ending in a name is not one
+ ('Mission controller Yusuf Demirel: "We have signal."\n', "We have signal", "Yusuf Demirel"),
+ ('Judge Ada Brill sentenced Lenny Cotter to four years.\nShe told Cotter: "You knew the risk and you took it."\n', "You knew the risk", "Ada Brill"),
  # a text's verb of saying inside what a person reports after the quotation: the person
  ('The findings, printed in the journal Shoreline Notes, suggest reefs are "hardier than we thought", said lead author Dr Imke Sauer.\n', "hardier than we thought", "Imke Sauer"),
  # 'quoted X as saying': X speaks, not the one quoting; 'X was defiant. "..."': X

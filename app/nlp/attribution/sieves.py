@@ -47,12 +47,15 @@ def quote_colon_name(ctx: Context) -> Speaker | None:
 
 
 def name_colon_quote(ctx: Context) -> Speaker | None:
-    """"Name: 'Quote'", "Name, the finance minister: 'Quote'": a name (and its description)
-    standing alone before a colon."""
+    """"Name: 'Quote'", "Name, the finance minister: 'Quote'", "Mission controller Name: 'Quote'": a
+    name (its title before it, its description after it) standing alone before a colon."""
     before = ctx.block.text[ctx.lo:ctx.item.span.opener]
-    m = re.match(r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*(?:,[^:;.!?]{1,80})?:\s*$", before)
+    m = re.match(r"^\s*(?:[\w’'.-]+\s+){0,3}?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*(?:,[^:;.!?]{1,80})?:\s*$",
+                 before)
     if not m:
         return None
+    if any(t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "PUNCT") for t in tokens(ctx.doc, ctx.lo, ctx.lo + m.start(1))):
+        return None  # 'She told Roe: "..."': a sentence of the narrator's, not a title before a name
     name, start = m.group(1), ctx.block.start + ctx.lo + m.start(1)
     entity = ctx.resolver.known_name(name, start, start + len(name))
     return Speaker(entity, Mention(name, start, start + len(name)), resolution="name") if entity else None
