@@ -12,6 +12,9 @@ import pytest
 from app.nlp.pipeline import parse_article
 
 CASES = [
+ # 'known as X', 'named as X' after the subject give its name; a participle after the apposition is its verb
+ ('The singer, known as Pip Larkwood, posted on Chirpster: "Thank you for ten amazing years."\n', "ten amazing years", "Pip Larkwood"),
+ ('The man, named as Jory Vantongeren, 41, told the court he was "deeply sorry".\n', "deeply sorry", "Jory Vantongeren"),
  # a title before a name standing alone before a colon; a narrator's sentence ending in a name is not one
  ('Mission controller Yusuf Demirel: "We have signal."\n', "We have signal", "Yusuf Demirel"),
  ('Judge Ada Brill sentenced Lenny Cotter to four years.\nShe told Cotter: "You knew the risk and you took it."\n', "You knew the risk", "Ada Brill"),

@@ -82,7 +82,7 @@ def subject_of(verb: "Token", before: int | None = None, spans: Spans = NO_SPANS
         if subjects:
             return subjects[0]
         if token.dep_ == "relcl" or (token.dep_ == "acl" and (token.tag_ in ("VBD", "VBZ", "VBP")
-                                                             or token.head.pos_ == "PROPN")):
+                                                             or token.head.pos_ == "PROPN" or _after_apposition(token))):
             return token.head  # 'Jo Roe, who saved twice, posted: "..."' misread as a clause of 'Roe'
         if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "NOUN":
             return token.head  # 'a notice stating, "..."', 'a man shouting "..."': the notice, the man
@@ -106,6 +106,13 @@ def subject_of(verb: "Token", before: int | None = None, spans: Spans = NO_SPANS
     if after and verb.lemma_ in ("say", "add", "write", "tell") and (before is None or verb.idx > before):
         return after[0]
     return _left_neighbour(verb, spans)
+
+
+def _after_apposition(verb: "Token") -> bool:
+    """'The singer, known as Pip Lark, posted:': a participle the parse hangs on the subject, right
+    after the comma that closes an apposition, with no 'by' of a passive: the subject's own verb."""
+    return verb.tag_ == "VBN" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+        and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def is_expletive(subject: "Token", verb: "Token") -> bool:
