@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from app.nlp import lexicon
 from app.nlp.marks import QuoteSpan, Spans
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def apposed(noun: "Token", name: "Token") -> bool:
     return (name.dep_ == "appos" and name.head.i == noun.i) or (noun.dep_ == "appos" and noun.head.i == name.i)
 
 
-NAMING_PARTICIPLES = frozenset(("know", "name", "identify"))  # 'known as', 'named as', 'identified as'
+NAMING_PARTICIPLES = lexicon.words("naming_words", "participle")  # 'known as', 'named as', 'identified as'
 
 
 def appositions(token: "Token") -> list["Token"]:
@@ -101,7 +102,7 @@ def appositions(token: "Token") -> list["Token"]:
                 todo.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "in"):
                 todo.extend(c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ == "acl" and child.lemma_.lower() in NAMING_PARTICIPLES and current is token:
+            elif child.dep_ == "acl" and child.lower_ in NAMING_PARTICIPLES and current is token:
                 # 'The singer, known as Pip Lark,', 'the man, named as Jo Roe,': the name given
                 found.extend(c for prep in child.children if prep.lower_ == "as" for c in prep.children
                              if c.dep_ == "pobj")
