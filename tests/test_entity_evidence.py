@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 from app.nlp.entities.mentions import RawMention
 from app.nlp.entities.splits import cut_spans
 from app.nlp.pipeline import parse_article
@@ -203,3 +205,23 @@ def test_a_local_authority_named_with_its_place_acts_as_an_organisation():
             "Walkers in the City of Pellmarsh saw nothing like it.\n")
     assert type_of(text, "Municipality of Corvella") == "ORG"
     assert type_of(text, "City of Pellmarsh") == "GPE"
+
+
+def test_a_name_someone_comes_from_is_a_place_though_tagged_an_organisation():
+    text = "Results stand\n\nMr Pellworth, a publican from Drumcarrow, said he would not appeal.\n"
+    assert type_of(text, "Drumcarrow") == "GPE"
+
+
+@pytest.mark.parametrize("sentence, name, where", [
+    ("The new plots at Quillmoss flooded twice last winter.", "Quillmoss", True),
+    ("Four fishermen from Tarrabeg remained missing.", "Tarrabeg", True),
+    ("Lisa Venn, an analyst at Brockhurst, said the shares were cheap.", "Brockhurst", False),
+    ("A professor at Merrowgate said the results were early.", "Merrowgate", False),
+])
+def test_where_a_thing_lies_or_one_comes_from_but_not_where_one_works(sentence, name, where):
+    from app.nlp.entities.surroundings import situated
+    from app.nlp.pipeline import load_nlp
+
+    doc = load_nlp()(sentence)
+    at = sentence.index(name)
+    assert situated(doc.char_span(at, at + len(name)), located=False) is where

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
 from app.nlp.entities.evidence import aged, organisation_evidence, place_of
-from app.nlp.entities.surroundings import (ORG_KIND_WORDS, PLACE_NOUNS, SPEECH_VERBS, VALUE_TYPES, appositive_label,
+from app.nlp.entities.surroundings import (ORG_KIND_WORDS, PLACE_NOUNS, SPEECH_VERBS, VALUE_TYPES, appositive_label, situated,
                                       company_context, contexts, counted, listed_words, personal_role,
                                       pronoun_follows)
 from app.nlp.entities.titles import honorific, occupation_before_name, without_trailing_titles
@@ -165,8 +165,7 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
         or any(c.dep_ == "dobj" and c.lemma_ in POSTED_WORDS for c in prep.head.children)))
     raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near") \
         and span.root.head.head.pos_ != "NUM"  # 'one in three X' is a share, not a place
-    raw.situated = raw.located and span.root.head.lower_ != "at" and (
-        span.root.head.lower_ == "near" or span.root.head.head.pos_ == "NOUN")
+    raw.situated = situated(span, raw.located)
     raw.described_as = appositive_label(span) or ("PERSON" if aged(span) else None)
     before = span.doc[span.start - 1] if span.start > 0 else None
     the = span.doc[tokens[0].i - 1] if tokens[0].i > 0 else None

@@ -105,6 +105,26 @@ def company_context(span: "Span") -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in COMPANY_NOUNS
 
 
+def situated(span: "Span", located: bool) -> bool:
+    """Where a thing or a person is: 'a school in X', 'born near X'; or where one comes from or a thing
+    lies, after a lowercase noun: 'a publican from X', 'the new plots at X' (but 'an analyst at X' and
+    'a professor at X' work there: a noun for a person before 'at' names an employer)."""
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if prep is None:
+        return False
+    if located and prep.lower_ != "at" and (prep.lower_ == "near" or prep.head.pos_ == "NOUN"):
+        return True
+    noun = prep.head
+    if prep.lower_ not in ("from", "at") or noun.pos_ != "NOUN" or not noun.is_lower:
+        return False
+    return prep.lower_ == "from" or not _person_noun(noun)
+
+
+def _person_noun(token) -> bool:
+    """'analyst', 'professor', 'nurse': a noun for someone by their work or their kin."""
+    return token.lemma_.lower() in APPOSITIVE_PERSON_NOUNS or token.lower_.endswith(("er", "or", "ist", "ian"))
+
+
 def _place_compound(span: "Span") -> bool:
     """'the Arnby-based company', 'an Arnby, Velmoria-based firm', 'the Arnby-born singer': a place,
     whatever verb the company it describes governs."""
