@@ -225,3 +225,28 @@ def test_where_a_thing_lies_or_one_comes_from_but_not_where_one_works(sentence, 
     doc = load_nlp()(sentence)
     at = sentence.index(name)
     assert situated(doc.char_span(at, at + len(name)), located=False) is where
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Jory Brandick had posted a video of his dashboard on Chirpwell minutes before the race.", "Chirpwell"),
+    ("The chief executive posted a short statement on Vexlo.", "Vexlo"),
+    ("She shared a photo of the crowd on Pinnagram after the match.", "Pinnagram"),
+])
+def test_where_a_thing_was_posted_past_the_words_for_the_thing_is_a_platform(sentence, name):
+    from app.nlp.entities.surroundings import on_platform
+    from app.nlp.pipeline import load_nlp
+
+    doc = load_nlp()(sentence)
+    at = sentence.index(name)
+    assert on_platform(doc.char_span(at, at + len(name)))
+    assert type_of(sentence + "\n", name) == "ORG"
+
+
+def test_a_name_things_are_said_on_but_not_posted_is_no_platform():
+    from app.nlp.entities.surroundings import on_platform
+    from app.nlp.pipeline import load_nlp
+
+    sentence = "The mayor spoke on Tuesday about the bridge in Harrowby."
+    doc = load_nlp()(sentence)
+    at = sentence.index("Harrowby")
+    assert not on_platform(doc.char_span(at, at + len("Harrowby")))

@@ -25,6 +25,7 @@ SPEECH_VERBS = lexicon.words("speech_verbs")
 PERSON_PRONOUNS = lexicon.words("pronouns", "male") | lexicon.words("pronouns", "female")
 PERSON_AGENT_VERBS = lexicon.words("person_agent_verbs")
 COMPANY_NOUNS = lexicon.words("company_nouns")
+POSTED_WORDS = lexicon.words("posted_words")
 # 'Jo Roe, her sister', 'A customer, Jo, said': a relative's or an occupation's noun says person too
 APPOSITIVE_PERSON_NOUNS = PERSON_NOUNS | OCCUPATION_WORDS | lexicon.words("person_words", "male") \
     | lexicon.words("person_words", "female")
@@ -103,6 +104,27 @@ def company_context(span: "Span") -> bool:
     if head.dep_ in ("poss", "compound") and head.head.is_lower and head.head.lower_ in COMPANY_NOUNS:
         return True
     return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in COMPANY_NOUNS
+
+
+def on_platform(span: "Span") -> bool:
+    """'posted a video on X', 'messages on X', and past the words that say what was posted: 'posted a
+    short statement on X', 'posted a video of the crowd on X' (up from the noun 'on' hangs on, over
+    its 'of' and its object role, to a word of posting)."""
+    root = span.root
+    if root.dep_ == "compound" and span.start > 0 and root.head.head.i == span.start - 1:
+        root = root.head  # 'on X minutes before': the parse hung the name on the time after it
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("on", "to"):
+        return False
+    word = prep.head
+    for _ in range(4):  # statement <- posted; crowd <- of <- video
+        if word.lemma_ in POSTED_WORDS and word.pos_ in ("VERB", "NOUN") or any(
+                c.dep_ == "dobj" and c.lemma_ in POSTED_WORDS for c in word.children):
+            return True
+        if word.dep_ not in ("dobj", "pobj", "prep") or word.head is word:
+            return False
+        word = word.head
+    return False
 
 
 def situated(span: "Span", located: bool) -> bool:
