@@ -250,3 +250,22 @@ def test_a_name_things_are_said_on_but_not_posted_is_no_platform():
     doc = load_nlp()(sentence)
     at = sentence.index("Harrowby")
     assert not on_platform(doc.char_span(at, at + len("Harrowby")))
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Drive to the Morvane industrial estate and ask the workers there.", "Morvane"),
+    ("Orrin Vale residents said the Kestley industrial estate was empty.", "Kestley"),
+])
+def test_a_name_before_words_describing_a_kind_of_place_is_that_place(sentence, name):
+    assert type_of("Jobs plan\n\n" + sentence + "\n", name) == "GPE"
+
+
+def test_words_describing_a_place_must_end_in_a_noun_for_one():
+    from app.nlp.entities.evidence import described_place_after
+    from app.nlp.pipeline import load_nlp
+
+    for sentence, name, place in (("Flood relief reached the Karrow local government areas.", "Karrow", True),
+                                  ("The Brennick retail chain closed early.", "Brennick", False)):
+        doc = load_nlp()(sentence)
+        at = sentence.index(name)
+        assert described_place_after(doc.char_span(at, at + len(name)), frozenset({"area"})) is place

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
-from app.nlp.entities.evidence import aged, organisation_evidence, place_of
+from app.nlp.entities.evidence import aged, described_place_after, organisation_evidence, place_of
 from app.nlp.entities.surroundings import (ORG_KIND_WORDS, PLACE_NOUNS, SPEECH_VERBS, VALUE_TYPES, appositive_label, on_platform, situated,
                                       company_context, contexts, counted, listed_words, personal_role,
                                       pronoun_follows)
@@ -157,7 +157,8 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     named = after.lower_ if after is not None and after.is_lower and after.pos_ == "NOUN" else ""
     raw.kind_named, raw.place_named = named in ORG_NAMED_WORDS, named in PLACE_NAMED_NOUNS and label != "NORP"
-    raw.place_named |= place_of(span, PLACE_NAMED_NOUNS)
+    raw.place_named |= place_of(span, PLACE_NAMED_NOUNS) or (
+        label != "NORP" and described_place_after(span, PLACE_NAMED_NOUNS))
     prep = span.root.head if span.root.dep_ == "pobj" else None
     raw.on_platform = on_platform(span)
     raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near") \
