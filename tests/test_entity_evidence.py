@@ -215,6 +215,9 @@ def test_a_name_someone_comes_from_is_a_place_though_tagged_an_organisation():
 @pytest.mark.parametrize("sentence, name, where", [
     ("The new plots at Quillmoss flooded twice last winter.", "Quillmoss", True),
     ("Four fishermen from Tarrabeg remained missing.", "Tarrabeg", True),
+    ("The storm hit the eastern portion of Tarrabeg first.", "Tarrabeg", True),
+    ("The warning covered the outskirts of Quillmoss.", "Quillmoss", True),
+    ("She sold a large part of Brockhurst to a rival.", "Brockhurst", False),  # a part of a firm too,
     ("Lisa Venn, an analyst at Brockhurst, said the shares were cheap.", "Brockhurst", False),
     ("A professor at Merrowgate said the results were early.", "Merrowgate", False),
 ])

@@ -26,6 +26,7 @@ PERSON_PRONOUNS = lexicon.words("pronouns", "male") | lexicon.words("pronouns", 
 PERSON_AGENT_VERBS = lexicon.words("person_agent_verbs")
 COMPANY_NOUNS = lexicon.words("company_nouns")
 POSTED_WORDS = lexicon.words("posted_words")
+PLACE_PART_NOUNS = lexicon.words("place_part_nouns")
 # 'Jo Roe, her sister', 'A customer, Jo, said': a relative's or an occupation's noun says person too
 APPOSITIVE_PERSON_NOUNS = PERSON_NOUNS | OCCUPATION_WORDS | lexicon.words("person_words", "male") \
     | lexicon.words("person_words", "female")
@@ -128,14 +129,17 @@ def on_platform(span: "Span") -> bool:
 
 
 def situated(span: "Span", located: bool) -> bool:
-    """Where a thing or a person is: 'a school in X', 'born near X'; or where one comes from or a thing
-    lies, after a lowercase noun: 'a publican from X', 'the new plots at X' (but 'an analyst at X' and
-    'a professor at X' work there: a noun for a person before 'at' names an employer)."""
+    """Where a thing or a person is: 'a school in X', 'born near X', 'the eastern portion of X'; or where
+    one comes from or a thing lies, after a lowercase noun: 'a publican from X', 'the new plots at X'
+    (but 'an analyst at X' and 'a professor at X' work there: a noun for a person before 'at' names an
+    employer)."""
     prep = span.root.head if span.root.dep_ == "pobj" else None
     if prep is None:
         return False
     if located and prep.lower_ != "at" and (prep.lower_ == "near" or prep.head.pos_ == "NOUN"):
         return True
+    if prep.lower_ == "of" and prep.head.is_lower and PLACE_PART_NOUNS & {prep.head.lemma_, prep.head.lower_}:
+        return True  # 'the eastern portion of X', 'the outskirts of X'
     noun = prep.head
     if prep.lower_ not in ("from", "at") or noun.pos_ != "NOUN" or not noun.is_lower:
         return False
