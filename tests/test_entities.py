@@ -898,3 +898,17 @@ def test_a_name_after_video_is_the_video_s_title():
         "Before the tour, the band won an award for its music video Dunford Blues in 2004.\n"
         "The singer Ilsa Dorran thanked fans.\n")
     assert by_name(ents, "Dunford Blues").type == "WORK_OF_ART"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Social Democrat leaders in Varnholm met on Friday.",
+    "The bill passed as Conservative and Social Democrat members joined forces.",
+])
+def test_a_proper_noun_left_untagged_before_a_party_name_is_its_first_word(sentence):
+    names = {e.name for e in entities_of(sentence + "\n") if e.type == "NORP"}
+    assert "Social Democrat" in names and "Democrat" not in names, names
+
+
+def test_an_adjective_before_a_party_name_is_no_part_of_it():
+    names = {e.name for e in entities_of("Senior Democrats in Varnholm said the bill was dead.\n") if e.type == "NORP"}
+    assert names == {"Democrats"}, names

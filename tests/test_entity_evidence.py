@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 from app.nlp.entities.mentions import RawMention
 from app.nlp.entities.splits import cut_spans
 from app.nlp.pipeline import parse_article
@@ -203,3 +205,70 @@ def test_a_local_authority_named_with_its_place_acts_as_an_organisation():
             "Walkers in the City of Pellmarsh saw nothing like it.\n")
     assert type_of(text, "Municipality of Corvella") == "ORG"
     assert type_of(text, "City of Pellmarsh") == "GPE"
+
+
+def test_a_name_someone_comes_from_is_a_place_though_tagged_an_organisation():
+    text = "Results stand\n\nMr Pellworth, a publican from Drumcarrow, said he would not appeal.\n"
+    assert type_of(text, "Drumcarrow") == "GPE"
+
+
+@pytest.mark.parametrize("sentence, name, where", [
+    ("The new plots at Quillmoss flooded twice last winter.", "Quillmoss", True),
+    ("Four fishermen from Tarrabeg remained missing.", "Tarrabeg", True),
+    ("The storm hit the eastern portion of Tarrabeg first.", "Tarrabeg", True),
+    ("The warning covered the outskirts of Quillmoss.", "Quillmoss", True),
+    ("She sold a large part of Brockhurst to a rival.", "Brockhurst", False),  # a part of a firm too,
+    ("Lisa Venn, an analyst at Brockhurst, said the shares were cheap.", "Brockhurst", False),
+    ("A professor at Merrowgate said the results were early.", "Merrowgate", False),
+])
+def test_where_a_thing_lies_or_one_comes_from_but_not_where_one_works(sentence, name, where):
+    from app.nlp.entities.surroundings import situated
+    from app.nlp.pipeline import load_nlp
+
+    doc = load_nlp()(sentence)
+    at = sentence.index(name)
+    assert situated(doc.char_span(at, at + len(name)), located=False) is where
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Jory Brandick had posted a video of his dashboard on Chirpwell minutes before the race.", "Chirpwell"),
+    ("The chief executive posted a short statement on Vexlo.", "Vexlo"),
+    ("She shared a photo of the crowd on Pinnagram after the match.", "Pinnagram"),
+])
+def test_where_a_thing_was_posted_past_the_words_for_the_thing_is_a_platform(sentence, name):
+    from app.nlp.entities.surroundings import on_platform
+    from app.nlp.pipeline import load_nlp
+
+    doc = load_nlp()(sentence)
+    at = sentence.index(name)
+    assert on_platform(doc.char_span(at, at + len(name)))
+    assert type_of(sentence + "\n", name) == "ORG"
+
+
+def test_a_name_things_are_said_on_but_not_posted_is_no_platform():
+    from app.nlp.entities.surroundings import on_platform
+    from app.nlp.pipeline import load_nlp
+
+    sentence = "The mayor spoke on Tuesday about the bridge in Harrowby."
+    doc = load_nlp()(sentence)
+    at = sentence.index("Harrowby")
+    assert not on_platform(doc.char_span(at, at + len("Harrowby")))
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Drive to the Morvane industrial estate and ask the workers there.", "Morvane"),
+    ("Orrin Vale residents said the Kestley industrial estate was empty.", "Kestley"),
+])
+def test_a_name_before_words_describing_a_kind_of_place_is_that_place(sentence, name):
+    assert type_of("Jobs plan\n\n" + sentence + "\n", name) == "GPE"
+
+
+def test_words_describing_a_place_must_end_in_a_noun_for_one():
+    from app.nlp.entities.evidence import described_place_after
+    from app.nlp.pipeline import load_nlp
+
+    for sentence, name, place in (("Flood relief reached the Karrow local government areas.", "Karrow", True),
+                                  ("The Brennick retail chain closed early.", "Brennick", False)):
+        doc = load_nlp()(sentence)
+        at = sentence.index(name)
+        assert described_place_after(doc.char_span(at, at + len(name)), frozenset({"area"})) is place

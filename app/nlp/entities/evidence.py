@@ -111,3 +111,18 @@ def aged(span: "Span") -> bool:
     doc, i = span.doc, span.end
     return bool(i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 1].text.isdigit()
                 and 0 < int(doc[i + 1].text) < 120 and doc[i + 2].text in (",", ";", ")"))
+
+
+def described_place_after(span: "Span", place_nouns: frozenset[str]) -> bool:
+    """'the Arnby industrial estate', 'the Arnby and Tolsey local government areas': a name before
+    lowercase words that describe a kind of place, ending in a noun for it, names that place (one
+    word right after it is read by `mentions`): an adjective first, then at most two words."""
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].pos_ != "ADJ":
+        return False
+    last = min(len(doc), i + 3)
+    while i < last and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN"):
+        if doc[i].pos_ == "NOUN" and doc[i].lemma_ in place_nouns:
+            return True
+        i += 1
+    return False

@@ -271,7 +271,7 @@ def _weighed_labels(group: "Group") -> str:
         return "PERSON"  # '"It was over," said Tasmin': a given name alone that speaks is a person
     if label in ("GPE", "LOC") and any(m.company_context for m in group.mentions):
         return "ORG"  # 'Acme shares fell', 'Acme boss Jo Roe': only a company has them
-    if label in ("PERSON", "GPE", "LOC") and sum(m.on_platform for m in group.mentions) > sum(
+    if label in ("PERSON", "GPE", "LOC", "NORP") and sum(m.on_platform for m in group.mentions) > sum(
             m.person_context or m.located for m in group.mentions):
         return "ORG"  # 'posted a video on X', 'messages on X': a platform, no person
     if label == "ORG" and sum(m.situated for m in group.mentions) * 2 > len(group.mentions) and not any(

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
-from app.nlp.entities.evidence import aged, organisation_evidence, place_of
-from app.nlp.entities.surroundings import (ORG_KIND_WORDS, PLACE_NOUNS, SPEECH_VERBS, VALUE_TYPES, appositive_label,
+from app.nlp.entities.evidence import aged, described_place_after, organisation_evidence, place_of
+from app.nlp.entities.surroundings import (ORG_KIND_WORDS, PLACE_NOUNS, SPEECH_VERBS, VALUE_TYPES, appositive_label, on_platform, situated,
                                       company_context, contexts, counted, listed_words, personal_role,
                                       pronoun_follows)
 from app.nlp.entities.titles import honorific, occupation_before_name, without_trailing_titles
@@ -31,7 +31,6 @@ OFFICE_WORDS = lexicon.words("organisation_words", "office")
 PLACE_NAMED_NOUNS = lexicon.words("place_nouns", "named")
 KIN_WORDS = lexicon.words("person_words", "kin")
 POSTNOMINALS = lexicon.words("person_words", "postnominal")
-POSTED_WORDS = lexicon.words("posted_words")
 WORK_NOUNS = lexicon.words("work_nouns")
 PUBLICATION_NOUNS = lexicon.words("work_nouns", "publication")
 THING_NOUNS = {word: next(t for t in tags if t.isupper()) for word, tags in lexicon.tags("thing_nouns").items()}
@@ -158,15 +157,13 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     named = after.lower_ if after is not None and after.is_lower and after.pos_ == "NOUN" else ""
     raw.kind_named, raw.place_named = named in ORG_NAMED_WORDS, named in PLACE_NAMED_NOUNS and label != "NORP"
-    raw.place_named |= place_of(span, PLACE_NAMED_NOUNS)
+    raw.place_named |= place_of(span, PLACE_NAMED_NOUNS) or (
+        label != "NORP" and described_place_after(span, PLACE_NAMED_NOUNS))
     prep = span.root.head if span.root.dep_ == "pobj" else None
-    raw.on_platform = bool(prep is not None and prep.lower_ in ("on", "to") and (
-        prep.head.lemma_ in POSTED_WORDS and prep.head.pos_ in ("VERB", "NOUN")
-        or any(c.dep_ == "dobj" and c.lemma_ in POSTED_WORDS for c in prep.head.children)))
+    raw.on_platform = on_platform(span)
     raw.located = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near") \
         and span.root.head.head.pos_ != "NUM"  # 'one in three X' is a share, not a place
-    raw.situated = raw.located and span.root.head.lower_ != "at" and (
-        span.root.head.lower_ == "near" or span.root.head.head.pos_ == "NOUN")
+    raw.situated = situated(span, raw.located)
     raw.described_as = appositive_label(span) or ("PERSON" if aged(span) else None)
     before = span.doc[span.start - 1] if span.start > 0 else None
     the = span.doc[tokens[0].i - 1] if tokens[0].i > 0 else None

@@ -44,6 +44,7 @@ def collect_mentions(structure: "Structure", docs: list["Doc"]) -> list[RawMenti
             continue
         block_raws = split_spans(block, [r for r in (clean_span(s, block) for s in doc.ents) if r])
         block_raws = _nicknamed_people(block, _quoted_names(block, _titles_as_works(block, block_raws, titles)))
+        _extend_peoples_names(doc, block, block_raws)
         if block.kind == "paragraph" and block.paragraph_index in (0, 1):  # 1: after a standfirst
             block_raws = _dateline_place(block, block_raws)
         block_raws += _listed_people(doc, block)
@@ -252,6 +253,21 @@ def _quoted_names(block: "Block", raws: list[RawMention]) -> list[RawMention]:
         return raws
     kept = [r for r in raws if not any(f.start < r.end and r.start < f.end for f in found)]
     return sorted(kept + found, key=lambda r: r.start)
+
+
+def _extend_peoples_names(doc: "Doc", block: "Block", raws: list[RawMention]) -> None:
+    """'Liberal | Democrat MPs', 'Social | Democrat leaders': a proper noun the model left untagged right
+    before a people's or a party's name is its first word ('Senior Democrats', 'Former Republican'
+    begin with adjectives, no part of it)."""
+    firsts = {block.start + t.idx: t for t in doc}
+    for raw in raws:
+        first = firsts.get(raw.start)
+        before = doc[first.i - 1] if first is not None and first.i > 0 else None
+        if raw.label == "NORP" and before is not None and before.tag_ == "NNP" and before.is_alpha \
+                and before.text.istitle() and not before.ent_type_ and before.whitespace_ \
+                and before.lower_ not in TITLE_WORDS:
+            raw.start = block.start + before.idx
+            raw.text = block.text[raw.start - block.start:raw.end - block.start]
 
 
 def _join_adjacent(raws: list[RawMention], text: str) -> list[RawMention]:

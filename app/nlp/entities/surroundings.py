@@ -25,6 +25,8 @@ SPEECH_VERBS = lexicon.words("speech_verbs")
 PERSON_PRONOUNS = lexicon.words("pronouns", "male") | lexicon.words("pronouns", "female")
 PERSON_AGENT_VERBS = lexicon.words("person_agent_verbs")
 COMPANY_NOUNS = lexicon.words("company_nouns")
+POSTED_WORDS = lexicon.words("posted_words")
+PLACE_PART_NOUNS = lexicon.words("place_part_nouns")
 # 'Jo Roe, her sister', 'A customer, Jo, said': a relative's or an occupation's noun says person too
 APPOSITIVE_PERSON_NOUNS = PERSON_NOUNS | OCCUPATION_WORDS | lexicon.words("person_words", "male") \
     | lexicon.words("person_words", "female")
@@ -103,6 +105,50 @@ def company_context(span: "Span") -> bool:
     if head.dep_ in ("poss", "compound") and head.head.is_lower and head.head.lower_ in COMPANY_NOUNS:
         return True
     return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in COMPANY_NOUNS
+
+
+def on_platform(span: "Span") -> bool:
+    """'posted a video on X', 'messages on X', and past the words that say what was posted: 'posted a
+    short statement on X', 'posted a video of the crowd on X' (up from the noun 'on' hangs on, over
+    its 'of' and its object role, to a word of posting)."""
+    root = span.root
+    if root.dep_ == "compound" and span.start > 0 and root.head.head.i == span.start - 1:
+        root = root.head  # 'on X minutes before': the parse hung the name on the time after it
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("on", "to"):
+        return False
+    word = prep.head
+    for _ in range(4):  # statement <- posted; crowd <- of <- video
+        if word.lemma_ in POSTED_WORDS and word.pos_ in ("VERB", "NOUN") or any(
+                c.dep_ == "dobj" and c.lemma_ in POSTED_WORDS for c in word.children):
+            return True
+        if word.dep_ not in ("dobj", "pobj", "prep") or word.head is word:
+            return False
+        word = word.head
+    return False
+
+
+def situated(span: "Span", located: bool) -> bool:
+    """Where a thing or a person is: 'a school in X', 'born near X', 'the eastern portion of X'; or where
+    one comes from or a thing lies, after a lowercase noun: 'a publican from X', 'the new plots at X'
+    (but 'an analyst at X' and 'a professor at X' work there: a noun for a person before 'at' names an
+    employer)."""
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if prep is None:
+        return False
+    if located and prep.lower_ != "at" and (prep.lower_ == "near" or prep.head.pos_ == "NOUN"):
+        return True
+    if prep.lower_ == "of" and prep.head.is_lower and PLACE_PART_NOUNS & {prep.head.lemma_, prep.head.lower_}:
+        return True  # 'the eastern portion of X', 'the outskirts of X'
+    noun = prep.head
+    if prep.lower_ not in ("from", "at") or noun.pos_ != "NOUN" or not noun.is_lower:
+        return False
+    return prep.lower_ == "from" or not _person_noun(noun)
+
+
+def _person_noun(token) -> bool:
+    """'analyst', 'professor', 'nurse': a noun for someone by their work or their kin."""
+    return token.lemma_.lower() in APPOSITIVE_PERSON_NOUNS or token.lower_.endswith(("er", "or", "ist", "ian"))
 
 
 def _place_compound(span: "Span") -> bool:
