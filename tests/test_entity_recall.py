@@ -412,3 +412,16 @@ def test_a_maiden_name_before_the_last_surname_is_the_same_person():
                        "Born Odalys Pennick in 1940 in a river town, she wrote eleven novels.\n")
     people = [e for e in ents if e.type == "PERSON"]
     assert [e.name for e in people] == ["Odalys Pennick Varrow"], [(e.name, e.aliases) for e in people]
+
+
+def test_words_around_a_name_that_tell_its_kind():
+    """A verb done only to people, a company's line of business, a hyphenated kind noun in an
+    apposition, a place described in an apposition: the article's own evidence, whatever the model said."""
+    def types(text):
+        return {e.name: e.type for e in entities_of(text)}
+    assert types("Court\nJudge Ada Brillstone jailed Lenny Cotterwell for four years.\n").get("Lenny Cotterwell") == "PERSON"
+    assert types("Deal\nOrrin Pantry Foods agreed to buy Vellmar Creameries, the companies said.\n").get(
+        "Orrin Pantry Foods") == "ORG"
+    assert types("Tech\nQuenvell, the Oslo-based start-up, raised $40m on Monday.\n").get("Quenvell") == "ORG"
+    assert types("Flood\nResidents of Kelbury, a town in Tarnside County, were moved on Monday.\n").get(
+        "Kelbury") in ("GPE", "LOC")

@@ -9,7 +9,7 @@ from app.nlp import lexicon
 from app.nlp.entities.mentions import ACRONYM, VALUE_TYPES, RawMention, untagged_capital
 from app.nlp.entities.surroundings import listed_words
 from app.nlp.entities.titles import HONORIFICS, PLACE_OFFICES
-from app.nlp.names import TITLE_WORDS, fold, is_city, is_country, is_first_name, name_tokens
+from app.nlp.names import PLACE_NOUNS, TITLE_WORDS, fold, is_city, is_country, is_first_name, name_tokens
 from app.nlp.text import overlaps
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ def untagged_names(doc: "Doc", block: "Block", raws: list[RawMention]) -> list[R
     """The names this module finds in one block, each repair in turn, none over a name found before."""
     found = spelled_out_acronyms(block, raws) + names_before_acronyms(doc, block, raws)
     found += honorific_names(doc, block, [(r.start, r.end) for r in raws])
-    for repair in (untagged_places, listed_places, untagged_mastheads, regnal_names, places_of_office, employers_after_of,
+    for repair in (untagged_places, listed_places, described_places, untagged_mastheads, regnal_names, places_of_office, employers_after_of,
                    platforms_after_on, named_by_kind):
         found += repair(doc, block, [(r.start, r.end) for r in raws + found])
     return found
@@ -71,6 +71,31 @@ def untagged_places(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) ->
             continue
         found.append(RawMention(text, start, start + len(text), "GPE", block.kind == "paragraph", place_context=True,
                                 located=doc[token.i - 1].lower_ in ("in", "at", "near")))
+    return found
+
+
+def described_places(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
+    """'residents of Kelby, a town in Tarn County': capitalised words the model left untagged, set off
+    by a comma and 'a' or 'the' before a noun for a kind of place, name that place."""
+    found = []
+    for token in doc[1:]:
+        if not _untagged_name_word(token) or _untagged_name_word(doc[token.i - 1]):
+            continue
+        end = token.i
+        while end + 1 < len(doc) and end - token.i < 2 and _untagged_name_word(doc[end + 1]):
+            end += 1
+        rest = doc[end + 1:end + 6]
+        if len(rest) < 3 or rest[0].text != "," or rest[1].lower_ not in ("a", "an", "the"):
+            continue
+        noun = next((t for t in rest[2:] if t.pos_ == "NOUN"), None)
+        if noun is None or noun.lemma_.lower() not in PLACE_NOUNS or not all(
+                t.pos_ in ("ADJ", "NOUN", "PUNCT") or t.text == "-" for t in doc[rest[2].i:noun.i]):
+            continue
+        start, end_char = block.start + token.idx, block.start + doc[end].idx + len(doc[end].text)
+        if overlaps(taken, start, end_char):
+            continue
+        found.append(RawMention(doc[token.i:end + 1].text, start, end_char, "GPE", block.kind == "paragraph",
+                                place_context=True))
     return found
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
 from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, demonym_noun
-from app.nlp.names import ORG_TRAILING_WORDS, PLACE_NOUNS, bare_name, is_city, is_country, is_first_name, name_key, name_tokens
+from app.nlp.names import ORG_TRAILING_WORDS, PLACE_NOUNS, TRADE_WORDS, bare_name, is_city, is_country, is_first_name, name_key, name_tokens
 
 if TYPE_CHECKING:
     from app.nlp.entities.mentions import Group
@@ -141,6 +141,8 @@ def _organisation_head(group: "Group") -> str | None:
     noun heading the name (last, or before 'of'/'for') makes it an organisation."""
     for m in group.mentions:
         words = _words(m.text)
+        if len(words) >= 2 and words[-1] in TRADE_WORDS:
+            return "ORG"  # 'Orrin Foods', whatever given name opens it: a company's line of business
         if len(words) < 2 or personal_name(m.text):
             continue
         heads = [words[-1]] + [w for w, nxt in zip(words, words[1:]) if nxt in _LINKS]

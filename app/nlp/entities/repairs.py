@@ -20,7 +20,7 @@ from app.nlp.entities.mentions import ACRONYM, ORG_KIND_WORDS, PLACE_NOUNS, POST
 from app.nlp.entities.non_names import without_abstract_nouns, without_eponymous_terms, without_portfolios
 from app.nlp.entities.splits import split_spans
 from app.nlp.marked_words import article_titles, quoted_names, quoted_titles
-from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, bare_name, first_name_gender, fold, is_city, is_country, is_first_name,
+from app.nlp.names import (ORG_TRAILING_WORDS, TITLE_WORDS, TRADE_WORDS, bare_name, first_name_gender, fold, is_city, is_country, is_first_name,
                            is_particles, name_tokens, nickname, same_thing)
 from app.nlp.text import overlaps
 from app.nlp.structure import DATELINE_STATE
@@ -323,8 +323,10 @@ def _leading_titles(name: str) -> list[str]:
 
 
 def organisation_name(name: str) -> bool:
-    """'Acme Inc', 'Port Authority': a word in it says it is an organisation or a place."""
-    return any(w.lower().strip(".") in ORG_KIND_WORDS | ORG_TRAILING_WORDS | PLACE_NOUNS for w in name.split())
+    """'Acme Inc', 'Port Authority', 'Orrin Foods': a word in it says it is an organisation or a place."""
+    words = name.split()
+    return any(w.lower().strip(".") in ORG_KIND_WORDS | ORG_TRAILING_WORDS | PLACE_NOUNS for w in words) \
+        or len(words) >= 2 and words[-1].lower() in TRADE_WORDS
 
 
 def _relabel_first_names(raws: list[RawMention]) -> None:

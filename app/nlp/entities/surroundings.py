@@ -24,6 +24,7 @@ PERSON_NOUNS = lexicon.words("person_words", "person")
 SPEECH_VERBS = lexicon.words("speech_verbs")
 PERSON_PRONOUNS = lexicon.words("pronouns", "male") | lexicon.words("pronouns", "female")
 PERSON_AGENT_VERBS = lexicon.words("person_agent_verbs")
+PERSON_PATIENT_VERBS = lexicon.words("person_patient_verbs")
 COMPANY_NOUNS = lexicon.words("company_nouns")
 POSTED_WORDS = lexicon.words("posted_words")
 PLACE_PART_NOUNS = lexicon.words("place_part_nouns")
@@ -44,6 +45,9 @@ def appositive_label(span: "Span") -> str | None:
             if token.pos_ == "ADP" or token.i > noun.i + 2:
                 break
             phrase.append(token.lemma_.lower())
+        doc = noun.doc
+        if noun.i >= 2 and doc[noun.i - 1].text == "-":  # 'start-up', 'co-op': one noun in three tokens
+            phrase.append(doc[noun.i - 2].lower_ + noun.lower_)
         for lemma in reversed(phrase):
             for words, label in ((APPOSITIVE_PERSON_NOUNS, "PERSON"), (ORG_KIND_WORDS, "ORG"), (PLACE_NOUNS, "GPE")):
                 if lemma in words:
@@ -83,11 +87,14 @@ def pronoun_follows(span: "Span") -> bool:
 
 
 def personal_role(span: "Span") -> bool:
-    """'founded by X', 'saved by X': the agent of a verb only people do; 'X of Acme Partners': a person
-    and the organisation they work for. Stronger than a verb of saying, which companies use too."""
+    """'founded by X', 'saved by X': the agent of a verb only people do; 'jailed X': the one a verb
+    done only to people is done to; 'X of Acme Partners': a person and the organisation they work
+    for. Stronger than a verb of saying, which companies use too."""
     head = span.root
     if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_ in PERSON_AGENT_VERBS:
         return True
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in PERSON_PATIENT_VERBS:
+        return True  # 'the court jailed X', 'X was arrested': only people are
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     employer = doc[after.i + 1] if after is not None and after.lower_ == "of" and after.i + 1 < len(doc) else None
