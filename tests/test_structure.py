@@ -294,3 +294,22 @@ def test_the_headline_under_a_kicker_or_ending_in_a_full_stop(top, title):
     assert (s.title, s.author) == (title, "Philippa Orde")
     assert [x.heading for x in s.sections] == [None]
     assert s.sections[0].paragraphs[0].text == "Fares will rise on Monday."
+
+
+@pytest.mark.parametrize("byline, author, publisher", [
+    ("By: Quorra Vendell", "Quorra Vendell", None),  # local TV sites
+    ("Quorra Vendell in Brackwater", "Quorra Vendell", None),  # UK nationals: the place filed from
+    ("By Quorra Vendell in Brackwater", "Quorra Vendell", None),
+    ("Quorra Vendell @qvendell", "Quorra Vendell", None),  # a handle after a name alone
+    ("By Quorra Vendell Published 3 March 2027", "Quorra Vendell", None),
+    ("Posted on March 3, 2027 by Quorra Vendell", "Quorra Vendell", None),  # blogs
+    ("By Quorra Vendell, Abeokuta", "Quorra Vendell", None),  # West African dailies: a city, no outlet
+    ("Brackwater Echo Staff", None, "Brackwater Echo"),
+    ("Staff Reporter", None, None),  # a role alone where the byline stands
+])
+def test_byline_layouts_of_many_outlets(byline, author, publisher):
+    s = parse(f"Pier shut for a year as repairs begin\n{byline}\n3 Mar 2027\n"
+              "The council voted on Tuesday to shut the old pier.\nWork will take a year.\n")
+    assert (s.author, s.publisher) == (author, publisher)
+    assert [x.heading for x in s.sections] == [None]
+    assert s.sections[0].paragraphs[0].text.startswith("The council voted")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from app.domain import Paragraph, Section
 from app.nlp import lexicon
+from app.nlp.names import is_city, is_country
 from app.nlp.text import UPPER, UPPER_RANGES, fold, slugify, squeeze, unique_slug, word_count
 
 LEAD_ID = "lead"
@@ -29,8 +30,8 @@ _OUTLET = (rf"(?:the\s+)?{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|&[\w'’.&-]*|of|
            rf"){{0,6}}")
 # Between a byline's parts: a comma, a dash or bar, a hyphen with spaces ('News-Lantern' is one word).
 _SEPARATOR = r"(?:\s*,\s*|\s*[–—|·•]\s*|\s+-{1,2}\s+)"
-# 'By Jo Roe', 'Words by Jo Roe', 'By Jo Roe, The Courier'.
-_BY = re.compile(rf"^(?:(?:words|story|text|interview|written|posted)\s+)?by\s+(?P<names>{_PEOPLE})"
+# 'By Jo Roe', 'By: Jo Roe', 'Words by Jo Roe', 'By Jo Roe, The Courier'.
+_BY = re.compile(rf"^(?:(?:words|story|text|interview|written|posted)\s+)?by:?\s+(?P<names>{_PEOPLE})"
                  rf"(?:{_SEPARATOR}(?P<outlet>{_OUTLET}))?\s*$", re.I)
 # 'Photographs by Jo Roe', 'Pictures: Jo Roe': a credit for the pictures, not the writer.
 _PICTURE_CREDIT = re.compile(rf"^(?:photo(?:graph)?s|pictures|images|illustrations?)(?:\s+by|\s*:)\s+(?P<names>{_PEOPLE})\s*$",
@@ -102,13 +103,20 @@ def _is_sentence(line: str) -> bool:
 # What may trail a byline after its names and outlet: a reading time, a date, a handle.
 _READING_TIME = re.compile(r"\s*[·•|]\s*\d+\s*min(?:ute)?s?(?:\s+read)?$", re.I)
 _HANDLE = re.compile(r"\s+@\w+$")
-_TAIL = re.compile(r"(?:\s*[·•|,]\s*|\s+on\s+)(?P<tail>[^·•|,]*(?:,[^·•|,]*)?)$", re.I)
+_TAIL = re.compile(r"(?:\s*[·•|,]\s*|\s+on\s+|\s+(?=(?:published|updated|posted)\b))(?P<tail>[^·•|,]*(?:,[^·•|,]*)?)$",
+                   re.I)
+# 'Posted on March 3, 2027 by Jo Roe': a blog's date before its byline.
+_DATE_THEN_BY = re.compile(r"^(?:posted|published|updated)(?:\s+on)?\s+(?P<date>.+?)\s+(?P<byline>by\s.*)$", re.I)
+# 'Jo Roe in Kelton', 'By Jo Roe in Kelton': the reporter and the place filed from (no outlet).
+_IN_PLACE = re.compile(rf"^(?P<names>.+?)\s+in\s+{UPPER}[\w'’.-]*(?:\s+{UPPER}[\w'’.-]*){{0,2}}$")
 _OUTLET_IN_BRACKETS = re.compile(r"\s*\(([^()]{2,40})\)$")
 
 
 def _byline_core(line: str) -> str:
     """'By Jo Roe · 4 min read', 'Posted by Jo Roe on March 3, 2026': the names and outlet, without
-    what trails them."""
+    what trails or, on a blog, precedes them."""
+    if (m := _DATE_THEN_BY.match(line)) and _is_date_line(m.group("date")):
+        line = m.group("byline")
     for _ in range(3):
         before = line
         line = _HANDLE.sub("", _READING_TIME.sub("", line))
@@ -131,11 +139,13 @@ def _parse_byline(line: str) -> tuple[str, str | None] | None:
         m = _NAMES_AT.match(line)
         return (squeeze(m.group("names")), None) if m else None
     names = squeeze(m.group("names"))
+    if in_place := _IN_PLACE.match(names):
+        names = in_place.group("names")  # 'By Jo Roe in Kelton'
     outlet = m.group("outlet")
     if _ROLE.search(names):  # 'By Courier staff', 'By Staff Reporter': nobody named
         return None, None
-    if outlet and _ROLE.search(outlet):
-        outlet = None
+    if outlet and (_ROLE.search(outlet) or is_city(outlet) or is_country(outlet)):
+        outlet = None  # 'By Jo Roe, Arts Editor', 'By Jo Roe, Lagos': a role or the place filed from
     return names, (squeeze(outlet) if outlet else None)
 
 
@@ -144,9 +154,12 @@ def _byline_at(lines: list[tuple[str, int, int]], i: int) -> tuple[str, str | No
     line = lines[i][0]
     if (byline := _parse_byline(line)) or i == 0:
         return byline
-    if i + 1 < len(lines) and _NAME_ALONE.match(line) and not _ROLE.search(line) and (
+    core = _byline_core(line)  # 'Jo Roe @jroe'
+    if (in_place := _IN_PLACE.match(core)) and _NAME_ALONE.match(in_place.group("names")):
+        return squeeze(in_place.group("names")), None  # 'Jo Roe in Kelton' under the headline
+    if i + 1 < len(lines) and _NAME_ALONE.match(core) and not _ROLE.search(core) and (
             _is_date_line(lines[i + 1][0]) or _is_role_line(lines[i + 1][0])):
-        return squeeze(line), None
+        return squeeze(core), None
     return None
 
 
@@ -158,7 +171,7 @@ _OUTLET_LINE = re.compile(rf"^(?:[Ff]rom\s+)?(?P<outlet>{_OUTLET})(?:\s+[Ss]taff
 def _outlet_line(line: str, next_line: str | None, above_byline: bool) -> str | None:
     """The outlet a line beside the byline names: above it, when a masthead word ends it
     ('Courier', 'Times'); below it, when a date line follows ('Team News' may head a section)."""
-    m = _OUTLET_LINE.match(line)
+    m = _OUTLET_LINE.match(re.sub(r"\s+[Ss]taff$", "", line))
     if not m or len(line.split()) > 6 or _is_sentence(line) or _is_date_line(line) or _ROLE.search(m.group("outlet")):
         return None
     outlet = re.sub(r"^[Tt]he\s+", "", m.group("outlet")) if line[:4].lower() == "from" else m.group("outlet")
@@ -240,8 +253,9 @@ def parse_structure(text: str) -> Structure:
         elif i > 0 and (credit := _PICTURE_CREDIT.match(line)):
             out.credited.append(squeeze(credit.group("names")))  # 'Photographs by Jo Roe'
             out.blocks.append(Block("byline", line, start, end, LEAD_ID))
-        elif out.blocks and out.blocks[-1].kind == "byline" and _is_role_line(line):
-            out.blocks.append(Block("byline", line, start, end, LEAD_ID))  # 'Transport Correspondent'
+        elif out.blocks and (out.blocks[-1].kind == "byline" or out.blocks[-1].kind == "title" and out.author is None) \
+                and _is_role_line(line):
+            out.blocks.append(Block("byline", line, start, end, LEAD_ID))  # 'Transport Correspondent', 'Staff Reporter'
         elif i > 0 and _is_date_line(line):
             pass  # 'Updated 4 March 2024': metadata, neither heading nor text
         elif out.title is not None and out.author is None and not standfirst and i + 1 < len(lines) \
