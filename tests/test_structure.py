@@ -313,3 +313,22 @@ def test_byline_layouts_of_many_outlets(byline, author, publisher):
     assert (s.author, s.publisher) == (author, publisher)
     assert [x.heading for x in s.sections] == [None]
     assert s.sections[0].paragraphs[0].text.startswith("The council voted")
+
+
+@pytest.mark.parametrize("date_line", [
+    "an hour ago", "3 hours ago", "Updated 20 minutes ago", "4 min read",
+    "Published 12:04 IST, 3 March 2027", "Updated: March 3, 2027 6:42 PM EST", "Tue 3 Mar 2027 09.15 GMT",
+    "2027-03-03", "Posted at 6:42 PM, Mar 03, 2027",
+])
+def test_date_and_time_lines_under_the_byline_are_metadata(date_line):
+    s = parse(f"Pier shut for a year\nBy Quorra Vendell\n{date_line}\nThe council shut the pier.\nMore follows.\n")
+    assert s.author == "Quorra Vendell"
+    assert [x.heading for x in s.sections] == [None]
+    assert s.sections[0].paragraphs[0].text == "The council shut the pier."
+
+
+def test_a_date_above_the_headline_is_no_title_but_a_headline_holding_a_date_is():
+    s = parse("3 March 2027\nPier shut for a year\nBy Quorra Vendell\nThe council shut the pier.\nMore.\n")
+    assert (s.title, s.author) == ("Pier shut for a year", "Quorra Vendell")
+    s = parse("Pier to shut on March 3, council says\nBy Quorra Vendell\nThe council shut the pier.\nMore.\n")
+    assert s.title == "Pier to shut on March 3, council says"

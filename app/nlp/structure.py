@@ -188,8 +188,18 @@ def _is_role_line(line: str) -> bool:
     return len(line.split()) <= 5 and bool(_ROLE.search(line.split(",")[0].strip())) and not _is_sentence(line)
 
 
+# 'an hour ago', 'Updated 3 hours ago', '4 min read': a page's relative time or reading time.
+_RELATIVE_TIME = re.compile(r"^(?:(?:published|updated|posted)\s*:?\s*)?(?:an?|\d+|one|two|three|few)\s+"
+                            r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$"
+                            r"|^\d+\s*(?:min(?:ute)?s?)\s+read$", re.I)
+
+
+# A line that opens with the date itself ('3 March 2027', 'Tue 3 Mar', 'Updated ...'), not a headline that holds one.
+_DATE_FIRST = re.compile(rf"^(?:published|updated|posted|\d|{_MONTH}(?:\s|$)|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)", re.I)
+
+
 def _is_date_line(line: str) -> bool:
-    return len(line.split()) <= 12 and _DATE_LINE.match(line) is not None
+    return len(line.split()) <= 12 and (_DATE_LINE.match(line) or _RELATIVE_TIME.match(line)) is not None
 
 
 def _looks_like_title(line: str, has_more: bool) -> bool:
@@ -245,6 +255,9 @@ def parse_structure(text: str) -> Structure:
                 and _looks_like_title(lines[1][0], True) and len(lines[1][0].split()) > 3 \
                 and (_byline_at(lines, 2) or _is_date_line(lines[2][0])):
             pass  # 'EXCLUSIVE', 'Politics' above the headline: a kicker, neither title nor text
+        elif i == 0 and len(lines) > 1 and _DATE_FIRST.match(line) and _is_date_line(line) \
+                and _looks_like_title(lines[1][0], len(lines) > 2):
+            pass  # '3 March 2027' above the headline: metadata
         elif out.title is None and (i == 0 or out.author or not out.blocks) and (
                 _looks_like_title(line, i + 1 < len(lines))
                 or i + 1 < len(lines) and len(line.split()) <= TITLE_MAX_WORDS and _byline_at(lines, i + 1)):
