@@ -332,3 +332,12 @@ def test_a_date_above_the_headline_is_no_title_but_a_headline_holding_a_date_is(
     assert (s.title, s.author) == ("Pier shut for a year", "Quorra Vendell")
     s = parse("Pier to shut on March 3, council says\nBy Quorra Vendell\nThe council shut the pier.\nMore.\n")
     assert s.title == "Pier to shut on March 3, council says"
+
+
+@pytest.mark.parametrize("opening", [
+    "KELTON, March 3 (Wirepress) - The council voted on Tuesday.",
+    "Kelton, March 3 - The council voted to shut the pier.",
+])
+def test_a_short_first_paragraph_holding_a_date_is_text_not_a_date_line(opening):
+    s = parse(f"Pier shut for a year\n{opening}\nMore text follows.\n")
+    assert [p.text for p in s.sections[0].paragraphs] == [opening, "More text follows."]

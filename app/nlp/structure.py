@@ -199,7 +199,10 @@ _DATE_FIRST = re.compile(rf"^(?:published|updated|posted|\d|{_MONTH}(?:\s|$)|(?:
 
 
 def _is_date_line(line: str) -> bool:
-    return len(line.split()) <= 12 and (_DATE_LINE.match(line) or _RELATIVE_TIME.match(line)) is not None
+    """A date line holds a date and little else: a short sentence holding one ('KELTON, March 3 - The
+    council met.') is text."""
+    words = len(line.split())
+    return words <= 12 and not (words > 6 and _bare(line)[-1:] in ".!?") and (_DATE_LINE.match(line) or _RELATIVE_TIME.match(line)) is not None
 
 
 def _looks_like_title(line: str, has_more: bool) -> bool:
