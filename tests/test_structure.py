@@ -341,3 +341,36 @@ def test_a_date_above_the_headline_is_no_title_but_a_headline_holding_a_date_is(
 def test_a_short_first_paragraph_holding_a_date_is_text_not_a_date_line(opening):
     s = parse(f"Pier shut for a year\n{opening}\nMore text follows.\n")
     assert [p.text for p in s.sections[0].paragraphs] == [opening, "More text follows."]
+
+
+@pytest.mark.parametrize("furniture", [
+    "Advertisement", "WATCH", "Share this article", "Follow us on Quillpost and Vendgram",
+    "Sign up for our newsletter", "Subscribe to our daily briefing", "Download the Brackwater Echo app",
+    "Click here to get the latest news", "Listen to this article", "ALSO READ | Ferry fares rise again",
+    "The old pier at dusk. Photo: Tobiah Marsk", "The old pier at dusk (Image: Tobiah Marsk)",
+    "Tobiah Marsk/Vendpress", "Copyright 2027 Brackwater Echo. All rights reserved", "© 2027 Brackwater Echo",
+    "Copyright © 2027 Brackwater Echo", "(Additional reporting by Tobiah Marsk)",
+    "Reporting by Quorra Vendell; Editing by Tobiah Marsk",
+])
+def test_a_sites_furniture_among_the_paragraphs_is_text_not_a_heading(furniture):
+    s = parse(f"Pier shut for a year\nBy Quorra Vendell\nThe council shut the pier.\n{furniture}\n"
+              "Work starts on Monday.\nMore follows.\n")
+    assert [x.heading for x in s.sections] == [None]
+    assert furniture in [p.text for p in s.sections[0].paragraphs]  # nothing lost
+    check_offsets(s)
+
+
+@pytest.mark.parametrize("label", ["Read more", "READ MORE:", "RELATED", "Related stories", "See also"])
+def test_the_headline_under_a_read_more_label_is_a_link_not_a_heading(label):
+    s = parse(f"Pier shut for a year\nBy Quorra Vendell\nThe council shut the pier.\n{label}\n"
+              "Ferry fares rise again\nWork starts on Monday.\nMore follows.\n")
+    assert [x.heading for x in s.sections] == [None]
+    assert [p.text for p in s.sections[0].paragraphs][1:3] == [label, "Ferry fares rise again"]
+
+
+@pytest.mark.parametrize("heading", ["Follow the Money", "Sign of the Times", "Listen to the Victims",
+                                     "Copyright Law Changes", "Editing by Committee", "Watch This Space"])
+def test_headings_that_open_like_furniture_stay_headings(heading):
+    s = parse(f"Pier shut for a year\nBy Quorra Vendell\nThe council shut the pier.\n{heading}\n"
+              "Work starts on Monday.\nMore follows.\n")
+    assert [x.heading for x in s.sections] == [None, heading]

@@ -222,10 +222,28 @@ def _looks_like_title(line: str, has_more: bool) -> bool:
 _FURNITURE = re.compile(r"^(?:(?:also|read|see|watch|listen)(?:\s+(?:also|more|next|read))?|related(?:\s+stories)?)\s*[:|\-–—]\s*\S"
                         r"|^(?:advertisement|advertising|sponsored|story continues below(?:\s+advertisement)?)$"
                         r"|^(?:photo(?:graph)?|picture|image|file photo)s?\s*(?:by\b|:)", re.I)
+_CALL = "|".join(sorted(lexicon.words("page_furniture", "call")))
+_LABEL = "|".join(sorted(lexicon.words("page_furniture", "label")))
+_LINK_LABEL = "|".join(sorted(lexicon.words("page_furniture", "link")))
+# The page around the story: a call to the reader ('Follow us on ...', 'Sign up for our newsletter',
+# 'Download the Kelton Echo app'); a label alone ('Advertisement', 'WATCH', 'Read more'); a copyright
+# notice; a credit for the reporting ('Reporting by X; Editing by Y', '(Additional reporting by X)');
+# a caption's credit ('The quay at dusk. Photo: X', '... (Image: X)', 'Jo Roe/Wirepress').
+_PAGE_FURNITURE = re.compile(
+    rf"^(?:{_CALL})\s+(?:up|us|our|here|now|this|to\s+(?:our|this)|for\s+(?:our|the)|the\b.*\bapp)\b"
+    rf"|^(?:{_LABEL}|read\s+more|see\s+also|more\s+on\s+this(?:\s+story)?|(?:{_LINK_LABEL})\s+\w+)\s*:?$"
+    rf"|^(?:copyright\s*(?:©|\(c\))?\s*\d{{4}}|©|\(c\)\s)"
+    rf"|^\(?(?:additional\s+|further\s+)?(?:reporting|writing|editing|research)\s+by\s+(?-i:{_PERSON})"
+    rf"|(?:^|[\s(.;|])(?:photo(?:graph)?|picture|image|credit|pic)s?\s*:\s*[^:]{{2,60}}\)?$", re.I)
+# 'Jo Roe/Wirepress', '(Jo Roe/Kelton Echo)': a picture agency's credit under a photograph.
+_AGENCY_CREDIT = re.compile(rf"^\(?{_PERSON}\s*/\s*{_OUTLET}\)?$")
+# A label after which the next line is another story's headline: 'Read more', 'RELATED', 'Read more:'.
+_LINK_LINE = re.compile(rf"^(?:(?:also\s+)?read\s+(?:more|also)|see\s+also|{_LINK_LABEL}(?:\s+\w+)?)\s*:?$", re.I)
 
 
 def _looks_like_heading(line: str) -> bool:
-    return len(line.split()) <= HEADING_MAX_WORDS and not _is_sentence(line) and not _FURNITURE.match(line)
+    return len(line.split()) <= HEADING_MAX_WORDS and not _is_sentence(line) and not _FURNITURE.match(line) \
+        and not _PAGE_FURNITURE.search(line) and not _AGENCY_CREDIT.match(line)
 
 
 def parse_structure(text: str) -> Structure:
@@ -284,6 +302,10 @@ def parse_structure(text: str) -> Structure:
     body = standfirst + lines[i:]
     kinds = ["paragraph" if n < len(standfirst) or not _looks_like_heading(line) else "heading"
              for n, (line, _, _) in enumerate(body)]
+    # The headline of another story under 'Read more' or 'RELATED' is a link, no heading.
+    for n in range(1, len(body)):
+        if _LINK_LINE.match(body[n - 1][0]):
+            kinds[n] = "paragraph"
     # A heading must introduce something: the last line is text ('Our verdict' may
     # introduce a one-line verdict).
     if kinds:
