@@ -374,3 +374,20 @@ def test_headings_that_open_like_furniture_stay_headings(heading):
     s = parse(f"Pier shut for a year\nBy Quorra Vendell\nThe council shut the pier.\n{heading}\n"
               "Work starts on Monday.\nMore follows.\n")
     assert [x.heading for x in s.sections] == [None, heading]
+
+
+@pytest.mark.parametrize("header, author, publisher", [
+    ("By Quorra Vendell | Updated: Mar 03, 2027, 18:42 IST", "Quorra Vendell", None),
+    ("Written By Quorra Vendell | Edited By: Tobiah Marsk", "Quorra Vendell", None),
+    ("By Newsroom Desk", None, None),
+    ("Quorra Vendell for the Brackwater Herald", "Quorra Vendell", "Brackwater Herald"),
+    ("Quorra Vendell\nThe Brackwater Herald\nPublished Mar 03, 2027", "Quorra Vendell", "The Brackwater Herald"),
+    ("By Quorra Vendell and Tobiah Marsk\nUpdated March 3, 2027 — 6.42pm first published at 5.00pm",
+     "Quorra Vendell and Tobiah Marsk", None),
+])
+def test_bylines_with_an_editor_a_desk_a_freelance_outlet_or_a_long_date(header, author, publisher):
+    s = parse(f"Pier shut for a year as repairs begin\n{header}\n"
+              "The council voted on Tuesday to shut the old pier.\nWork will take a year.\n")
+    assert (s.author, s.publisher) == (author, publisher)
+    assert [x.heading for x in s.sections] == [None]
+    assert s.sections[0].paragraphs[0].text.startswith("The council voted")

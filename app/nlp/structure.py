@@ -50,14 +50,14 @@ _FROM = re.compile(rf"^from\s+(?P<names>{_PEOPLE})\s*(?:,|{DASH})\s*{_OUTLET}$",
 # 'Riverside Oval, Kelton': a venue or place line under a byline, before the text.
 _PLACE_LINE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})+$")
 # 'Jo Roe, Arts Correspondent': a role where the outlet would stand.
-_ROLE = re.compile(r"\b(?:correspondent|editor|reporter|writer|columnist|critic|staff|contributor|"
+_ROLE = re.compile(r"\b(?:correspondent|editor|reporter|writer|columnist|critic|staff|contributor|desk|"
                    r"journalist|analyst|producer)s?$", re.I)
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|last updated|first published)\b[:\s]*)?[\w ,.:/|-]*"
     rf"(?:\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b)"
-    rf"[\w ,.:/|()+-]*$", re.I)
+    rf"[\w ,.:/|()+–—-]*$", re.I)
 # The abbreviated state after a dateline's place: 'MODESTO, Calif.', 'ALBANY, N.Y.'.
 DATELINE_STATE = r"(?:,\s*[A-Z][a-z]{1,5}\.(?:\s?[A-Z][a-z]?\.)?)"
 # 'KERN COUNTY (KBX7) –', 'MODESTO, Calif. (AP) —': a capitalised place, perhaps its state, the outlet.
@@ -103,11 +103,17 @@ def _is_sentence(line: str) -> bool:
 # What may trail a byline after its names and outlet: a reading time, a date, a handle.
 _READING_TIME = re.compile(r"\s*[·•|]\s*\d+\s*min(?:ute)?s?(?:\s+read)?$", re.I)
 _HANDLE = re.compile(r"\s+@\w+$")
+# '| Updated: Mar 3, 2027, 18:42 IST': after a bar or a dot the date may hold several commas.
+_BAR_TAIL = re.compile(r"\s*[·•|]\s*(?P<tail>[^·•|]*)$")
+# '| Edited by Al Vane': the editor credited after the writer.
+_EDITOR_TAIL = re.compile(r"\s*[·•|,;]\s*edited\s+by\b.*$", re.I)
 _TAIL = re.compile(r"(?:\s*[·•|,]\s*|\s+on\s+|\s+(?=(?:published|updated|posted)\b))(?P<tail>[^·•|,]*(?:,[^·•|,]*)?)$",
                    re.I)
 # 'Posted on March 3, 2027 by Jo Roe': a blog's date before its byline.
 _DATE_THEN_BY = re.compile(r"^(?:posted|published|updated)(?:\s+on)?\s+(?P<date>.+?)\s+(?P<byline>by\s.*)$", re.I)
 # 'Jo Roe in Kelton', 'By Jo Roe in Kelton': the reporter and the place filed from (no outlet).
+# 'Jo Roe for the Kelton Echo': a freelance's byline naming the outlet that ran the piece.
+_NAMES_FOR = re.compile(rf"^(?:[Bb]y\s+)?(?P<names>{_PEOPLE})\s+for\s+(?P<outlet>{_OUTLET})$")
 _IN_PLACE = re.compile(rf"^(?P<names>.+?)\s+in\s+{UPPER}[\w'’.-]*(?:\s+{UPPER}[\w'’.-]*){{0,2}}$")
 _OUTLET_IN_BRACKETS = re.compile(r"\s*\(([^()]{2,40})\)$")
 
@@ -119,9 +125,11 @@ def _byline_core(line: str) -> str:
         line = m.group("byline")
     for _ in range(3):
         before = line
-        line = _HANDLE.sub("", _READING_TIME.sub("", line))
-        if (m := _TAIL.search(line)) and _is_date_line(m.group("tail").strip()):
-            line = line[:m.start()]
+        line = _EDITOR_TAIL.sub("", _HANDLE.sub("", _READING_TIME.sub("", line)))
+        for tail in (_TAIL, _BAR_TAIL):
+            if (m := tail.search(line)) and _is_date_line(m.group("tail").strip()):
+                line = line[:m.start()]
+                break
         if line == before:
             break
     return line
@@ -157,15 +165,23 @@ def _byline_at(lines: list[tuple[str, int, int]], i: int) -> tuple[str, str | No
     core = _byline_core(line)  # 'Jo Roe @jroe'
     if (in_place := _IN_PLACE.match(core)) and _NAME_ALONE.match(in_place.group("names")):
         return squeeze(in_place.group("names")), None  # 'Jo Roe in Kelton' under the headline
-    if i + 1 < len(lines) and _NAME_ALONE.match(core) and not _ROLE.search(core) and (
-            _is_date_line(lines[i + 1][0]) or _is_role_line(lines[i + 1][0])):
-        return squeeze(core), None
+    if m := _NAMES_FOR.match(core):
+        return squeeze(m.group("names")), squeeze(re.sub(r"^the\s+", "", m.group("outlet"), flags=re.I))
+    if i + 1 < len(lines) and _NAME_ALONE.match(core) and not _ROLE.search(core) and not _is_masthead(core) and (
+            _is_date_line(lines[i + 1][0]) or _is_role_line(lines[i + 1][0])
+            or _is_masthead(lines[i + 1][0]) and i + 2 < len(lines) and _is_date_line(lines[i + 2][0])):
+        return squeeze(core), None  # 'Jo Roe' above 'March 3', 'Arts Editor' or 'The Kelton Echo' and a date
     return None
 
 
 # 'Tarn Courier', 'From the Tarn Courier', 'Tarn Courier staff': the outlet on a line of its own.
 MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
 _OUTLET_LINE = re.compile(rf"^(?:[Ff]rom\s+)?(?P<outlet>{_OUTLET})(?:\s+[Ss]taff)?$")
+
+
+def _is_masthead(line: str) -> bool:
+    """'The Kelton Echo', 'Kelton Gazette': an outlet's name, a masthead word ending it."""
+    return len(line.split()) <= 6 and bool(_OUTLET_LINE.match(line)) and fold(line.split()[-1]) in MASTHEAD_WORDS
 
 
 def _outlet_line(line: str, next_line: str | None, above_byline: bool) -> str | None:
