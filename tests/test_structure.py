@@ -391,3 +391,19 @@ def test_bylines_with_an_editor_a_desk_a_freelance_outlet_or_a_long_date(header,
     assert (s.author, s.publisher) == (author, publisher)
     assert [x.heading for x in s.sections] == [None]
     assert s.sections[0].paragraphs[0].text.startswith("The council voted")
+
+
+@pytest.mark.parametrize("line", ["Edited by Tobiah Marsk", "More by this Author",
+                                  "The old pier at dusk. (Tobiah Marsk/Vendpress Images)",
+                                  "• The pier shuts", "- Work takes a year"])
+def test_credits_author_links_and_list_items_are_text_not_headings(line):
+    s = parse(f"Pier shut for a year\nBy Quorra Vendell\nThe council shut the pier.\n{line}\n"
+              "Work starts on Monday.\nMore follows.\n")
+    assert [x.heading for x in s.sections] == [None]
+    assert line in [p.text for p in s.sections[0].paragraphs]
+
+
+def test_a_city_alone_under_the_byline_is_text_not_a_heading():
+    s = parse("Pier shut for a year\nBy Quorra Vendell\nAbeokuta\nThe council shut the pier.\nMore follows.\n")
+    assert [x.heading for x in s.sections] == [None]
+    assert s.sections[0].paragraphs[0].text == "Abeokuta"

@@ -247,19 +247,24 @@ _LINK_LABEL = "|".join(sorted(lexicon.words("page_furniture", "link")))
 # a caption's credit ('The quay at dusk. Photo: X', '... (Image: X)', 'Jo Roe/Wirepress').
 _PAGE_FURNITURE = re.compile(
     rf"^(?:{_CALL})\s+(?:up|us|our|here|now|this|to\s+(?:our|this)|for\s+(?:our|the)|the\b.*\bapp)\b"
-    rf"|^(?:{_LABEL}|read\s+more|see\s+also|more\s+on\s+this(?:\s+story)?|(?:{_LINK_LABEL})\s+\w+)\s*:?$"
+    rf"|^(?:{_LABEL}|read\s+more|see\s+also|more\s+(?:by|from)\s+(?:this|the)\s+(?:author|writer|reporter)|more\s+on\s+this(?:\s+story)?|(?:{_LINK_LABEL})\s+\w+)\s*:?$"
     rf"|^(?:copyright\s*(?:©|\(c\))?\s*\d{{4}}|©|\(c\)\s)"
-    rf"|^\(?(?:additional\s+|further\s+)?(?:reporting|writing|editing|research)\s+by\s+(?-i:{_PERSON})"
+    rf"|^\(?(?:additional\s+|further\s+)?(?:reporting|writing|editing|edited|research)\s+by\s+(?-i:{_PERSON})"
     rf"|(?:^|[\s(.;|])(?:photo(?:graph)?|picture|image|credit|pic)s?\s*:\s*[^:]{{2,60}}\)?$", re.I)
 # 'Jo Roe/Wirepress', '(Jo Roe/Kelton Echo)': a picture agency's credit under a photograph.
-_AGENCY_CREDIT = re.compile(rf"^\(?{_PERSON}\s*/\s*{_OUTLET}\)?$")
+_AGENCY_CREDIT = re.compile(rf"(?:^|[\s.])\(?{_PERSON}\s*/\s*{_OUTLET}\)?$")
 # A label after which the next line is another story's headline: 'Read more', 'RELATED', 'Read more:'.
 _LINK_LINE = re.compile(rf"^(?:(?:also\s+)?read\s+(?:more|also)|see\s+also|{_LINK_LABEL}(?:\s+\w+)?)\s*:?$", re.I)
 
 
+# '• The pier shuts', '- Work takes a year': an item of a list, text however short.
+_LIST_ITEM = re.compile(r"^[•·▪●◦‣∙*+–—-]\s")
+
+
 def _looks_like_heading(line: str) -> bool:
     return len(line.split()) <= HEADING_MAX_WORDS and not _is_sentence(line) and not _FURNITURE.match(line) \
-        and not _PAGE_FURNITURE.search(line) and not _AGENCY_CREDIT.match(line)
+        and not _PAGE_FURNITURE.search(line) and not _AGENCY_CREDIT.search(line) \
+        and not _LIST_ITEM.match(line)
 
 
 def parse_structure(text: str) -> Structure:
@@ -326,8 +331,8 @@ def parse_structure(text: str) -> Structure:
     # introduce a one-line verdict).
     if kinds:
         kinds[-1] = "paragraph"
-    # 'Riverside Oval, Kelton' right under the byline: where the story was filed, not a heading.
-    if out.author and kinds and not standfirst and _PLACE_LINE.match(body[0][0]):
+    # 'Riverside Oval, Kelton' or a city alone right under the byline: where the story was filed, not a heading.
+    if out.author and kinds and not standfirst and (_PLACE_LINE.match(body[0][0]) or is_city(body[0][0])):
         kinds[0] = "paragraph"
 
     # 'CITY (Outlet) –' opens the first paragraph, or the second after a standfirst.
