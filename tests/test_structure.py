@@ -407,3 +407,11 @@ def test_a_city_alone_under_the_byline_is_text_not_a_heading():
     s = parse("Pier shut for a year\nBy Quorra Vendell\nAbeokuta\nThe council shut the pier.\nMore follows.\n")
     assert [x.heading for x in s.sections] == [None]
     assert s.sections[0].paragraphs[0].text == "Abeokuta"
+
+
+def test_two_date_lines_under_a_name_and_role_are_both_metadata():
+    s = parse("Pier shut for a year\nQuorra Vendell\nSenior Correspondent\nUpdated Mar 03, 2027, 06:42 PM\n"
+              "Published Mar 03, 2027, 05:00 PM\nThe council shut the pier.\nMore follows.\n")
+    assert s.author == "Quorra Vendell"
+    assert [x.heading for x in s.sections] == [None]
+    assert s.sections[0].paragraphs[0].text == "The council shut the pier."

@@ -279,7 +279,8 @@ def parse_structure(text: str) -> Structure:
     # Header: a title, a byline and a publication date line, in the first lines. A standfirst
     # printed between the title and the byline is text (the lead's first paragraph).
     i, standfirst = 0, []
-    while i < min(HEADER_LINES, len(lines)):
+    header_lines = HEADER_LINES
+    while i < min(header_lines, len(lines)):
         line, start, end = lines[i]
         byline = _byline_at(lines, i) if out.author is None else None
         next_line = lines[i + 1][0] if i + 1 < len(lines) else None
@@ -312,7 +313,9 @@ def parse_structure(text: str) -> Structure:
                 and _is_role_line(line):
             out.blocks.append(Block("byline", line, start, end, LEAD_ID))  # 'Transport Correspondent', 'Staff Reporter'
         elif i > 0 and _is_date_line(line):
-            pass  # 'Updated 4 March 2024': metadata, neither heading nor text
+            # 'Updated 4 March 2024': metadata, neither heading nor text; under a byline it does not
+            # count, so 'Updated ...' and 'Published ...' under 'Arts Editor' are both read
+            header_lines += bool(out.author)
         elif out.title is not None and out.author is None and not standfirst and i + 1 < len(lines) \
                 and _byline_at(lines, i + 1):
             standfirst.append(lines[i])
