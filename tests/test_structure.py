@@ -415,3 +415,25 @@ def test_two_date_lines_under_a_name_and_role_are_both_metadata():
     assert s.author == "Quorra Vendell"
     assert [x.heading for x in s.sections] == [None]
     assert s.sections[0].paragraphs[0].text == "The council shut the pier."
+
+
+def test_an_explainers_questions_head_its_sections():
+    s = parse("Pier shut for a year\nBy Quorra Vendell\nThe council shut the pier.\nWhy is the pier closing?\n"
+              "Divers found rot in the piles.\nWho pays for the work?\nThe county pays.\nMore follows.\n")
+    assert [x.heading for x in s.sections] == [None, "Why is the pier closing?", "Who pays for the work?"]
+    check_offsets(s)
+
+
+@pytest.mark.parametrize("body", [
+    # an interview's questions, put to 'you'
+    "How did you feel when the vote passed?\nRelieved, honestly.\nWhat comes next for you?\nRest.\n",
+    # labelled questions
+    "Q: Why did the council vote to shut it?\nA: It was unsafe.\nQ: What now?\nA: We wait.\n",
+    # a lone question is text
+    "Why is the pier closing?\nDivers found rot in the piles.\n",
+    # a question followed by another question is no heading
+    "Why is the pier closing?\nIs it the rot?\nDivers found rot in the piles.\nWho pays?\nThe county.\n",
+])
+def test_questions_that_are_not_an_explainers_headings_stay_text(body):
+    s = parse(f"Pier shut for a year\nBy Quorra Vendell\nThe council shut the pier.\n{body}More follows.\n")
+    assert [x.heading for x in s.sections] == [None]

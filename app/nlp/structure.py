@@ -261,6 +261,26 @@ _LINK_LINE = re.compile(rf"^(?:(?:also\s+)?read\s+(?:more|also)|see\s+also|{_LIN
 _LIST_ITEM = re.compile(r"^[•·▪●◦‣∙*+–—-]\s")
 
 
+# 'Why is the pier closing?', 'What happens next?': an explainer's question heading (a wh-word or an
+# auxiliary first, short, unquoted, unlabelled).
+_QUESTION_HEADING = re.compile(r"^(?:who|what|when|where|why|how|which|is|are|was|were|will|can|could|should|"
+                               r"does|do|did|has|have)\b[^\"“”:]{3,90}\?$", re.I)
+# 'you' in a question: one put to somebody, as in an interview, not a question the story answers.
+_ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+
+
+def _explainer_questions(body: list[tuple[str, int, int]]) -> set[int]:
+    """The question lines that head an explainer's sections: two or more, none put to 'you', each
+    followed by an answer (not another question). An interview's questions stay text."""
+    found = [n for n, (line, _, _) in enumerate(body)
+             if len(line.split()) <= 12 and _QUESTION_HEADING.match(line)]
+    if len(found) < 2 or any(_ADDRESSED.search(body[n][0]) for n in found):
+        return set()
+    if any(n + 1 >= len(body) or body[n + 1][0].rstrip().endswith("?") for n in found):
+        return set()
+    return set(found)
+
+
 def _looks_like_heading(line: str) -> bool:
     return len(line.split()) <= HEADING_MAX_WORDS and not _is_sentence(line) and not _FURNITURE.match(line) \
         and not _PAGE_FURNITURE.search(line) and not _AGENCY_CREDIT.search(line) \
@@ -326,6 +346,9 @@ def parse_structure(text: str) -> Structure:
     body = standfirst + lines[i:]
     kinds = ["paragraph" if n < len(standfirst) or not _looks_like_heading(line) else "heading"
              for n, (line, _, _) in enumerate(body)]
+    for n in _explainer_questions(body):
+        if n >= len(standfirst):
+            kinds[n] = "heading"
     # The headline of another story under 'Read more' or 'RELATED' is a link, no heading.
     for n in range(1, len(body)):
         if _LINK_LINE.match(body[n - 1][0]):
