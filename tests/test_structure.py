@@ -437,3 +437,36 @@ def test_an_explainers_questions_head_its_sections():
 def test_questions_that_are_not_an_explainers_headings_stay_text(body):
     s = parse(f"Pier shut for a year\nBy Quorra Vendell\nThe council shut the pier.\n{body}More follows.\n")
     assert [x.heading for x in s.sections] == [None]
+
+
+@pytest.mark.parametrize("line", [
+    "Trending", "Most Read", "Loading", "Continue reading the main story", "Source: Brackwater Echo",
+    "The pier at dusk. Supplied", "qv@example.invalid", "Got a news tip? Email us at tips@example.invalid",
+    "Contact Quorra Vendell at the newsroom", "Follow Quorra Vendell on Quillpost",
+])
+def test_more_furniture_is_text_not_a_heading(line):
+    s = parse(f"Pier shut for a year\nBy Quorra Vendell\nThe council shut the pier.\n{line}\n"
+              "Work starts on Monday.\nMore follows.\n")
+    assert [x.heading for x in s.sections] == [None]
+    assert line in [p.text for p in s.sections[0].paragraphs]
+
+
+@pytest.mark.parametrize("label, line", [("Image caption,", "The pier at dusk"), ("Tags", "Piers, Councils")])
+def test_the_line_under_a_caption_or_tags_label_is_text(label, line):
+    s = parse(f"Pier shut for a year\nBy Quorra Vendell\nThe council shut the pier.\n{label}\n{line}\n"
+              "Work starts on Monday.\nMore follows.\n")
+    assert [x.heading for x in s.sections] == [None]
+
+
+@pytest.mark.parametrize("date_line", ["March 3rd, 2027", "Tuesday 3rd March 2027", "Yesterday at 6:42 PM", "Today"])
+def test_ordinal_and_relative_day_date_lines_are_metadata(date_line):
+    s = parse(f"Pier shut for a year\nBy Quorra Vendell\n{date_line}\nThe council shut the pier.\nMore follows.\n")
+    assert [x.heading for x in s.sections] == [None]
+    assert s.sections[0].paragraphs[0].text == "The council shut the pier."
+
+
+@pytest.mark.parametrize("heading", ["Sources", "Loading Bay Rules", "Credit Where Due"])
+def test_headings_sharing_a_furniture_word_stay_headings(heading):
+    s = parse(f"Pier shut for a year\nBy Quorra Vendell\nThe council shut the pier.\n{heading}\n"
+              "Work starts on Monday.\nMore follows.\n")
+    assert [x.heading for x in s.sections] == [None, heading]

@@ -56,7 +56,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|last updated|first published)\b[:\s]*)?[\w ,.:/|-]*"
-    rf"(?:\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b)"
+    rf"(?:\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b)"
     rf"[\w ,.:/|()+–—-]*$", re.I)
 # The abbreviated state after a dateline's place: 'MODESTO, Calif.', 'ALBANY, N.Y.'.
 DATELINE_STATE = r"(?:,\s*[A-Z][a-z]{1,5}\.(?:\s?[A-Z][a-z]?\.)?)"
@@ -207,7 +207,8 @@ def _is_role_line(line: str) -> bool:
 # 'an hour ago', 'Updated 3 hours ago', '4 min read': a page's relative time or reading time.
 _RELATIVE_TIME = re.compile(r"^(?:(?:published|updated|posted)\s*:?\s*)?(?:an?|\d+|one|two|three|few)\s+"
                             r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$"
-                            r"|^\d+\s*(?:min(?:ute)?s?)\s+read$", re.I)
+                            r"|^\d+\s*(?:min(?:ute)?s?)\s+read$"
+                            r"|^(?:today|yesterday)(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?$", re.I)
 
 
 # A line that opens with the date itself ('3 March 2027', 'Tue 3 Mar', 'Updated ...'), not a headline that holds one.
@@ -241,20 +242,28 @@ _FURNITURE = re.compile(r"^(?:(?:also|read|see|watch|listen)(?:\s+(?:also|more|n
 _CALL = "|".join(sorted(lexicon.words("page_furniture", "call")))
 _LABEL = "|".join(sorted(lexicon.words("page_furniture", "label")))
 _LINK_LABEL = "|".join(sorted(lexicon.words("page_furniture", "link")))
+_CREDIT = "|".join(sorted(lexicon.words("page_furniture", "credit")))
 # The page around the story: a call to the reader ('Follow us on ...', 'Sign up for our newsletter',
 # 'Download the Kelton Echo app'); a label alone ('Advertisement', 'WATCH', 'Read more'); a copyright
 # notice; a credit for the reporting ('Reporting by X; Editing by Y', '(Additional reporting by X)');
-# a caption's credit ('The quay at dusk. Photo: X', '... (Image: X)', 'Jo Roe/Wirepress').
+# a caption's credit ('The quay at dusk. Photo: X', '... (Image: X)', 'Jo Roe/Wirepress', '... Supplied',
+# 'Source: X'); an e-mail address; 'Follow Jo Roe on ...', 'Contact Jo Roe at ...'.
 _PAGE_FURNITURE = re.compile(
     rf"^(?:{_CALL})\s+(?:up|us|our|here|now|this|to\s+(?:our|this)|for\s+(?:our|the)|the\b.*\bapp)\b"
-    rf"|^(?:{_LABEL}|read\s+more|see\s+also|more\s+(?:by|from)\s+(?:this|the)\s+(?:author|writer|reporter)|more\s+on\s+this(?:\s+story)?|(?:{_LINK_LABEL})\s+\w+)\s*:?$"
+    rf"|^(?:{_LABEL}|read\s+more|see\s+also|more\s+(?:by|from)\s+(?:this|the)\s+(?:author|writer|reporter)"
+    rf"|more\s+on\s+this(?:\s+story)?|most\s+(?:read|popular|viewed|shared)|continue\s+reading\b.*"
+    rf"|image\s+caption,?|(?:{_LINK_LABEL})\s+\w+)\s*:?$"
+    rf"|^(?:{_CREDIT})\s*:\s|[.|]\s+(?:{_CREDIT})\.?$|\S@\w[\w-]*\.\w"
+    rf"|^(?:follow|contact|email|e-mail)\s+(?-i:{_PERSON})\s+(?:on|at)\b"
     rf"|^(?:copyright\s*(?:©|\(c\))?\s*\d{{4}}|©|\(c\)\s)"
     rf"|^\(?(?:additional\s+|further\s+)?(?:reporting|writing|editing|edited|research)\s+by\s+(?-i:{_PERSON})"
     rf"|(?:^|[\s(.;|])(?:photo(?:graph)?|picture|image|credit|pic)s?\s*:\s*[^:]{{2,60}}\)?$", re.I)
 # 'Jo Roe/Wirepress', '(Jo Roe/Kelton Echo)': a picture agency's credit under a photograph.
 _AGENCY_CREDIT = re.compile(rf"(?:^|[\s.])\(?{_PERSON}\s*/\s*{_OUTLET}\)?$")
 # A label after which the next line is another story's headline: 'Read more', 'RELATED', 'Read more:'.
-_LINK_LINE = re.compile(rf"^(?:(?:also\s+)?read\s+(?:more|also)|see\s+also|{_LINK_LABEL}(?:\s+\w+)?)\s*:?$", re.I)
+# 'Image caption', 'Tags': a label after which the next line is the caption or the tags.
+_LINK_LINE = re.compile(rf"^(?:(?:also\s+)?read\s+(?:more|also)|see\s+also|image\s+caption|(?:{_LINK_LABEL})(?:\s+\w+)?)\s*[:,]?$",
+                        re.I)
 
 
 # '• The pier shuts', '- Work takes a year': an item of a list, text however short.
