@@ -425,3 +425,12 @@ def test_words_around_a_name_that_tell_its_kind():
     assert types("Tech\nQuenvell, the Oslo-based start-up, raised $40m on Monday.\n").get("Quenvell") == "ORG"
     assert types("Flood\nResidents of Kelbury, a town in Tarnside County, were moved on Monday.\n").get(
         "Kelbury") in ("GPE", "LOC")
+
+
+def test_a_name_only_ever_printed_before_a_noun_for_a_property_is_that_property():
+    only = {e.name: e.type for e in entities_of(
+        "Summit\nThe leaders met at the Quenwick estate, a house and gardens south of the city.\n"
+        "Guards closed the Quenwick estate to visitors for the day.\n")}
+    assert only.get("Quenwick") not in ("GPE", "LOC", "PERSON", "ORG")
+    people = {e.name: e.type for e in entities_of("Prisons\nThe Scottish prison service said cells were full.\n")}
+    assert people.get("Scottish") == "NORP"

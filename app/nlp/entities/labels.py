@@ -231,6 +231,8 @@ def _kind_named(group: "Group") -> str | None:
     Brackshire town', 'the Wexbury village': before a noun for a kind of place, that place's."""
     if any(m.kind_named for m in group.mentions):
         return "ORG"
+    if all(m.building_named for m in group.mentions):
+        return "FAC"  # only ever 'the Harwell estate', 'the Quenby mansion': the property, no place
     return "GPE" if any(m.place_named for m in group.mentions) else None
 
 

@@ -71,6 +71,7 @@ class RawMention:
     company_context: bool = False  # what only a company has: 'X shares', 'X boss Jo Roe', 'X's customers'
     kind_named: bool = False  # before a lowercase noun for the organisation it names: 'the X label', 'X magazine'
     place_named: bool = False  # before a lowercase noun for the place it names: 'the X town', 'X village'
+    building_named: bool = False  # before a lowercase noun for a building or property: 'the X estate'
     capital_the: bool = False  # after a capitalised 'The' inside a sentence: 'told The Mercury', a title
     after_plural: bool = False  # right after a plural noun: 'the schools X and Y' may be two names
     speaks: bool = False  # the subject of a verb of saying: 'X said', 'X asked'
@@ -157,6 +158,7 @@ def clean_span(span: "Span", block: "Block") -> RawMention | None:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     named = after.lower_ if after is not None and after.is_lower and after.pos_ == "NOUN" else ""
     raw.kind_named, raw.place_named = named in ORG_NAMED_WORDS, named in PLACE_NAMED_NOUNS and label != "NORP"
+    raw.building_named = THING_NOUNS.get(named) == "FAC" and label != "NORP"  # not the Scottish prison
     raw.place_named |= place_of(span, PLACE_NAMED_NOUNS) or (
         label != "NORP" and described_place_after(span, PLACE_NAMED_NOUNS))
     prep = span.root.head if span.root.dep_ == "pobj" else None
