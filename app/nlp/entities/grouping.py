@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from app.nlp import lexicon
 from app.nlp.entities.aliases import merge_alias_names, merge_bracketed_glosses, merge_tickers
 from app.nlp.entities.labels import group_type
 from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, Group, RawMention, demonym_noun
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from app.nlp.structure import Structure
+
+# 'of', 'for': after the noun heading an English organisation's name ('the Lower House of Deputies').
+ENGLISH_HEAD_LINKS = lexicon.words("name_links", "head") & lexicon.words("name_links", "english")
 
 # Roles in which a capitalised word stands as a noun phrase of its own, not as a modifier.
 NAME_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr"})
@@ -241,7 +245,7 @@ def name_head(name: str) -> str | None:
     words = strip_possessive(name).split()
     if len(words) < 2:
         return None
-    before_link = [w for w, nxt in zip(words, words[1:]) if nxt in ("of", "for")]
+    before_link = [w for w, nxt in zip(words, words[1:]) if nxt in ENGLISH_HEAD_LINKS]
     return (before_link[0] if before_link else words[-1]).lower()
 
 

@@ -31,7 +31,7 @@ COMPASS_WORDS = lexicon.words("compass_words")
 MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
 CELESTIAL_BODIES = lexicon.words("celestial_bodies")
 LOCAL_PLACE_NOUNS = lexicon.words("place_nouns", "local")
-_LINKS = frozenset({"of", "for", "on", "at"})
+_LINKS = lexicon.words("name_links", "english")  # 'Committee on Rail', 'University of Arnby'
 
 
 def group_type(group: "Group") -> str:

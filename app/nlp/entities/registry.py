@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from app.domain import Entity, Mention
+from app.nlp import lexicon
 from app.nlp.entities.labels import group_name, group_type
 from app.nlp.entities.grouping import name_head
 from app.nlp.entities.mentions import ORG_KIND_WORDS, VALUE_TYPES
@@ -159,7 +160,7 @@ class EntityRegistry:
         return sorted(entities, key=lambda e: (-e.salience, e.mentions[0].start))
 
 
-_NAME_LINKS = frozenset(("of", "de", "del", "des", "di", "du", "for"))
+_NAME_LINKS = lexicon.words("name_links", "head")
 
 
 def _head_of(text: str, name: str) -> bool:
