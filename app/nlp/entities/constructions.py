@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from app.nlp import lexicon
 from app.nlp.entities.mentions import ACRONYM, VALUE_TYPES, RawMention, untagged_capital
 from app.nlp.entities.surroundings import listed_words
-from app.nlp.entities.titles import HONORIFICS, PLACE_OFFICES
-from app.nlp.names import PLACE_NOUNS, TITLE_WORDS, fold, is_city, is_country, is_first_name, name_tokens
+from app.nlp.entities.titles import PLACE_OFFICES, honorific
+from app.nlp.names import MASTHEAD_WORDS, PLACE_NOUNS, TITLE_WORDS, fold, is_city, is_country, is_first_name, name_tokens
 from app.nlp.text import overlaps
 
 if TYPE_CHECKING:
@@ -29,7 +29,6 @@ def untagged_names(doc: "Doc", block: "Block", raws: list[RawMention]) -> list[R
 
 
 PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
-MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
 INITIALISM_SKIP_WORDS = lexicon.words("initialism_skip_words")
 NAMED_KINDS = lexicon.words("organisation_words", "named")
 
@@ -62,9 +61,7 @@ def untagged_places(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) ->
     for token in doc:
         if token.i == 0 or doc[token.i - 1].lower_ not in PLACE_PREPOSITIONS or not _untagged_name_word(token):
             continue
-        end = token.i
-        while end + 1 < len(doc) and end - token.i < 2 and _untagged_name_word(doc[end + 1]):
-            end += 1
+        end = _untagged_run_end(doc, token.i)
         text = doc[token.i:end + 1].text
         start = block.start + token.idx
         if not (is_city(text) or is_country(text)) or overlaps(taken, start, start + len(text)):
@@ -81,9 +78,7 @@ def described_places(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -
     for token in doc[1:]:
         if not _untagged_name_word(token) or _untagged_name_word(doc[token.i - 1]):
             continue
-        end = token.i
-        while end + 1 < len(doc) and end - token.i < 2 and _untagged_name_word(doc[end + 1]):
-            end += 1
+        end = _untagged_run_end(doc, token.i)
         rest = doc[end + 1:end + 6]
         if len(rest) < 3 or rest[0].text != "," or rest[1].lower_ not in ("a", "an", "the"):
             continue
@@ -120,6 +115,14 @@ def listed_places(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> l
 def _untagged_name_word(token) -> bool:
     """A capitalised word the model left untagged that is no title and opens no sentence."""
     return untagged_capital(token) and not token.is_sent_start and token.lower_ not in TITLE_WORDS
+
+
+def _untagged_run_end(doc: "Doc", i: int) -> int:
+    """The last of up to three such words from `i` on: 'Port Arnby Bay'."""
+    end = i
+    while end + 1 < len(doc) and end - i < 2 and _untagged_name_word(doc[end + 1]):
+        end += 1
+    return end
 
 
 def untagged_mastheads(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) -> list[RawMention]:
@@ -167,7 +170,7 @@ def honorific_names(doc: "Doc", block: "Block", taken: list[tuple[int, int]]) ->
     person's name, wholly, even where the model tagged none of them or only the first."""
     found = []
     for token in doc[:-1]:
-        if not (token.text[:1].isupper() and token.lower_.rstrip(".") in HONORIFICS):
+        if not honorific(token):
             continue
         words = []
         for word in doc[token.i + 1:token.i + 4]:
