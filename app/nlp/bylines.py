@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from app.nlp import lexicon
-from app.nlp.names import is_city, is_country
+from app.nlp.names import MASTHEAD_WORDS, is_city, is_country
 from app.nlp.text import UPPER, UPPER_RANGES, fold, squeeze
 
 SENTENCE_END = ".!?;:,…"
@@ -140,7 +139,6 @@ def byline_at(lines: list[tuple[str, int, int]], i: int) -> tuple[str, str | Non
 
 
 # 'Tarn Courier', 'From the Tarn Courier', 'Tarn Courier staff': the outlet on a line of its own.
-MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
 _OUTLET_LINE = re.compile(rf"^(?:[Ff]rom\s+)?(?P<outlet>{OUTLET})(?:\s+[Ss]taff)?$")
 
 

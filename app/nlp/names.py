@@ -24,6 +24,7 @@ SURNAME_PARTICLES = lexicon.words("surname_particles")
 FIRST_NAME_PARTICLES = lexicon.words("surname_particles", "given")  # also given names: 'Al Gore'
 ORG_KIND_WORDS = lexicon.words("organisation_words", "kind")
 ORG_TRAILING_WORDS = lexicon.words("organisation_words", "trailing")
+MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")  # 'Courier', 'Gazette': a newspaper's name ends so
 TRADE_WORDS = lexicon.words("organisation_words", "trade")  # 'Orrin Foods': a company's line of business
 PLACE_NOUNS = lexicon.words("place_nouns")
 INITIALISM_SKIP_WORDS = lexicon.words("initialism_skip_words")

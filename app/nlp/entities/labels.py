@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from app.nlp import lexicon
 from app.nlp.entities.mentions import ORG_KIND_WORDS, THING_NOUNS, VALUE_TYPES, demonym_noun
-from app.nlp.names import ORG_TRAILING_WORDS, PLACE_NOUNS, TRADE_WORDS, bare_name, is_city, is_country, is_first_name, name_key, name_tokens
+from app.nlp.names import MASTHEAD_WORDS, ORG_TRAILING_WORDS, PLACE_NOUNS, TRADE_WORDS, bare_name, is_city, is_country, is_first_name, name_key, name_tokens
 
 if TYPE_CHECKING:
     from app.nlp.entities.mentions import Group
@@ -28,7 +28,6 @@ SURNAME_THINGS = lexicon.words("thing_nouns", "surname")
 LAST_WORD_THINGS = lexicon.words("thing_nouns", "last")
 INSTITUTION_THINGS = lexicon.words("thing_nouns", "institution")
 COMPASS_WORDS = lexicon.words("compass_words")
-MASTHEAD_WORDS = lexicon.words("organisation_words", "masthead")
 CELESTIAL_BODIES = lexicon.words("celestial_bodies")
 LOCAL_PLACE_NOUNS = lexicon.words("place_nouns", "local")
 _LINKS = lexicon.words("name_links", "english")  # 'Committee on Rail', 'University of Arnby'
