@@ -26,7 +26,7 @@ QUOTE_INTRODUCERS = lexicon.words("quote_introducers")
 # Nouns for beings whose given name may follow 'named': 'a dog named "Rex"', 'a man called "Ace"'.
 BEING_NOUNS = lexicon.words("being_nouns") | lexicon.words("person_words", "person") \
     | lexicon.words("person_words", "male") | lexicon.words("person_words", "female")
-BEING_NAMING = frozenset(("named", "called", "nicknamed"))
+BEING_NAMING = lexicon.words("naming_words", "being")
 
 
 def _is_title_case(content: str) -> bool:
