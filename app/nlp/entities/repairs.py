@@ -184,6 +184,14 @@ def _untagged_subjects(doc: "Doc", block: "Block", taken: list[tuple[int, int]])
     return found
 
 
+def _replacing(raws: list[RawMention], found: list[RawMention]) -> list[RawMention]:
+    """The names a repair `found` in place of the model's spans that cross them."""
+    if not found:
+        return raws
+    kept = [r for r in raws if not any(f.start < r.end and r.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda r: r.start)
+
+
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [\"“‘']([A-Z][^\"“”‘’']{0,30})[\"”’'] ((?:[A-Z][\w’'-]+ ?){1,2})")
 
 
@@ -197,10 +205,7 @@ def _nicknamed_people(block: "Block", raws: list[RawMention]) -> list[RawMention
         text = m.group(0).rstrip()
         start = block.start + m.start()
         found.append(RawMention(text, start, start + len(text), "PERSON", block.kind == "paragraph"))
-    if not found:
-        return raws
-    kept = [r for r in raws if not any(f.start < r.end and r.start < f.end for f in found)]
-    return sorted(kept + found, key=lambda r: r.start)
+    return _replacing(raws, found)
 
 
 _COLON_DATELINE = re.compile(r"^([A-Z][A-Z .'’-]*[A-Z]):\s")
@@ -240,8 +245,6 @@ def _titles_as_works(block: "Block", raws: list[RawMention], elsewhere: frozense
     return sorted(kept, key=lambda r: r.start)
 
 
-
-
 def _quoted_names(block: "Block", raws: list[RawMention]) -> list[RawMention]:
     """'a dog character named "Rex"': the quoted words are a being's given name, a person's to the
     article, whatever the model made of them."""
@@ -249,10 +252,7 @@ def _quoted_names(block: "Block", raws: list[RawMention]) -> list[RawMention]:
     for s, e in quoted_names(block.text):
         text = block.text[s:e].rstrip(",.")
         found.append(RawMention(text, block.start + s, block.start + s + len(text), "PERSON", block.kind == "paragraph"))
-    if not found:
-        return raws
-    kept = [r for r in raws if not any(f.start < r.end and r.start < f.end for f in found)]
-    return sorted(kept + found, key=lambda r: r.start)
+    return _replacing(raws, found)
 
 
 def _extend_peoples_names(doc: "Doc", block: "Block", raws: list[RawMention]) -> None:
